@@ -1,0 +1,205 @@
+// The tape: a computation graph of scalar nodes, stored in creation order.
+//
+// Creation order is a topological order (an operand is always recorded before its result), so
+// evaluation is one forward sweep and reverse-mode differentiation one backward sweep: no
+// recursion, no sorting. Nodes are stored as a struct of arrays; what each operation computes
+// is not known here but looked up in an OpTable that ops/ supplies.
+#pragma once
+
+#include <algorithm>
+#include <cassert>
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dlmath {
+
+using index_t = std::uint32_t;
+using OpCode = std::uint8_t;
+
+// Leaves are op codes too, so a node's kind costs no extra byte.
+enum Leaf : OpCode { parameter = 0, input = 1, constant = 2, first_op = 3 };
+
+template <class T>
+class Tape;
+
+// A node's operands: `a` and `b` for unary and binary ops; for n-ary ops `a` is an offset into
+// the tape's argument list and `b` the number of arguments there.
+struct Links {
+  index_t a = 0, b = 0;
+};
+
+// What ops/ tells the tape about one operation. `forward` sets node i's value from its operands;
+// `backward` adds grad(i) times each local partial derivative to the operands' gradients.
+template <class T>
+struct OpInfo {
+  std::string_view name;    // "mul", "sigmoid"
+  std::string_view symbol;  // "*", "sigmoid": as the expression language writes it
+  int arity = 0;            // 0 leaf, 1, 2, or -1 for n-ary
+  void (*forward)(Tape<T>&, index_t) = nullptr;
+  void (*backward)(Tape<T>&, index_t) = nullptr;
+  // Records the local partial derivatives of node i as new nodes, one per operand, appended to
+  // `out` as node indices: what symbolic differentiation needs.
+  void (*record_partials)(Tape<T>&, index_t, std::vector<index_t>& out) = nullptr;
+  std::string_view latex;  // "\\sigma", "+"
+  int precedence = 0;      // infix: 1 (+ -), 2 (* /), 3 (unary -), 4 (^); 0: written f(x)
+};
+
+template <class T>
+struct OpTable {
+  std::vector<OpInfo<T>> ops;  // indexed by OpCode
+  const OpInfo<T>& operator[](OpCode code) const { return ops[code]; }
+};
+
+// A named, contiguous run of nodes (a layer, a neuron), for pictures. Groups nest.
+struct Group {
+  index_t begin = 0, end = 0;  // [begin, end)
+  std::string name;
+  int parent = -1;  // index into groups(), -1 at top level
+};
+
+template <class T>
+class Var;
+
+template <class T>
+class Tape {
+ public:
+  explicit Tape(const OpTable<T>& table) : table_(&table) {}
+
+  // --- Leaves -------------------------------------------------------------------------------
+  Var<T> parameter(std::string name, T value) { return leaf(Leaf::parameter, std::move(name), std::move(value)); }
+  Var<T> input(std::string name, T value) { return leaf(Leaf::input, std::move(name), std::move(value)); }
+  Var<T> constant(T value) { return leaf(Leaf::constant, {}, std::move(value)); }
+
+  // Sets a leaf's value; call forward() before reading results that depend on it.
+  void set_value(index_t leaf_node, T v) {
+    if (op_[leaf_node] >= first_op) throw std::logic_error("set_value: node is not a leaf");
+    value_[leaf_node] = std::move(v);
+  }
+
+  // --- Recording (used by ops/) -------------------------------------------------------------
+  Var<T> record(OpCode code, index_t a, index_t b = 0) { return push(code, Links{a, b}); }
+  Var<T> record_nary(OpCode code, std::span<const index_t> args) {
+    if (args_.size() + args.size() > max_index) throw std::length_error("tape: argument list full");
+    Links l{static_cast<index_t>(args_.size()), static_cast<index_t>(args.size())};
+    args_.insert(args_.end(), args.begin(), args.end());
+    return push(code, l);
+  }
+
+  // --- Sweeps -------------------------------------------------------------------------------
+  // Recomputes every node from the current leaf values (replay: no allocation).
+  void forward() {
+    const index_t n = size();
+    for (index_t i = 0; i < n; ++i) {
+      if (op_[i] >= first_op) (*table_)[op_[i]].forward(*this, i);
+    }
+  }
+
+  // Gradients of `out` with respect to every node recorded before it. Gradients are reset
+  // first, so calling it twice gives the same numbers; fan-out accumulates by `+=`.
+  void backward(index_t out) {
+    std::fill(grad_.begin(), grad_.begin() + out + 1, T(0));
+    grad_[out] = T(1);
+    for (index_t i = out + 1; i-- > 0;) {
+      if (op_[i] >= first_op) (*table_)[op_[i]].backward(*this, i);
+    }
+  }
+
+  // --- Groups -------------------------------------------------------------------------------
+  // Nodes recorded between begin_group and end_group belong to the group.
+  void begin_group(std::string name) {
+    groups_.push_back(Group{size(), size(), std::move(name), open_});
+    open_ = static_cast<int>(groups_.size()) - 1;
+  }
+  void end_group() {
+    if (open_ < 0) throw std::logic_error("end_group without begin_group");
+    groups_[open_].end = size();
+    open_ = groups_[open_].parent;
+  }
+  const std::vector<Group>& groups() const { return groups_; }
+
+  // --- Reading ------------------------------------------------------------------------------
+  index_t size() const { return static_cast<index_t>(op_.size()); }
+  const T& value(index_t i) const { return value_[i]; }
+  const T& grad(index_t i) const { return grad_[i]; }
+  OpCode op(index_t i) const { return op_[i]; }
+  const OpInfo<T>& info(index_t i) const { return (*table_)[op_[i]]; }
+  const OpTable<T>& table() const { return *table_; }
+  bool is_leaf(index_t i) const { return op_[i] < first_op; }
+  // A leaf's name ("W2[1,1]", "x1"); empty for constants and inner nodes.
+  std::string_view name(index_t i) const {
+    auto it = std::lower_bound(names_.begin(), names_.end(), i,
+                               [](const auto& entry, index_t key) { return entry.first < key; });
+    return it != names_.end() && it->first == i ? std::string_view(it->second) : std::string_view();
+  }
+  std::span<const index_t> operands(index_t i) const {
+    const int arity = info(i).arity;
+    if (arity < 0) return {args_.data() + links_[i].a, links_[i].b};
+    return {&links_[i].a, static_cast<std::size_t>(arity)};
+  }
+  // Every leaf of one kind, in creation order.
+  std::vector<index_t> leaves(Leaf kind) const {
+    std::vector<index_t> out;
+    for (index_t i = 0; i < size(); ++i)
+      if (op_[i] == kind) out.push_back(i);
+    return out;
+  }
+
+  // Bytes held per node by the node arrays and the argument list (names and groups excluded).
+  std::size_t node_bytes() const {
+    return value_.size() * sizeof(T) + grad_.size() * sizeof(T) + op_.size() * sizeof(OpCode) +
+           links_.size() * sizeof(Links) + args_.size() * sizeof(index_t);
+  }
+
+  void reserve(std::size_t nodes) {
+    value_.reserve(nodes), grad_.reserve(nodes), op_.reserve(nodes), links_.reserve(nodes);
+  }
+  void clear() {
+    value_.clear(), grad_.clear(), op_.clear(), links_.clear(), args_.clear();
+    names_.clear(), groups_.clear(), open_ = -1;
+  }
+
+  // --- Raw access for op implementations (ops/contract.hpp) --------------------------------
+  T* values() { return value_.data(); }
+  T* grads() { return grad_.data(); }
+  const Links& links(index_t i) const { return links_[i]; }
+  const index_t* args() const { return args_.data(); }
+
+ private:
+  static constexpr std::size_t max_index = std::numeric_limits<index_t>::max();
+
+  Var<T> leaf(Leaf kind, std::string name, T v) {
+    if (name.empty() && kind != Leaf::constant) throw std::invalid_argument("a parameter or input needs a name");
+    Var<T> out = push_node(kind, Links{}, std::move(v));
+    if (!name.empty()) names_.emplace_back(out.index(), std::move(name));
+    return out;
+  }
+  Var<T> push(OpCode code, Links l) {
+    Var<T> out = push_node(code, l, T(0));
+    (*table_)[code].forward(*this, out.index());
+    return out;
+  }
+  Var<T> push_node(OpCode code, Links l, T v) {
+    if (op_.size() >= max_index) throw std::length_error("tape: too many nodes");
+    value_.push_back(std::move(v));
+    grad_.push_back(T(0));
+    op_.push_back(code);
+    links_.push_back(l);
+    return Var<T>(*this, size() - 1);
+  }
+
+  const OpTable<T>* table_;
+  std::vector<T> value_, grad_;
+  std::vector<OpCode> op_;
+  std::vector<Links> links_;
+  std::vector<index_t> args_;
+  std::vector<std::pair<index_t, std::string>> names_;  // leaves only, by index
+  std::vector<Group> groups_;
+  int open_ = -1;
+};
+
+}  // namespace dlmath

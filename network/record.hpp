@@ -1,0 +1,92 @@
+// Recording F(X) on a graph: parameter leaves, the layers sigma(W a + b), and the cost.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "network/network.hpp"
+
+namespace dlmath {
+
+// How finely a layer is recorded: one affine node per neuron (fast), or every multiply and add
+// as its own node (what the tutorials draw). Both give the same numbers and gradients.
+enum class Granularity { fused, fine };
+
+// The parameter leaves of a network on a graph, in parameter order.
+template <class T>
+struct ParameterVars {
+  Architecture arch;
+  std::vector<Var<T>> theta;
+
+  const Var<T>& W(int l, int j, int k) const {
+    return theta[arch.weight_offset(l) + (j - 1) * arch.size(l - 1) + (k - 1)];
+  }
+  const Var<T>& b(int l, int j) const { return theta[arch.bias_offset(l) + (j - 1)]; }
+};
+
+template <class T>
+ParameterVars<T> record_parameters(Graph<T>& g, const Network<T>& net) {
+  ParameterVars<T> p{net.arch, {}};
+  const auto names = net.arch.parameter_names();
+  for (std::size_t i = 0; i < names.size(); ++i) p.theta.push_back(g.parameter(names[i], net.theta[i]));
+  return p;
+}
+
+// Leaves named prefix1, prefix2, ... holding `values`.
+template <class T>
+std::vector<Var<T>> record_inputs(Graph<T>& g, const std::string& prefix, std::span<const T> values) {
+  std::vector<Var<T>> out;
+  for (std::size_t i = 0; i < values.size(); ++i) out.push_back(g.input(prefix + std::to_string(i + 1), values[i]));
+  return out;
+}
+
+// One layer, a[l] = sigma(W[l] a[l-1] + b[l]), component by component, grouped per neuron.
+template <class T>
+std::vector<Var<T>> record_layer(const ParameterVars<T>& p, int l, std::span<const Var<T>> a_prev, Granularity how) {
+  Tape<T>& g = a_prev.front().tape();
+  std::vector<Var<T>> a;
+  std::vector<Var<T>> w(a_prev.size());
+  for (int j = 1; j <= p.arch.size(l); ++j) {
+    g.begin_group("neuron " + std::to_string(l) + "." + std::to_string(j));
+    for (std::size_t k = 0; k < a_prev.size(); ++k) w[k] = p.W(l, j, static_cast<int>(k) + 1);
+    Var<T> z;
+    if (how == Granularity::fused) {
+      z = affine<T>(w, a_prev, p.b(l, j));
+    } else {
+      z = w[0] * a_prev[0];
+      for (std::size_t k = 1; k < a_prev.size(); ++k) z = z + w[k] * a_prev[k];
+      z = z + p.b(l, j);
+    }
+    a.push_back(activate(p.arch.activation(l), z));
+    g.end_group();
+  }
+  return a;
+}
+
+// F(x): every layer from 2 to L, each in a group "layer l".
+template <class T>
+std::vector<Var<T>> record_network(const ParameterVars<T>& p, std::span<const Var<T>> x,
+                                   Granularity how = Granularity::fused) {
+  if (static_cast<int>(x.size()) != p.arch.inputs())
+    throw std::invalid_argument("the network takes " + std::to_string(p.arch.inputs()) + " inputs, not " +
+                                std::to_string(x.size()));
+  Tape<T>& g = x.front().tape();
+  std::vector<Var<T>> a(x.begin(), x.end());
+  for (int l = 2; l <= p.arch.layers(); ++l) {
+    g.begin_group("layer " + std::to_string(l));
+    a = record_layer<T>(p, l, a, how);
+    g.end_group();
+  }
+  return a;
+}
+
+// 1/2 ||y - a||^2.
+template <class T>
+Var<T> record_half_squared_error(std::span<const Var<T>> y, std::span<const Var<T>> a) {
+  Var<T> sum = square(y[0] - a[0]);
+  for (std::size_t i = 1; i < y.size(); ++i) sum = sum + square(y[i] - a[i]);
+  return 0.5 * sum;
+}
+
+}  // namespace dlmath

@@ -1,0 +1,63 @@
+#pragma once
+#include <span>
+
+#include "ops/contract.hpp"
+
+namespace dlmath {
+
+// w1 x1 + ... + wn xn + b as one node (a neuron's weighted input z):
+// d/dwk = xk, d/dxk = wk, d/db = 1. Operands are stored as w1, x1, ..., wn, xn, b.
+struct Affine {
+  static constexpr OpCode code = codes::affine;
+  static constexpr std::string_view name = "affine", symbol = "affine", latex = "\\sum";
+  static constexpr int precedence = 1;
+
+  template <class T> static void forward(Tape<T>& t, index_t i) {
+    const auto [w, n] = operands(t, i);
+    T* v = t.values();
+    T z = v[w[2 * n]];
+    for (index_t k = 0; k < n; ++k) z += v[w[2 * k]] * v[w[2 * k + 1]];
+    v[i] = std::move(z);
+  }
+  template <class T> static void backward(Tape<T>& t, index_t i) {
+    const auto [w, n] = operands(t, i);
+    T* v = t.values();
+    T* g = t.grads();
+    const T gi = g[i];
+    for (index_t k = 0; k < n; ++k) {
+      g[w[2 * k]] += gi * v[w[2 * k + 1]];
+      g[w[2 * k + 1]] += gi * v[w[2 * k]];
+    }
+    g[w[2 * n]] += gi;
+  }
+  template <class T> static void record_partials(Tape<T>& t, index_t i, std::vector<index_t>& out) {
+    const index_t first = t.links(i).a, n = t.links(i).b / 2;
+    for (index_t k = 0; k < n; ++k) {
+      out.push_back(t.args()[first + 2 * k + 1]);  // d/dwk = xk: the node itself
+      out.push_back(t.args()[first + 2 * k]);      // d/dxk = wk
+    }
+    out.push_back(t.constant(1).index());
+  }
+
+ private:
+  // The operand list w1, x1, ..., wn, xn, b and n.
+  template <class T> static std::pair<const index_t*, index_t> operands(const Tape<T>& t, index_t i) {
+    return {t.args() + t.links(i).a, t.links(i).b / 2};
+  }
+};
+
+// sum_k w[k] x[k] + b as one node.
+template <class T>
+Var<T> affine(std::span<const Var<T>> w, std::span<const Var<T>> x, const Var<T>& b) {
+  if (w.size() != x.size()) throw std::invalid_argument("affine: weights and inputs differ in length");
+  std::vector<index_t> args;
+  args.reserve(2 * w.size() + 1);
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    args.push_back(w[k].index());
+    args.push_back(x[k].index());
+  }
+  args.push_back(b.index());
+  return b.tape().record_nary(Affine::code, args);
+}
+
+}  // namespace dlmath

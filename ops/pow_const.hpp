@@ -1,0 +1,35 @@
+#pragma once
+#include "ops/contract.hpp"
+
+namespace dlmath {
+
+// a ^ c recorded as PowConst whatever c's node is: its derivative must not involve log(a).
+template <class U>
+U pow_fixed(const U& a, const U& c) {
+  if constexpr (is_var<U>::value) {
+    return a.tape().record(codes::pow_const, a.index(), c.index());
+  } else {
+    using std::pow;
+    return pow(a, c);
+  }
+}
+
+// a ^ c with c a constant:  d/da = c a^(c-1); c gets no gradient, so a <= 0 stays finite.
+struct PowConst {
+  static constexpr OpCode code = codes::pow_const;
+  static constexpr std::string_view name = "pow", symbol = "^", latex = "^";
+  static constexpr int precedence = 4;
+  template <class U> static U value(const U& a, const U& c) { using std::pow; return pow(a, c); }
+  template <class U> static Partials<U> partials(const U& a, const U& c, const U&) {
+    return {c * pow_fixed(a, c - 1), constant_like(a, 0)};
+  }
+};
+
+// pow(x, y) with both variable records Pow; with a constant exponent, PowConst.
+template <class A, class B> requires var_operands<A, B>
+auto pow(const A& a, const B& b) {
+  if constexpr (is_var<B>::value) return record<Pow>(a, b);
+  else return record<PowConst>(a, b);
+}
+
+}  // namespace dlmath

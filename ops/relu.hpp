@@ -1,0 +1,18 @@
+#pragma once
+#include "ops/contract.hpp"
+#include "ops/step.hpp"
+
+namespace dlmath {
+
+// relu x = max(x, 0):  d/dx = step x
+struct Relu {
+  static constexpr OpCode code = codes::relu;
+  static constexpr std::string_view name = "relu", symbol = "relu", latex = "\\operatorname{relu}";
+  static constexpr int precedence = 0;
+  template <class U> static U value(const U& x) { return x > 0 ? x : U(0); }
+  template <class U> static U partial(const U& x, const U& y) { (void)y; return step(x); }
+};
+
+template <class T> Var<T> relu(const Var<T>& x) { return record<Relu>(x); }
+
+}  // namespace dlmath

@@ -58,8 +58,8 @@ struct OpTable {
 // A named, contiguous run of nodes (a layer, a neuron), for pictures. Groups nest.
 struct Group {
   index_t begin = 0, end = 0;  // [begin, end)
-  std::string name;
-  int parent = -1;  // index into groups(), -1 at top level
+  std::string_view name;       // valid while the tape is not changed
+  int parent = -1;             // index into groups(), -1 at top level
 };
 
 template <class T>
@@ -71,8 +71,8 @@ class Tape {
   explicit Tape(const OpTable<T>& table) : table_(&table) {}
 
   // --- Leaves -------------------------------------------------------------------------------
-  Var<T> parameter(std::string name, T value) { return leaf(Leaf::parameter, std::move(name), std::move(value)); }
-  Var<T> input(std::string name, T value) { return leaf(Leaf::input, std::move(name), std::move(value)); }
+  Var<T> parameter(std::string_view name, T value) { return leaf(Leaf::parameter, name, std::move(value)); }
+  Var<T> input(std::string_view name, T value) { return leaf(Leaf::input, name, std::move(value)); }
   Var<T> constant(T value) { return leaf(Leaf::constant, {}, std::move(value)); }
 
   // Sets a leaf's value; call forward() before reading results that depend on it.
@@ -84,9 +84,15 @@ class Tape {
   // --- Recording (used by ops/) -------------------------------------------------------------
   Var<T> record(OpCode code, index_t a, index_t b = 0) { return push(code, Links{a, b}); }
   Var<T> record_nary(OpCode code, std::span<const index_t> args) {
-    if (args_.size() + args.size() > max_index) throw std::length_error("tape: argument list full");
-    Links l{static_cast<index_t>(args_.size()), static_cast<index_t>(args.size())};
-    args_.insert(args_.end(), args.begin(), args.end());
+    return record_nary(code, args.size(), [&](index_t* out) { std::copy(args.begin(), args.end(), out); });
+  }
+  // Records an n-ary node whose `count` operands `fill(index_t* out)` writes in place.
+  template <class Fill>
+  Var<T> record_nary(OpCode code, std::size_t count, Fill fill) {
+    if (args_.size() + count > max_index) throw std::length_error("tape: argument list full");
+    Links l{static_cast<index_t>(args_.size()), static_cast<index_t>(count)};
+    args_.resize(args_.size() + count);
+    fill(args_.data() + l.a);
     return push(code, l);
   }
 
@@ -111,8 +117,8 @@ class Tape {
 
   // --- Groups -------------------------------------------------------------------------------
   // Nodes recorded between begin_group and end_group belong to the group.
-  void begin_group(std::string name) {
-    groups_.push_back(Group{size(), size(), std::move(name), open_});
+  void begin_group(std::string_view name) {
+    groups_.push_back(GroupRef{size(), size(), store_name(name), static_cast<std::uint32_t>(name.size()), open_});
     open_ = static_cast<int>(groups_.size()) - 1;
   }
   void end_group() {
@@ -120,7 +126,12 @@ class Tape {
     groups_[open_].end = size();
     open_ = groups_[open_].parent;
   }
-  const std::vector<Group>& groups() const { return groups_; }
+  std::vector<Group> groups() const {
+    std::vector<Group> out;
+    for (const GroupRef& r : groups_)
+      out.push_back(Group{r.begin, r.end, std::string_view(name_chars_).substr(r.name_begin, r.name_length), r.parent});
+    return out;
+  }
 
   // --- Reading ------------------------------------------------------------------------------
   index_t size() const { return static_cast<index_t>(op_.size()); }
@@ -133,8 +144,9 @@ class Tape {
   // A leaf's name ("W2[1,1]", "x1"); empty for constants and inner nodes.
   std::string_view name(index_t i) const {
     auto it = std::lower_bound(names_.begin(), names_.end(), i,
-                               [](const auto& entry, index_t key) { return entry.first < key; });
-    return it != names_.end() && it->first == i ? std::string_view(it->second) : std::string_view();
+                               [](const NameRef& entry, index_t key) { return entry.node < key; });
+    if (it == names_.end() || it->node != i) return {};
+    return std::string_view(name_chars_).substr(it->begin, it->length);
   }
   std::span<const index_t> operands(index_t i) const {
     const int arity = info(i).arity;
@@ -160,7 +172,7 @@ class Tape {
   }
   void clear() {
     value_.clear(), grad_.clear(), op_.clear(), links_.clear(), args_.clear();
-    names_.clear(), groups_.clear(), open_ = -1;
+    names_.clear(), name_chars_.clear(), groups_.clear(), open_ = -1;
   }
 
   // --- Raw access for op implementations (ops/contract.hpp) --------------------------------
@@ -172,11 +184,16 @@ class Tape {
  private:
   static constexpr std::size_t max_index = std::numeric_limits<index_t>::max();
 
-  Var<T> leaf(Leaf kind, std::string name, T v) {
+  Var<T> leaf(Leaf kind, std::string_view name, T v) {
     if (name.empty() && kind != Leaf::constant) throw std::invalid_argument("a parameter or input needs a name");
     Var<T> out = push_node(kind, Links{}, std::move(v));
-    if (!name.empty()) names_.emplace_back(out.index(), std::move(name));
+    if (!name.empty()) names_.push_back(NameRef{out.index(), store_name(name), static_cast<std::uint32_t>(name.size())});
     return out;
+  }
+  std::uint32_t store_name(std::string_view name) {
+    const auto begin = static_cast<std::uint32_t>(name_chars_.size());
+    name_chars_.append(name);
+    return begin;
   }
   Var<T> push(OpCode code, Links l) {
     Var<T> out = push_node(code, l, T(0));
@@ -197,8 +214,19 @@ class Tape {
   std::vector<OpCode> op_;
   std::vector<Links> links_;
   std::vector<index_t> args_;
-  std::vector<std::pair<index_t, std::string>> names_;  // leaves only, by index
-  std::vector<Group> groups_;
+  // Leaf names, by node index, their characters in one string (no allocation per name).
+  struct NameRef {
+    index_t node;
+    std::uint32_t begin, length;
+  };
+  std::vector<NameRef> names_;
+  std::string name_chars_;
+  struct GroupRef {
+    index_t begin, end;
+    std::uint32_t name_begin, name_length;
+    int parent;
+  };
+  std::vector<GroupRef> groups_;
   int open_ = -1;
 };
 

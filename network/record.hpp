@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "network/names.hpp"
 #include "network/network.hpp"
 
 namespace dlmath {
@@ -28,8 +29,17 @@ struct ParameterVars {
 template <class T>
 ParameterVars<T> record_parameters(Graph<T>& g, const Network<T>& net) {
   ParameterVars<T> p{net.arch, {}};
-  const auto names = net.arch.parameter_names();
-  for (std::size_t i = 0; i < names.size(); ++i) p.theta.push_back(g.parameter(names[i], net.theta[i]));
+  p.theta.reserve(net.theta.size());
+  auto it = net.theta.begin();
+  for (int l = 2; l <= net.arch.layers(); ++l) {
+    for (int j = 1; j <= net.arch.size(l); ++j)
+      for (int k = 1; k <= net.arch.size(l - 1); ++k) {
+        p.theta.push_back(g.parameter(Name() << 'W' << l << '[' << j << ',' << k << ']', *it++));
+      }
+    for (int j = 1; j <= net.arch.size(l); ++j) {
+      p.theta.push_back(g.parameter(Name() << 'b' << l << '[' << j << ']', *it++));
+    }
+  }
   return p;
 }
 
@@ -37,7 +47,7 @@ ParameterVars<T> record_parameters(Graph<T>& g, const Network<T>& net) {
 template <class T>
 std::vector<Var<T>> record_inputs(Graph<T>& g, const std::string& prefix, std::span<const T> values) {
   std::vector<Var<T>> out;
-  for (std::size_t i = 0; i < values.size(); ++i) out.push_back(g.input(prefix + std::to_string(i + 1), values[i]));
+  for (std::size_t i = 0; i < values.size(); ++i) out.push_back(g.input(Name() << prefix << static_cast<int>(i + 1), values[i]));
   return out;
 }
 
@@ -46,16 +56,17 @@ template <class T>
 std::vector<Var<T>> record_layer(const ParameterVars<T>& p, int l, std::span<const Var<T>> a_prev, Granularity how) {
   Tape<T>& g = a_prev.front().tape();
   std::vector<Var<T>> a;
-  std::vector<Var<T>> w(a_prev.size());
+  a.reserve(p.arch.size(l));
+  const std::size_t m = a_prev.size();
   for (int j = 1; j <= p.arch.size(l); ++j) {
-    g.begin_group("neuron " + std::to_string(l) + "." + std::to_string(j));
-    for (std::size_t k = 0; k < a_prev.size(); ++k) w[k] = p.W(l, j, static_cast<int>(k) + 1);
+    g.begin_group(Name() << "neuron " << l << '.' << j);
+    const std::span<const Var<T>> w(&p.W(l, j, 1), m);  // row j of W[l]
     Var<T> z;
     if (how == Granularity::fused) {
       z = affine<T>(w, a_prev, p.b(l, j));
     } else {
       z = w[0] * a_prev[0];
-      for (std::size_t k = 1; k < a_prev.size(); ++k) z = z + w[k] * a_prev[k];
+      for (std::size_t k = 1; k < m; ++k) z = z + w[k] * a_prev[k];
       z = z + p.b(l, j);
     }
     a.push_back(activate(p.arch.activation(l), z));
@@ -74,7 +85,7 @@ std::vector<Var<T>> record_network(const ParameterVars<T>& p, std::span<const Va
   Tape<T>& g = x.front().tape();
   std::vector<Var<T>> a(x.begin(), x.end());
   for (int l = 2; l <= p.arch.layers(); ++l) {
-    g.begin_group("layer " + std::to_string(l));
+    g.begin_group(Name() << "layer " << l);
     a = record_layer<T>(p, l, a, how);
     g.end_group();
   }

@@ -50,14 +50,13 @@ struct Affine {
 template <class T>
 Var<T> affine(std::span<const Var<T>> w, std::span<const Var<T>> x, const Var<T>& b) {
   if (w.size() != x.size()) throw std::invalid_argument("affine: weights and inputs differ in length");
-  std::vector<index_t> args;
-  args.reserve(2 * w.size() + 1);
-  for (std::size_t k = 0; k < w.size(); ++k) {
-    args.push_back(w[k].index());
-    args.push_back(x[k].index());
-  }
-  args.push_back(b.index());
-  return b.tape().record_nary(Affine::code, args);
+  return b.tape().record_nary(Affine::code, 2 * w.size() + 1, [&](index_t* args) {
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      *args++ = w[k].index();
+      *args++ = x[k].index();
+    }
+    *args = b.index();
+  });
 }
 
 }  // namespace dlmath

@@ -1,0 +1,20 @@
+// Every subcommand of `dlmath`, each defined in its own file, added to the app in main.cpp.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <stdexcept>
+#include <string>
+
+namespace dlmath::cli {
+
+// Bad input from the user (an argument, a file, an expression): one line on stderr, exit 2.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Each adds its subcommand to `app`; the subcommand's callback does the work and throws
+// UsageError (exit 2) or another std::exception (exit 1) on failure.
+// ADD ONE LINE PER COMMAND BELOW (and its source file to cli/CMakeLists.txt).
+void add_version_command(CLI::App& app);
+
+}  // namespace dlmath::cli

@@ -97,7 +97,8 @@ double ns_per_step(F run, const Points<T>& data, long steps, int repeats, std::v
 template <class T>
 double max_difference(const std::vector<T>& a, const std::vector<T>& b) {
   double d = 0;
-  for (std::size_t k = 0; k < a.size(); ++k) d = std::max(d, static_cast<double>(abs(T(a[k] - b[k]))));
+  for (std::size_t k = 0; k < a.size(); ++k)
+    d = std::max(d, static_cast<double>(abs(T(a[k] - b[k]))));
   return d;
 }
 
@@ -108,12 +109,13 @@ void compare(const char* type, long steps, int repeats, bool with_rebuild) {
   const double t_hand = ns_per_step<T>(sgd_by_hand<T>, data, steps, repeats, by_hand);
   const double t_replay = ns_per_step<T>(sgd_replay<T>, data, steps, repeats, replay);
   std::printf("%-8s %8ld steps  by hand %9.1f ns/step\n", type, steps, t_hand);
-  std::printf("%-8s %8s        replay  %9.1f ns/step  ratio %.2f  (max |theta difference| %.1e)\n", type, "",
-              t_replay, t_replay / t_hand, max_difference(replay, by_hand));
+  std::printf("%-8s %8s        replay  %9.1f ns/step  ratio %.2f  (max |theta difference| %.1e)\n",
+              type, "", t_replay, t_replay / t_hand, max_difference(replay, by_hand));
   if (with_rebuild) {
     const double t_rebuild = ns_per_step<T>(sgd_rebuild<T>, data, steps, repeats, rebuild);
-    std::printf("%-8s %8s        rebuild %9.1f ns/step  ratio %.2f  (max |theta difference| %.1e)\n", type, "",
-                t_rebuild, t_rebuild / t_hand, max_difference(rebuild, by_hand));
+    std::printf(
+        "%-8s %8s        rebuild %9.1f ns/step  ratio %.2f  (max |theta difference| %.1e)\n", type,
+        "", t_rebuild, t_rebuild / t_hand, max_difference(rebuild, by_hand));
   }
 }
 
@@ -122,14 +124,17 @@ void compare(const char* type, long steps, int repeats, bool with_rebuild) {
 int main(int argc, char** argv) {
   // A quick run (for CI) takes `--quick`; the figures quoted in the README come from the full run.
   const bool quick = argc > 1 && std::string(argv[1]) == "--quick";
-  std::printf("HIGHAM-SGD benchmark: ratios are to hand-written backpropagation in the same process.\n");
+  std::printf(
+      "HIGHAM-SGD benchmark: ratios are to hand-written backpropagation in the same process.\n");
   compare<double>("double", quick ? 20000 : 1000000, quick ? 1 : 3, true);
   compare<float50>("float50", quick ? 200 : 20000, quick ? 1 : 2, true);
 
   PointCost<double> C(initial_network<double>(arch, seed));
-  std::printf("graph memory: %.1f bytes/node in double (one-point cost graph, %u nodes, fused layers)\n",
-              static_cast<double>(C.graph.node_bytes()) / C.graph.size(), C.graph.size());
+  std::printf(
+      "graph memory: %.1f bytes/node in double (one-point cost graph, %u nodes, fused layers)\n",
+      static_cast<double>(C.graph.node_bytes()) / C.graph.size(), C.graph.size());
   PointCost<double> fine(initial_network<double>(arch, seed), Granularity::fine);
-  std::printf("graph memory: %.1f bytes/node in double (one-point cost graph, %u nodes, fine-grained)\n",
-              static_cast<double>(fine.graph.node_bytes()) / fine.graph.size(), fine.graph.size());
+  std::printf(
+      "graph memory: %.1f bytes/node in double (one-point cost graph, %u nodes, fine-grained)\n",
+      static_cast<double>(fine.graph.node_bytes()) / fine.graph.size(), fine.graph.size());
 }

@@ -9,7 +9,8 @@ int main(int argc, char** argv) {
   using namespace dlmath::cli;
   CLI::App app{"dlmath: the mathematics behind deep learning, number by number", "dlmath"};
   app.require_subcommand(1);
-  app.failure_message([](const CLI::App*, const CLI::Error& e) { return std::string(e.what()) + "\n"; });
+  app.failure_message(
+      [](const CLI::App*, const CLI::Error& e) { return std::string(e.what()) + "\n"; });
   // ADD ONE LINE PER COMMAND BELOW.
   add_version_command(app);
   if (argc > 1 && argv[1][0] != '-') {
@@ -20,7 +21,8 @@ int main(int argc, char** argv) {
       names += (names.empty() ? "" : ", ") + sub->get_name();
     }
     if (!known) {
-      std::fprintf(stderr, "dlmath: error: unknown command '%s' (commands: %s)\n", argv[1], names.c_str());
+      std::fprintf(stderr, "dlmath: error: unknown command '%s' (commands: %s)\n", argv[1],
+                   names.c_str());
       return 2;
     }
   }
@@ -32,8 +34,9 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     const CLI::App* where = &app;
-    for (const CLI::App* sub = app.get_subcommands().empty() ? nullptr : app.get_subcommands().front(); sub;
-         sub = sub->get_subcommands().empty() ? nullptr : sub->get_subcommands().front())
+    for (const CLI::App* sub = app.get_subcommands().empty() ? nullptr
+                                                             : app.get_subcommands().front();
+         sub; sub = sub->get_subcommands().empty() ? nullptr : sub->get_subcommands().front())
       where = sub;
     std::fprintf(stderr, "%s: error: %s (see --help)\n",
                  where == &app ? "dlmath" : ("dlmath " + where->get_name()).c_str(), e.what());

@@ -20,9 +20,10 @@ struct Anomaly {
 
   // One line, e.g. "node 7 (log): value -inf from operands [0]".
   std::string describe() const {
-    std::string s = "node " + std::to_string(node) + " (" + op + "): " +
-                    (in_gradient ? "gradient " + to_decimal(grad, 6) : "value " + to_decimal(value, 6)) +
-                    " from operands [";
+    std::string s =
+        "node " + std::to_string(node) + " (" + op + "): " +
+        (in_gradient ? "gradient " + to_decimal(grad, 6) : "value " + to_decimal(value, 6)) +
+        " from operands [";
     for (std::size_t k = 0; k < operand_values.size(); ++k)
       s += (k ? ", " : "") + to_decimal(operand_values[k], 6);
     return s + "]";

@@ -71,7 +71,9 @@ class Tape {
   explicit Tape(const OpTable<T>& table) : table_(&table) {}
 
   // --- Leaves -------------------------------------------------------------------------------
-  Var<T> parameter(std::string_view name, T value) { return leaf(Leaf::parameter, name, std::move(value)); }
+  Var<T> parameter(std::string_view name, T value) {
+    return leaf(Leaf::parameter, name, std::move(value));
+  }
   Var<T> input(std::string_view name, T value) { return leaf(Leaf::input, name, std::move(value)); }
   Var<T> constant(T value) { return leaf(Leaf::constant, {}, std::move(value)); }
 
@@ -84,7 +86,8 @@ class Tape {
   // --- Recording (used by ops/) -------------------------------------------------------------
   Var<T> record(OpCode code, index_t a, index_t b = 0) { return push(code, Links{a, b}); }
   Var<T> record_nary(OpCode code, std::span<const index_t> args) {
-    return record_nary(code, args.size(), [&](index_t* out) { std::copy(args.begin(), args.end(), out); });
+    return record_nary(code, args.size(),
+                       [&](index_t* out) { std::copy(args.begin(), args.end(), out); });
   }
   // Records an n-ary node whose `count` operands `fill(index_t* out)` writes in place.
   template <class Fill>
@@ -118,7 +121,8 @@ class Tape {
   // --- Groups -------------------------------------------------------------------------------
   // Nodes recorded between begin_group and end_group belong to the group.
   void begin_group(std::string_view name) {
-    groups_.push_back(GroupRef{size(), size(), store_name(name), static_cast<std::uint32_t>(name.size()), open_});
+    groups_.push_back(
+        GroupRef{size(), size(), store_name(name), static_cast<std::uint32_t>(name.size()), open_});
     open_ = static_cast<int>(groups_.size()) - 1;
   }
   void end_group() {
@@ -129,7 +133,9 @@ class Tape {
   std::vector<Group> groups() const {
     std::vector<Group> out;
     for (const GroupRef& r : groups_)
-      out.push_back(Group{r.begin, r.end, std::string_view(name_chars_).substr(r.name_begin, r.name_length), r.parent});
+      out.push_back(Group{r.begin, r.end,
+                          std::string_view(name_chars_).substr(r.name_begin, r.name_length),
+                          r.parent});
     return out;
   }
 
@@ -185,9 +191,12 @@ class Tape {
   static constexpr std::size_t max_index = std::numeric_limits<index_t>::max();
 
   Var<T> leaf(Leaf kind, std::string_view name, T v) {
-    if (name.empty() && kind != Leaf::constant) throw std::invalid_argument("a parameter or input needs a name");
+    if (name.empty() && kind != Leaf::constant)
+      throw std::invalid_argument("a parameter or input needs a name");
     Var<T> out = push_node(kind, Links{}, std::move(v));
-    if (!name.empty()) names_.push_back(NameRef{out.index(), store_name(name), static_cast<std::uint32_t>(name.size())});
+    if (!name.empty())
+      names_.push_back(
+          NameRef{out.index(), store_name(name), static_cast<std::uint32_t>(name.size())});
     return out;
   }
   std::uint32_t store_name(std::string_view name) {

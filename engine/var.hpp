@@ -24,7 +24,9 @@ class Var {
   // Changes a leaf's value (parameter, input or constant); replay with tape().forward().
   void set(T v) const { tape_->set_value(index_, std::move(v)); }
 
-  friend bool operator==(const Var& a, const Var& b) { return a.tape_ == b.tape_ && a.index_ == b.index_; }
+  friend bool operator==(const Var& a, const Var& b) {
+    return a.tape_ == b.tape_ && a.index_ == b.index_;
+  }
 
  private:
   Tape<T>* tape_ = nullptr;

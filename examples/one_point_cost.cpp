@@ -16,8 +16,8 @@ int main() {
   C.differentiate();
   std::printf("Network 2-2-3-2 (sigmoid), weights and biases 0.5 N(0,1) with seed 1.\n");
   std::printf("Point x = (%s, %s), category %s, target y = (%g, %g)\n", data.features[i][0].c_str(),
-              data.features[i][1].c_str(), data.class_names[data.category[i]].c_str(), C.y[0].value(),
-              C.y[1].value());
+              data.features[i][1].c_str(), data.class_names[data.category[i]].c_str(),
+              C.y[0].value(), C.y[1].value());
   std::printf("F(x) = (%.6f, %.6f)\n", C.F[0].value(), C.F[1].value());
   std::printf("C = 1/2 ||y - F(x)||^2 = %.17g\n\n", C.cost.value());
   std::printf("%-9s %12s %24s\n", "parameter", "value", "dC/dparameter");

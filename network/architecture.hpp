@@ -19,7 +19,8 @@ struct Architecture {
     if (sizes.size() < 2) throw std::invalid_argument("a network needs at least two layers");
     for (std::size_t k = 0; k < sizes.size(); ++k)
       if (sizes[k] < 1)
-        throw std::invalid_argument("layer " + std::to_string(k + 1) + " has " + std::to_string(sizes[k]) +
+        throw std::invalid_argument("layer " + std::to_string(k + 1) + " has " +
+                                    std::to_string(sizes[k]) +
                                     " neurons; every layer needs at least one");
     activations.assign(sizes.size() - 1, a);
   }
@@ -50,8 +51,10 @@ struct Architecture {
     for (int l = 2; l <= layers(); ++l) {
       for (int j = 1; j <= size(l); ++j)
         for (int k = 1; k <= size(l - 1); ++k)
-          names.push_back("W" + std::to_string(l) + "[" + std::to_string(j) + "," + std::to_string(k) + "]");
-      for (int j = 1; j <= size(l); ++j) names.push_back("b" + std::to_string(l) + "[" + std::to_string(j) + "]");
+          names.push_back("W" + std::to_string(l) + "[" + std::to_string(j) + "," +
+                          std::to_string(k) + "]");
+      for (int j = 1; j <= size(l); ++j)
+        names.push_back("b" + std::to_string(l) + "[" + std::to_string(j) + "]");
     }
     return names;
   }

@@ -16,7 +16,8 @@ namespace dlmath {
 template <class T>
 class BackpropByHand {
  public:
-  explicit BackpropByHand(const Architecture& arch) : arch_(arch), z_(arch.layers() + 1), a_(arch.layers() + 1), delta_(arch.layers() + 1) {
+  explicit BackpropByHand(const Architecture& arch)
+      : arch_(arch), z_(arch.layers() + 1), a_(arch.layers() + 1), delta_(arch.layers() + 1) {
     for (int l = 1; l <= arch.layers(); ++l) {
       z_[l].resize(arch.size(l));
       a_[l].resize(arch.size(l));
@@ -42,7 +43,8 @@ class BackpropByHand {
   }
 
   // C = 1/2 ||y - F(x)||^2, with dC/dtheta written into grad (parameter order).
-  T cost_and_gradient(std::span<const T> theta, std::span<const T> x, std::span<const T> y, std::span<T> grad) {
+  T cost_and_gradient(std::span<const T> theta, std::span<const T> x, std::span<const T> y,
+                      std::span<T> grad) {
     const int L = arch_.layers();
     forward(theta, x);
     T cost = T(0);

@@ -11,10 +11,11 @@ namespace dlmath {
 
 struct Dataset {
   std::string name;
-  std::vector<std::string> feature_names;            // "x1", "x2"
-  std::vector<std::string> class_names;              // "A", "B"
-  std::vector<std::vector<std::string>> features;    // per point, as decimal text (exact at any precision)
-  std::vector<int> category;                         // per point, an index into class_names
+  std::vector<std::string> feature_names;  // "x1", "x2"
+  std::vector<std::string> class_names;    // "A", "B"
+  std::vector<std::vector<std::string>>
+      features;               // per point, as decimal text (exact at any precision)
+  std::vector<int> category;  // per point, an index into class_names
 
   int size() const { return static_cast<int>(category.size()); }
   int dimension() const { return static_cast<int>(feature_names.size()); }

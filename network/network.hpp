@@ -14,7 +14,9 @@ struct Network {
   Architecture arch;
   std::vector<T> theta;  // arch.parameter_count() values
 
-  const T& W(int l, int j, int k) const { return theta[arch.weight_offset(l) + (j - 1) * arch.size(l - 1) + (k - 1)]; }
+  const T& W(int l, int j, int k) const {
+    return theta[arch.weight_offset(l) + (j - 1) * arch.size(l - 1) + (k - 1)];
+  }
   const T& b(int l, int j) const { return theta[arch.bias_offset(l) + (j - 1)]; }
 };
 

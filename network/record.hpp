@@ -45,15 +45,18 @@ ParameterVars<T> record_parameters(Graph<T>& g, const Network<T>& net) {
 
 // Leaves named prefix1, prefix2, ... holding `values`.
 template <class T>
-std::vector<Var<T>> record_inputs(Graph<T>& g, const std::string& prefix, std::span<const T> values) {
+std::vector<Var<T>> record_inputs(Graph<T>& g, const std::string& prefix,
+                                  std::span<const T> values) {
   std::vector<Var<T>> out;
-  for (std::size_t i = 0; i < values.size(); ++i) out.push_back(g.input(Name() << prefix << static_cast<int>(i + 1), values[i]));
+  for (std::size_t i = 0; i < values.size(); ++i)
+    out.push_back(g.input(Name() << prefix << static_cast<int>(i + 1), values[i]));
   return out;
 }
 
 // One layer, a[l] = sigma(W[l] a[l-1] + b[l]), component by component, grouped per neuron.
 template <class T>
-std::vector<Var<T>> record_layer(const ParameterVars<T>& p, int l, std::span<const Var<T>> a_prev, Granularity how) {
+std::vector<Var<T>> record_layer(const ParameterVars<T>& p, int l, std::span<const Var<T>> a_prev,
+                                 Granularity how) {
   Tape<T>& g = a_prev.front().tape();
   std::vector<Var<T>> a;
   a.reserve(p.arch.size(l));
@@ -80,8 +83,8 @@ template <class T>
 std::vector<Var<T>> record_network(const ParameterVars<T>& p, std::span<const Var<T>> x,
                                    Granularity how = Granularity::fused) {
   if (static_cast<int>(x.size()) != p.arch.inputs())
-    throw std::invalid_argument("the network takes " + std::to_string(p.arch.inputs()) + " inputs, not " +
-                                std::to_string(x.size()));
+    throw std::invalid_argument("the network takes " + std::to_string(p.arch.inputs()) +
+                                " inputs, not " + std::to_string(x.size()));
   Tape<T>& g = x.front().tape();
   std::vector<Var<T>> a(x.begin(), x.end());
   for (int l = 2; l <= p.arch.layers(); ++l) {

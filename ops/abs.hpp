@@ -9,10 +9,21 @@ struct Abs {
   static constexpr OpCode code = codes::abs;
   static constexpr std::string_view name = "abs", symbol = "abs", latex = "\\operatorname{abs}";
   static constexpr int precedence = 0;
-  template <class U> static U value(const U& x) { using std::abs; return abs(x); }
-  template <class U> static U partial(const U& x, const U& y) { (void)y; return sign(x); }
+  template <class U>
+  static U value(const U& x) {
+    using std::abs;
+    return abs(x);
+  }
+  template <class U>
+  static U partial(const U& x, const U& y) {
+    (void)y;
+    return sign(x);
+  }
 };
 
-template <class T> Var<T> abs(const Var<T>& x) { return record<Abs>(x); }
+template <class T>
+Var<T> abs(const Var<T>& x) {
+  return record<Abs>(x);
+}
 
 }  // namespace dlmath

@@ -8,14 +8,24 @@ struct Add {
   static constexpr OpCode code = codes::add;
   static constexpr std::string_view name = "add", symbol = "+", latex = "+";
   static constexpr int precedence = 1;
-  template <class U> static U value(const U& a, const U& b) { return a + b; }
-  template <class U> static Partials<U> partials(const U& a, const U&, const U&) {
+  template <class U>
+  static U value(const U& a, const U& b) {
+    return a + b;
+  }
+  template <class U>
+  static Partials<U> partials(const U& a, const U&, const U&) {
     return {constant_like(a, 1), constant_like(a, 1)};
   }
 };
 
-template <class A, class B> requires var_operands<A, B>
-auto operator+(const A& a, const B& b) { return record<Add>(a, b); }
-template <class T, class B> Var<T>& operator+=(Var<T>& a, const B& b) { return a = a + b; }
+template <class A, class B>
+requires var_operands<A, B>
+auto operator+(const A& a, const B& b) {
+  return record<Add>(a, b);
+}
+template <class T, class B>
+Var<T>& operator+=(Var<T>& a, const B& b) {
+  return a = a + b;
+}
 
 }  // namespace dlmath

@@ -12,14 +12,16 @@ struct Affine {
   static constexpr std::string_view name = "affine", symbol = "affine", latex = "\\sum";
   static constexpr int precedence = 1;
 
-  template <class T> static void forward(Tape<T>& t, index_t i) {
+  template <class T>
+  static void forward(Tape<T>& t, index_t i) {
     const auto [w, n] = operands(t, i);
     T* v = t.values();
     T z = v[w[2 * n]];
     for (index_t k = 0; k < n; ++k) z += v[w[2 * k]] * v[w[2 * k + 1]];
     v[i] = std::move(z);
   }
-  template <class T> static void backward(Tape<T>& t, index_t i) {
+  template <class T>
+  static void backward(Tape<T>& t, index_t i) {
     const auto [w, n] = operands(t, i);
     T* v = t.values();
     T* g = t.grads();
@@ -30,7 +32,8 @@ struct Affine {
     }
     g[w[2 * n]] += gi;
   }
-  template <class T> static void record_partials(Tape<T>& t, index_t i, std::vector<index_t>& out) {
+  template <class T>
+  static void record_partials(Tape<T>& t, index_t i, std::vector<index_t>& out) {
     const index_t first = t.links(i).a, n = t.links(i).b / 2;
     for (index_t k = 0; k < n; ++k) {
       out.push_back(t.args()[first + 2 * k + 1]);  // d/dwk = xk: the node itself
@@ -41,7 +44,8 @@ struct Affine {
 
  private:
   // The operand list w1, x1, ..., wn, xn, b and n.
-  template <class T> static std::pair<const index_t*, index_t> operands(const Tape<T>& t, index_t i) {
+  template <class T>
+  static std::pair<const index_t*, index_t> operands(const Tape<T>& t, index_t i) {
     return {t.args() + t.links(i).a, t.links(i).b / 2};
   }
 };
@@ -49,7 +53,8 @@ struct Affine {
 // sum_k w[k] x[k] + b as one node.
 template <class T>
 Var<T> affine(std::span<const Var<T>> w, std::span<const Var<T>> x, const Var<T>& b) {
-  if (w.size() != x.size()) throw std::invalid_argument("affine: weights and inputs differ in length");
+  if (w.size() != x.size())
+    throw std::invalid_argument("affine: weights and inputs differ in length");
   return b.tape().record_nary(Affine::code, 2 * w.size() + 1, [&](index_t* args) {
     for (std::size_t k = 0; k < w.size(); ++k) {
       *args++ = w[k].index();

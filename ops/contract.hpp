@@ -3,9 +3,9 @@
 // An op is a struct with
 //   static constexpr OpCode code;                 its entry in codes.hpp
 //   static constexpr std::string_view name;       "sigmoid"
-//   static constexpr std::string_view symbol;     how the expression language writes it: "+", "sigmoid"
-//   static constexpr std::string_view latex;      "+", "\\sigma"
-//   static constexpr int precedence;              infix ops: 1 (+ -), 2 (* /), 3 (unary -), 4 (^); 0: f(x)
+//   static constexpr std::string_view symbol;     how the expression language writes it: "+",
+//   "sigmoid" static constexpr std::string_view latex;      "+", "\\sigma" static constexpr int
+//   precedence;              infix ops: 1 (+ -), 2 (* /), 3 (unary -), 4 (^); 0: f(x)
 // and, side by side, its value and its local derivatives, written once for any U that has
 // arithmetic: a scalar type T (the numbers) or Var<T> (the derivative recorded as new nodes):
 //   unary:   U value(const U& x);            U partial(const U& x, const U& y);        y = value(x)
@@ -13,6 +13,7 @@
 // The adapters below turn that into the tape's forward and backward steps.
 #pragma once
 
+#include <cmath>
 #include <concepts>
 #include <string_view>
 #include <type_traits>
@@ -20,7 +21,6 @@
 
 #include "engine/var.hpp"
 #include "ops/codes.hpp"
-#include <cmath>
 
 namespace dlmath {
 
@@ -47,9 +47,10 @@ struct var_pair<Var<T>, Var<T>> : std::true_type {
 
 // The scalar type of a mixed pair (Var<T>, C) or (C, Var<T>) or (Var<T>, Var<T>).
 template <class A, class B>
-concept var_operands = var_pair<A, B>::value ||
-                       (is_var<A>::value && !is_var<B>::value && constant_for<B, typename A::value_type>) ||
-                       (is_var<B>::value && !is_var<A>::value && constant_for<A, typename B::value_type>);
+concept var_operands = var_pair<A, B>::value ||(is_var<A>::value && !is_var<B>::value &&
+                                                constant_for<B, typename A::value_type>) ||
+                       (is_var<B>::value && !is_var<A>::value &&
+                        constant_for<A, typename B::value_type>);
 
 // A constant beside a Var becomes a constant leaf of the same tape.
 template <class T>
@@ -76,7 +77,7 @@ Var<T> record(const Var<T>& x) {
   return x.tape().record(Op::code, x.index());
 }
 template <class Op, class A, class B>
-  requires var_operands<A, B>
+requires var_operands<A, B>
 auto record(const A& a, const B& b) {
   if constexpr (is_var<A>::value) {
     auto bv = as_var(b, a);
@@ -114,7 +115,6 @@ void binary_backward(Tape<T>& t, index_t i) {
   g[l.a] += g[i] * p.da;
   g[l.b] += g[i] * p.db;
 }
-
 
 // --- The same partials recorded as nodes (for symbolic differentiation) -----------------------
 template <class Op, class T>

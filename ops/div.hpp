@@ -8,14 +8,24 @@ struct Div {
   static constexpr OpCode code = codes::div;
   static constexpr std::string_view name = "div", symbol = "/", latex = "/";
   static constexpr int precedence = 2;
-  template <class U> static U value(const U& a, const U& b) { return a / b; }
-  template <class U> static Partials<U> partials(const U&, const U& b, const U& y) {
+  template <class U>
+  static U value(const U& a, const U& b) {
+    return a / b;
+  }
+  template <class U>
+  static Partials<U> partials(const U&, const U& b, const U& y) {
     return {1 / b, -y / b};
   }
 };
 
-template <class A, class B> requires var_operands<A, B>
-auto operator/(const A& a, const B& b) { return record<Div>(a, b); }
-template <class T, class B> Var<T>& operator/=(Var<T>& a, const B& b) { return a = a / b; }
+template <class A, class B>
+requires var_operands<A, B>
+auto operator/(const A& a, const B& b) {
+  return record<Div>(a, b);
+}
+template <class T, class B>
+Var<T>& operator/=(Var<T>& a, const B& b) {
+  return a = a / b;
+}
 
 }  // namespace dlmath

@@ -5,7 +5,7 @@
 #include "ops/table.hpp"
 
 namespace dlmath {
-#define DLMATH_EXTERN_OPS(T) \
+#define DLMATH_EXTERN_OPS(T)                     \
   extern template OpTable<T> make_op_table<T>(); \
   extern template const OpTable<T>& op_table<T>();
 DLMATH_FOR_EACH_SCALAR(DLMATH_EXTERN_OPS)

@@ -8,10 +8,21 @@ struct Log {
   static constexpr OpCode code = codes::log;
   static constexpr std::string_view name = "log", symbol = "log", latex = "\\log";
   static constexpr int precedence = 0;
-  template <class U> static U value(const U& x) { using std::log; return log(x); }
-  template <class U> static U partial(const U& x, const U& y) { (void)y; return 1 / x; }
+  template <class U>
+  static U value(const U& x) {
+    using std::log;
+    return log(x);
+  }
+  template <class U>
+  static U partial(const U& x, const U& y) {
+    (void)y;
+    return 1 / x;
+  }
 };
 
-template <class T> Var<T> log(const Var<T>& x) { return record<Log>(x); }
+template <class T>
+Var<T> log(const Var<T>& x) {
+  return record<Log>(x);
+}
 
 }  // namespace dlmath

@@ -8,12 +8,24 @@ struct Mul {
   static constexpr OpCode code = codes::mul;
   static constexpr std::string_view name = "mul", symbol = "*", latex = "\\cdot";
   static constexpr int precedence = 2;
-  template <class U> static U value(const U& a, const U& b) { return a * b; }
-  template <class U> static Partials<U> partials(const U& a, const U& b, const U&) { return {b, a}; }
+  template <class U>
+  static U value(const U& a, const U& b) {
+    return a * b;
+  }
+  template <class U>
+  static Partials<U> partials(const U& a, const U& b, const U&) {
+    return {b, a};
+  }
 };
 
-template <class A, class B> requires var_operands<A, B>
-auto operator*(const A& a, const B& b) { return record<Mul>(a, b); }
-template <class T, class B> Var<T>& operator*=(Var<T>& a, const B& b) { return a = a * b; }
+template <class A, class B>
+requires var_operands<A, B>
+auto operator*(const A& a, const B& b) {
+  return record<Mul>(a, b);
+}
+template <class T, class B>
+Var<T>& operator*=(Var<T>& a, const B& b) {
+  return a = a * b;
+}
 
 }  // namespace dlmath

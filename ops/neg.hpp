@@ -8,10 +8,19 @@ struct Neg {
   static constexpr OpCode code = codes::neg;
   static constexpr std::string_view name = "neg", symbol = "-", latex = "-";
   static constexpr int precedence = 3;
-  template <class U> static U value(const U& x) { return -x; }
-  template <class U> static U partial(const U& x, const U&) { return constant_like(x, -1); }
+  template <class U>
+  static U value(const U& x) {
+    return -x;
+  }
+  template <class U>
+  static U partial(const U& x, const U&) {
+    return constant_like(x, -1);
+  }
 };
 
-template <class T> Var<T> operator-(const Var<T>& x) { return record<Neg>(x); }
+template <class T>
+Var<T> operator-(const Var<T>& x) {
+  return record<Neg>(x);
+}
 
 }  // namespace dlmath

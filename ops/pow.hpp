@@ -8,8 +8,13 @@ struct Pow {
   static constexpr OpCode code = codes::pow;
   static constexpr std::string_view name = "pow", symbol = "^", latex = "^";
   static constexpr int precedence = 4;
-  template <class U> static U value(const U& a, const U& b) { using std::pow; return pow(a, b); }
-  template <class U> static Partials<U> partials(const U& a, const U& b, const U& y) {
+  template <class U>
+  static U value(const U& a, const U& b) {
+    using std::pow;
+    return pow(a, b);
+  }
+  template <class U>
+  static Partials<U> partials(const U& a, const U& b, const U& y) {
     using std::log, std::pow;
     return {b * pow(a, b - 1), y * log(a)};
   }

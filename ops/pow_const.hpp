@@ -19,17 +19,25 @@ struct PowConst {
   static constexpr OpCode code = codes::pow_const;
   static constexpr std::string_view name = "pow", symbol = "^", latex = "^";
   static constexpr int precedence = 4;
-  template <class U> static U value(const U& a, const U& c) { using std::pow; return pow(a, c); }
-  template <class U> static Partials<U> partials(const U& a, const U& c, const U&) {
+  template <class U>
+  static U value(const U& a, const U& c) {
+    using std::pow;
+    return pow(a, c);
+  }
+  template <class U>
+  static Partials<U> partials(const U& a, const U& c, const U&) {
     return {c * pow_fixed(a, c - 1), constant_like(a, 0)};
   }
 };
 
 // pow(x, y) with both variable records Pow; with a constant exponent, PowConst.
-template <class A, class B> requires var_operands<A, B>
+template <class A, class B>
+requires var_operands<A, B>
 auto pow(const A& a, const B& b) {
-  if constexpr (is_var<B>::value) return record<Pow>(a, b);
-  else return record<PowConst>(a, b);
+  if constexpr (is_var<B>::value)
+    return record<Pow>(a, b);
+  else
+    return record<PowConst>(a, b);
 }
 
 }  // namespace dlmath

@@ -9,10 +9,20 @@ struct Relu {
   static constexpr OpCode code = codes::relu;
   static constexpr std::string_view name = "relu", symbol = "relu", latex = "\\operatorname{relu}";
   static constexpr int precedence = 0;
-  template <class U> static U value(const U& x) { return x > 0 ? x : U(0); }
-  template <class U> static U partial(const U& x, const U& y) { (void)y; return step(x); }
+  template <class U>
+  static U value(const U& x) {
+    return x > 0 ? x : U(0);
+  }
+  template <class U>
+  static U partial(const U& x, const U& y) {
+    (void)y;
+    return step(x);
+  }
 };
 
-template <class T> Var<T> relu(const Var<T>& x) { return record<Relu>(x); }
+template <class T>
+Var<T> relu(const Var<T>& x) {
+  return record<Relu>(x);
+}
 
 }  // namespace dlmath

@@ -7,22 +7,33 @@ namespace dlmath {
 // softplus(x) = log(1 + e^x):  d/dx = sigma(x)
 struct Softplus {
   static constexpr OpCode code = codes::softplus;
-  static constexpr std::string_view name = "softplus", symbol = "softplus", latex = "\\operatorname{softplus}";
+  static constexpr std::string_view name = "softplus", symbol = "softplus",
+                                    latex = "\\operatorname{softplus}";
   static constexpr int precedence = 0;
   // max(x, 0) + log(1 + e^-|x|): no overflow, and no lost digits for large negative x.
-  template <class U> static U value(const U& x) {
+  template <class U>
+  static U value(const U& x) {
     using std::abs, std::exp, std::log1p;
     return (x > 0 ? x : U(0)) + log1p(exp(-abs(x)));
   }
-  template <class U> static U partial(const U& x, const U&) { return sigmoid_of(x); }
+  template <class U>
+  static U partial(const U& x, const U&) {
+    return sigmoid_of(x);
+  }
 
  private:
-  template <class U> static U sigmoid_of(const U& x) {
-    if constexpr (is_var<U>::value) return sigmoid(x);
-    else return Sigmoid::value(x);
+  template <class U>
+  static U sigmoid_of(const U& x) {
+    if constexpr (is_var<U>::value)
+      return sigmoid(x);
+    else
+      return Sigmoid::value(x);
   }
 };
 
-template <class T> Var<T> softplus(const Var<T>& x) { return record<Softplus>(x); }
+template <class T>
+Var<T> softplus(const Var<T>& x) {
+  return record<Softplus>(x);
+}
 
 }  // namespace dlmath

@@ -8,10 +8,21 @@ struct Sqrt {
   static constexpr OpCode code = codes::sqrt;
   static constexpr std::string_view name = "sqrt", symbol = "sqrt", latex = "\\sqrt";
   static constexpr int precedence = 0;
-  template <class U> static U value(const U& x) { using std::sqrt; return sqrt(x); }
-  template <class U> static U partial(const U& x, const U& y) { (void)x; return 1 / (2 * y); }
+  template <class U>
+  static U value(const U& x) {
+    using std::sqrt;
+    return sqrt(x);
+  }
+  template <class U>
+  static U partial(const U& x, const U& y) {
+    (void)x;
+    return 1 / (2 * y);
+  }
 };
 
-template <class T> Var<T> sqrt(const Var<T>& x) { return record<Sqrt>(x); }
+template <class T>
+Var<T> sqrt(const Var<T>& x) {
+  return record<Sqrt>(x);
+}
 
 }  // namespace dlmath

@@ -8,10 +8,20 @@ struct Square {
   static constexpr OpCode code = codes::square;
   static constexpr std::string_view name = "square", symbol = "square", latex = "^2";
   static constexpr int precedence = 0;
-  template <class U> static U value(const U& x) { return x * x; }
-  template <class U> static U partial(const U& x, const U& y) { (void)y; return 2 * x; }
+  template <class U>
+  static U value(const U& x) {
+    return x * x;
+  }
+  template <class U>
+  static U partial(const U& x, const U& y) {
+    (void)y;
+    return 2 * x;
+  }
 };
 
-template <class T> Var<T> square(const Var<T>& x) { return record<Square>(x); }
+template <class T>
+Var<T> square(const Var<T>& x) {
+  return record<Square>(x);
+}
 
 }  // namespace dlmath

@@ -8,15 +8,28 @@ struct Step {
   static constexpr OpCode code = codes::step;
   static constexpr std::string_view name = "step", symbol = "step", latex = "\\theta";
   static constexpr int precedence = 0;
-  template <class U> static U value(const U& x) { return U(x > 0 ? 1 : 0); }
-  template <class U> static U partial(const U& x, const U& y) { (void)y; return constant_like(x, 0); }
+  template <class U>
+  static U value(const U& x) {
+    return U(x > 0 ? 1 : 0);
+  }
+  template <class U>
+  static U partial(const U& x, const U& y) {
+    (void)y;
+    return constant_like(x, 0);
+  }
 };
 
-template <class T> Var<T> step(const Var<T>& x) { return record<Step>(x); }
+template <class T>
+Var<T> step(const Var<T>& x) {
+  return record<Step>(x);
+}
 
 }  // namespace dlmath
 
 namespace dlmath {
 // The numeric step, so that partials written with it also run on plain numbers.
-template <class T> requires(!is_var<T>::value) T step(const T& x) { return Step::value(x); }
+template <class T>
+requires(!is_var<T>::value) T step(const T& x) {
+  return Step::value(x);
+}
 }  // namespace dlmath

@@ -53,8 +53,9 @@ OpTable<T> make_op_table() {
   add.template operator()<Abs, 1>();
   add.template operator()<Step, 1>();
   add.template operator()<Sign, 1>();
-  t.ops[codes::affine] = {Affine::name, Affine::symbol, -1, Affine::forward<T>, Affine::backward<T>,
-                          Affine::record_partials<T>, Affine::latex, Affine::precedence};
+  t.ops[codes::affine] = {Affine::name,       Affine::symbol,      -1,
+                          Affine::forward<T>, Affine::backward<T>, Affine::record_partials<T>,
+                          Affine::latex,      Affine::precedence};
   return t;
 }
 

@@ -67,14 +67,17 @@ TEST_CASE("layer shapes follow the sizes: W_l is n_l x n_(l-1)") {
 
 TEST_CASE("autodiff gradients equal hand-written backpropagation in double") {
   for (auto how : {Granularity::fused, Granularity::fine})
-    for (std::uint64_t seed : {1, 2, 3}) CHECK(worst_gradient_difference<double>(Architecture({2, 2, 3, 2}), how, seed) < 1e-13);
+    for (std::uint64_t seed : {1, 2, 3})
+      CHECK(worst_gradient_difference<double>(Architecture({2, 2, 3, 2}), how, seed) < 1e-13);
   for (auto a : {Activation::tanh, Activation::relu, Activation::linear})
-    CHECK(worst_gradient_difference<double>(Architecture({2, 4, 3, 2}, a), Granularity::fused, 5) < 1e-13);
+    CHECK(worst_gradient_difference<double>(Architecture({2, 4, 3, 2}, a), Granularity::fused, 5) <
+          1e-13);
 }
 
 TEST_CASE("autodiff gradients equal hand-written backpropagation to 45 digits in float50") {
   for (auto how : {Granularity::fused, Granularity::fine})
-    CHECK(worst_gradient_difference<float50>(Architecture({2, 2, 3, 2}), how, 1) < float50("1e-45"));
+    CHECK(worst_gradient_difference<float50>(Architecture({2, 2, 3, 2}), how, 1) <
+          float50("1e-45"));
 }
 
 TEST_CASE("fused and fine graphs differ in size but not in numbers") {

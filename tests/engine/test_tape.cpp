@@ -1,0 +1,131 @@
+// The tape: leaves and their kinds, fan-out, repeated backward, replay, groups, anomalies.
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "engine/anomaly.hpp"
+#include "ops/ops.hpp"
+
+using namespace dlmath;
+
+TEST_CASE("leaves have names and kinds; inner nodes know their op and operands") {
+  Graph<double> g;
+  auto w = g.parameter("w", 2.0);
+  auto x = g.input("x", 3.0);
+  auto c = g.constant(1.5);
+  auto y = w * x + c;
+  CHECK(w.name() == "w");
+  CHECK(x.name() == "x");
+  CHECK(c.name().empty());
+  CHECK(g.op(w.index()) == Leaf::parameter);
+  CHECK(g.op(x.index()) == Leaf::input);
+  CHECK(g.op(c.index()) == Leaf::constant);
+  CHECK(g.info(y.index()).name == "add");
+  const auto ops = g.operands(y.index());
+  REQUIRE(ops.size() == 2);
+  CHECK(g.info(ops[0]).name == "mul");
+  CHECK(ops[1] == c.index());
+  CHECK(g.leaves(Leaf::parameter) == std::vector<index_t>{w.index()});
+  CHECK(g.leaves(Leaf::input) == std::vector<index_t>{x.index()});
+  CHECK(y.value() == 7.5);
+  CHECK_THROWS(g.parameter("", 1.0));
+}
+
+TEST_CASE("gradients accumulate over fan-out: x*x*x*x + x") {
+  Graph<double> g;
+  auto x = g.parameter("x", 1.7);
+  auto y = x * x * x * x + x;
+  backward(y);
+  CHECK(x.grad() == Approx(4 * std::pow(1.7, 3) + 1).epsilon(1e-15));
+}
+
+TEST_CASE("backward twice gives the same gradients, not doubled") {
+  Graph<double> g;
+  auto x = g.parameter("x", 0.3);
+  auto y = sigmoid(x * x) * x;
+  backward(y);
+  const double first = x.grad();
+  backward(y);
+  CHECK(x.grad() == first);
+}
+
+TEST_CASE("inner nodes have gradients too") {
+  Graph<double> g;
+  auto x = g.parameter("x", 2.0);
+  auto u = x * 3;  // u = 6
+  auto y = u * u;  // dy/du = 2u = 12
+  backward(y);
+  CHECK(u.grad() == 12);
+  CHECK(x.grad() == 36);
+}
+
+TEST_CASE("replay after leaf changes equals a fresh recording") {
+  auto build = [](Graph<double>& g, double a, double b) {
+    auto x = g.parameter("x", a);
+    auto w = g.input("w", b);
+    auto y = tanh(w * x + 1) * exp(-x) + softplus(x / w) - sqrt(x * x + 1);
+    return std::tuple{x, w, y};
+  };
+  Graph<double> replayed, fresh;
+  auto [x, w, y] = build(replayed, 0.5, -1.25);
+  backward(y);
+  x.set(-0.75);
+  w.set(2.5);
+  replayed.forward();
+  backward(y);
+  auto [x2, w2, y2] = build(fresh, -0.75, 2.5);
+  backward(y2);
+  CHECK(y.value() == y2.value());
+  CHECK(x.grad() == x2.grad());
+  CHECK(w.grad() == w2.grad());
+  CHECK_THROWS(replayed.set_value(y.index(), 1.0));  // only leaves can be set
+}
+
+TEST_CASE("groups are nested contiguous ranges") {
+  Graph<double> g;
+  auto x = g.input("x", 1.0);
+  g.begin_group("layer 2");
+  g.begin_group("neuron 2.1");
+  auto a = sigmoid(x * 2);
+  g.end_group();
+  auto b = a + 1;
+  g.end_group();
+  const auto groups = g.groups();
+  REQUIRE(groups.size() == 2);
+  CHECK(groups[0].name == "layer 2");
+  CHECK(groups[0].parent == -1);
+  CHECK(groups[1].name == "neuron 2.1");
+  CHECK(groups[1].parent == 0);
+  CHECK(groups[1].begin == x.index() + 1);
+  CHECK(groups[1].end == a.index() + 1);
+  CHECK(groups[0].end == b.index() + 1);
+  CHECK_THROWS(g.end_group());
+}
+
+TEST_CASE("the anomaly check finds the first non-finite node and names its op") {
+  Graph<double> g;
+  auto x = g.parameter("x", -1.0);
+  auto ok = x * 2;
+  auto bad = log(x);  // NaN
+  auto y = ok + bad;
+  backward(y);
+  const auto a = find_anomaly(g);
+  REQUIRE(a.has_value());
+  CHECK(a->node == bad.index());
+  CHECK(a->op == "log");
+  CHECK_FALSE(a->in_gradient);
+  REQUIRE(a->operand_values.size() == 1);
+  CHECK(a->operand_values[0] == -1.0);
+  CHECK_THAT(a->describe(), Catch::Contains("log"));
+
+  Graph<double> clean;
+  auto z = clean.parameter("z", 0.5);
+  backward(sigmoid(z) * z);
+  CHECK_FALSE(find_anomaly(clean).has_value());
+
+  Graph<double> grad_only;  // sqrt(0) is finite, its derivative is not
+  auto u = grad_only.parameter("u", 0.0);
+  backward(sqrt(u));
+  const auto b = find_anomaly(grad_only);
+  REQUIRE(b.has_value());
+  CHECK(b->in_gradient);
+}

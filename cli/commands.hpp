@@ -16,5 +16,7 @@ struct UsageError : std::runtime_error {
 // UsageError (exit 2) or another std::exception (exit 1) on failure.
 // ADD ONE LINE PER COMMAND BELOW (and its source file to cli/CMakeLists.txt).
 void add_version_command(CLI::App& app);
+void add_train_command(CLI::App& app);
+void add_inspect_command(CLI::App& app);
 
 }  // namespace dlmath::cli

@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
       [](const CLI::App*, const CLI::Error& e) { return std::string(e.what()) + "\n"; });
   // ADD ONE LINE PER COMMAND BELOW.
   add_version_command(app);
+  add_train_command(app);
+  add_inspect_command(app);
   if (argc > 1 && argv[1][0] != '-') {
     bool known = false;
     std::string names;

@@ -12,7 +12,8 @@ namespace dlmath {
 template <class T>
 class PointCost {
  public:
-  PointCost(const Network<T>& net, Granularity how = Granularity::fused) {
+  explicit PointCost(const Network<T>& net, Granularity how = Granularity::fused,
+                     CostKind kind = CostKind::half_squared_error) {
     params = record_parameters(graph, net);
     const std::vector<T> zeros_in(net.arch.inputs(), T(0)), zeros_out(net.arch.outputs(), T(0));
     graph.begin_group("input");
@@ -21,7 +22,7 @@ class PointCost {
     F = record_network<T>(params, x, how);
     graph.begin_group("cost");
     y = record_inputs<T>(graph, "y", zeros_out);
-    cost = record_half_squared_error<T>(y, F);
+    cost = record_point_cost<T>(kind, y, F);
     graph.end_group();
   }
   PointCost(const PointCost&) = delete;
@@ -35,6 +36,18 @@ class PointCost {
   }
   // dC/dtheta for every parameter, after evaluate_at.
   void differentiate() { graph.backward(cost.index()); }
+
+  // The parameters' current values, in parameter order.
+  std::vector<T> theta() const {
+    std::vector<T> out;
+    for (const auto& p : params.theta) out.push_back(p.value());
+    return out;
+  }
+  void set_theta(std::span<const T> theta) {
+    for (std::size_t k = 0; k < theta.size(); ++k)
+      graph.set_value(params.theta[k].index(), theta[k]);
+  }
+  Network<T> network() const { return Network<T>{params.arch, theta()}; }
 
   Graph<T> graph;
   ParameterVars<T> params;

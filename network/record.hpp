@@ -95,6 +95,29 @@ std::vector<Var<T>> record_network(const ParameterVars<T>& p, std::span<const Va
   return a;
 }
 
+// What a point's cost measures: the article's 1/2 ||y - a||^2, or the cross-entropy
+// -sum_j [y_j log a_j + (1 - y_j) log(1 - a_j)] (for outputs in (0, 1), as sigmoid gives).
+enum class CostKind { half_squared_error, cross_entropy };
+
+inline std::string_view to_string(CostKind c) {
+  return c == CostKind::half_squared_error ? "half-squared-error" : "cross-entropy";
+}
+
+// -sum_j [y_j log a_j + (1 - y_j) log(1 - a_j)]
+template <class T>
+Var<T> record_cross_entropy(std::span<const Var<T>> y, std::span<const Var<T>> a) {
+  Var<T> sum = y[0] * log(a[0]) + (1 - y[0]) * log(1 - a[0]);
+  for (std::size_t i = 1; i < y.size(); ++i)
+    sum = sum + y[i] * log(a[i]) + (1 - y[i]) * log(1 - a[i]);
+  return -sum;
+}
+
+template <class T>
+Var<T> record_point_cost(CostKind c, std::span<const Var<T>> y, std::span<const Var<T>> a) {
+  if (c == CostKind::cross_entropy) return record_cross_entropy<T>(y, a);
+  return record_half_squared_error<T>(y, a);
+}
+
 // 1/2 ||y - a||^2.
 template <class T>
 Var<T> record_half_squared_error(std::span<const Var<T>> y, std::span<const Var<T>> a) {

@@ -1,0 +1,116 @@
+#include "cli/options.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "network/csv.hpp"
+#include "network/parameters_json.hpp"
+
+namespace dlmath::cli {
+
+Dataset parse_data(const std::string& name) {
+  if (auto d = builtin_dataset(name)) return *d;
+  const bool looks_like_file =
+      name.find('/') != std::string::npos || name.find('.') != std::string::npos;
+  if (!looks_like_file)
+    throw UsageError("--data: unknown data set '" + name +
+                     "' (built in: higham10, higham11; or a CSV file)");
+  try {
+    return load_csv(name);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+}
+
+std::vector<int> parse_layers(const std::string& text) {
+  std::vector<int> sizes;
+  std::stringstream in(text);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    std::size_t used = 0;
+    int n = 0;
+    try {
+      n = std::stoi(item, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used == 0 || used != item.size())
+      throw UsageError("--layers: '" + text + "': '" + item +
+                       "' is not a whole number (expected e.g. 2,2,3,2)");
+    sizes.push_back(n);
+  }
+  if (!text.empty() && text.back() == ',')
+    throw UsageError("--layers: '" + text + "' ends with a comma");
+  try {
+    Architecture check(sizes);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError("--layers: '" + text + "': " + e.what());
+  }
+  return sizes;
+}
+
+Activation parse_activation(const std::string& text) {
+  if (auto a = activation_from_string(text)) return *a;
+  throw UsageError("--activation: unknown activation '" + text + "' (sigmoid, tanh, relu, linear)");
+}
+
+Precision parse_precision(const std::string& text, bool allow_float) {
+  if (text == "double") return Precision::float64;
+  if (text == "50") return Precision::digits50;
+  if (text == "100") return Precision::digits100;
+  if (allow_float && text == "float") return Precision::float32;
+  throw UsageError("--precision: '" + text + "' is not one of " + (allow_float ? "float, " : "") +
+                   "double, 50, 100");
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw UsageError(path + ": cannot open the file");
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void add_network_options(CLI::App& cmd, NetworkChoice& c, bool with_load) {
+  cmd.add_option("--layers", c.layers, "Layer sizes, input first")->capture_default_str();
+  cmd.add_option("--activation", c.activation, "sigmoid, tanh, relu or linear")
+      ->capture_default_str();
+  auto* seed = cmd.add_option("--seed", c.seed, "Seed of the initial weights, 0.5 N(0,1)")
+                   ->capture_default_str();
+  if (with_load)
+    cmd.add_option("--load", c.load, "Read the parameters from a JSON file")->excludes(seed);
+}
+
+template <class T>
+Network<T> choose_network(const NetworkChoice& c, const Dataset& data) {
+  Network<T> net;
+  if (!c.load.empty()) {
+    try {
+      net = parameters_from_json<T>(read_file(c.load), c.load);
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(e.what());
+    }
+  } else {
+    net = initial_network<T>(Architecture(parse_layers(c.layers), parse_activation(c.activation)),
+                             c.seed);
+  }
+  const auto where = c.load.empty() ? std::string("--layers") : c.load;
+  if (net.arch.inputs() != data.dimension())
+    throw UsageError(where + ": the first layer has " + std::to_string(net.arch.inputs()) +
+                     " neurons but the data (" + data.name + ") has " +
+                     std::to_string(data.dimension()) + " features");
+  const int outputs_needed = data.classes() == 2 && net.arch.outputs() == 1 ? 1 : data.classes();
+  if (net.arch.outputs() != outputs_needed)
+    throw UsageError(where + ": the last layer has " + std::to_string(net.arch.outputs()) +
+                     " neurons but the data (" + data.name + ") has " +
+                     std::to_string(data.classes()) + " categories");
+  return net;
+}
+
+template Network<float> choose_network<float>(const NetworkChoice&, const Dataset&);
+template Network<double> choose_network<double>(const NetworkChoice&, const Dataset&);
+template Network<float50> choose_network<float50>(const NetworkChoice&, const Dataset&);
+template Network<float100> choose_network<float100>(const NetworkChoice&, const Dataset&);
+
+}  // namespace dlmath::cli

@@ -1,0 +1,109 @@
+// A network's parameters as JSON:
+//   {"layers": [2,2,3,2], "activation": "sigmoid",
+//    "parameters": [{"name": "W2[1,1]", "value": "0.1234..."}, ...]}
+// Values are decimal strings carrying the scalar type's full precision. With different
+// activations per layer, "activation" is a list (one per layer from 2).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+
+#include "network/network.hpp"
+
+namespace dlmath {
+
+template <class T>
+std::string parameters_to_json(const Network<T>& net) {
+  nlohmann::ordered_json j;
+  j["layers"] = net.arch.sizes;
+  bool uniform = true;
+  for (Activation a : net.arch.activations) uniform = uniform && a == net.arch.activations.front();
+  if (uniform) {
+    j["activation"] = to_string(net.arch.activations.front());
+  } else {
+    for (Activation a : net.arch.activations) j["activation"].push_back(to_string(a));
+  }
+  const auto names = net.arch.parameter_names();
+  j["parameters"] = nlohmann::ordered_json::array();
+  for (std::size_t k = 0; k < names.size(); ++k)
+    j["parameters"].push_back({{"name", names[k]}, {"value", to_decimal(net.theta[k])}});
+  return j.dump(2) + "\n";
+}
+
+// Reads parameters back; `source` names the text in errors (a file name).
+template <class T>
+Network<T> parameters_from_json(const std::string& text, const std::string& source) {
+  auto fail = [&](const std::string& what) { return std::invalid_argument(source + ": " + what); };
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    // e.byte is the 1-based offset of the error: turn it into line:column.
+    std::size_t line = 1, column = 1;
+    for (std::size_t k = 0; k + 1 < e.byte && k < text.size(); ++k) {
+      if (text[k] == '\n')
+        ++line, column = 1;
+      else
+        ++column;
+    }
+    throw fail(std::to_string(line) + ":" + std::to_string(column) + ": not valid JSON");
+  }
+  if (!j.is_object() || !j.contains("layers") || !j["layers"].is_array())
+    throw fail("expected an object with \"layers\": [sizes]");
+  std::vector<int> sizes;
+  for (const auto& s : j["layers"]) {
+    if (!s.is_number_integer()) throw fail("\"layers\" must hold whole numbers");
+    sizes.push_back(s.get<int>());
+  }
+  Architecture arch;
+  try {
+    arch = Architecture(sizes);
+  } catch (const std::invalid_argument& e) {
+    throw fail(e.what());
+  }
+  if (j.contains("activation")) {
+    const auto& a = j["activation"];
+    auto parse = [&](const nlohmann::json& v) {
+      if (!v.is_string()) throw fail("\"activation\" must be a name or a list of names");
+      const auto act = activation_from_string(v.get<std::string>());
+      if (!act) throw fail("unknown activation '" + v.get<std::string>() + "'");
+      return *act;
+    };
+    if (a.is_array()) {
+      if (a.size() != arch.activations.size())
+        throw fail("\"activation\" lists " + std::to_string(a.size()) + " activations for " +
+                   std::to_string(arch.activations.size()) + " layers");
+      for (std::size_t l = 0; l < a.size(); ++l) arch.activations[l] = parse(a[l]);
+    } else {
+      arch.activations.assign(arch.activations.size(), parse(a));
+    }
+  }
+  if (!j.contains("parameters") || !j["parameters"].is_array())
+    throw fail("expected \"parameters\": [...]");
+  const auto& ps = j["parameters"];
+  const auto names = arch.parameter_names();
+  if (ps.size() != names.size())
+    throw fail("a " + std::to_string(names.size()) + "-parameter network needs " +
+               std::to_string(names.size()) + " parameters, the file has " +
+               std::to_string(ps.size()));
+  Network<T> net{arch, {}};
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    const auto& p = ps[k];
+    if (!p.is_object() || !p.contains("name") || !p.contains("value") || !p["name"].is_string() ||
+        !p["value"].is_string())
+      throw fail("parameter " + std::to_string(k + 1) +
+                 ": expected {\"name\": \"...\", \"value\": \"...\"}");
+    if (p["name"].get<std::string>() != names[k])
+      throw fail("parameter " + std::to_string(k + 1) + " is '" + p["name"].get<std::string>() +
+                 "', expected '" + names[k] + "'");
+    try {
+      net.theta.push_back(from_decimal<T>(p["value"].get<std::string>()));
+    } catch (const std::invalid_argument&) {
+      throw fail(names[k] + ": value '" + p["value"].get<std::string>() + "' is not a number");
+    }
+  }
+  return net;
+}
+
+}  // namespace dlmath

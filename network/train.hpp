@@ -1,0 +1,108 @@
+// Training: gradient descent, the paper's stochastic gradient descent (one random point per
+// step), and minibatch SGD, all on the replay path of the one-point cost graph.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "network/evaluate.hpp"
+#include "network/random.hpp"
+
+namespace dlmath {
+
+enum class Method { sgd, gd, minibatch };
+
+inline std::string_view to_string(Method m) {
+  return m == Method::sgd ? "sgd" : m == Method::gd ? "gd" : "minibatch";
+}
+
+struct TrainOptions {
+  Method method = Method::sgd;
+  int batch = 4;             // minibatch size
+  std::string eta = "0.05";  // learning rate, as decimal text (exact at any precision)
+  long steps = 1'000'000;
+  std::uint64_t seed = 1;  // chooses the points; the initial network has its own seed
+  long record_every = 0;   // 0: about 1000 records over the run
+  CostKind cost = CostKind::half_squared_error;
+  std::function<void(long done, long total)> progress;  // called now and then, if set
+};
+
+template <class T>
+struct TrainResult {
+  Network<T> net;
+  std::vector<long> steps;  // when each cost record was taken
+  std::vector<T> cost;      // the cost over the whole data set then
+  T initial_cost{}, final_cost{};
+  double seconds = 0;
+};
+
+template <class T>
+TrainResult<T> train(const Dataset& data, const Network<T>& start, const TrainOptions& o) {
+  if (o.steps < 0) throw std::invalid_argument("steps must be at least 0");
+  if (o.method == Method::minibatch && o.batch < 1)
+    throw std::invalid_argument("the batch size must be at least 1");
+  if (start.arch.inputs() != data.dimension())
+    throw std::invalid_argument("the network's first layer has " +
+                                std::to_string(start.arch.inputs()) + " neurons but the data has " +
+                                std::to_string(data.dimension()) + " features");
+  if (data.size() == 0) throw std::invalid_argument("the data set is empty");
+  const auto t0 = std::chrono::steady_clock::now();
+  const Points<T> points(data, start.arch.outputs());
+  PointCost<T> C(start, Granularity::fused, o.cost);
+  const T eta = from_decimal<T>(o.eta);
+  const long every = o.record_every > 0 ? o.record_every : std::max(1L, o.steps / 1000);
+  Random pick(o.seed);
+  TrainResult<T> r;
+  const int n = static_cast<int>(C.params.theta.size());
+  std::vector<T> gradient(n);
+
+  auto record = [&](long step) {
+    r.steps.push_back(step);
+    r.cost.push_back(dataset_cost(C, points));
+  };
+  // Moves every parameter by -eta times the gradient accumulated over `m` points.
+  auto step_over = [&](int m, auto&& next_point) {
+    std::fill(gradient.begin(), gradient.end(), T(0));
+    for (int b = 0; b < m; ++b) {
+      const int i = next_point();
+      C.evaluate_at(points.x[i], points.y[i]);
+      C.differentiate();
+      for (int k = 0; k < n; ++k) gradient[k] += C.params.theta[k].grad();
+    }
+    const T scale = m == 1 ? eta : eta / m;
+    for (int k = 0; k < n; ++k) {
+      const Var<T>& p = C.params.theta[k];
+      C.graph.set_value(p.index(), p.value() - scale * gradient[k]);
+    }
+  };
+
+  record(0);
+  const long progress_every = std::max(1L, o.steps / 100);
+  for (long s = 1; s <= o.steps; ++s) {
+    switch (o.method) {
+      case Method::sgd:
+        step_over(1, [&] { return static_cast<int>(pick.below(points.size())); });
+        break;
+      case Method::minibatch:
+        step_over(o.batch, [&] { return static_cast<int>(pick.below(points.size())); });
+        break;
+      case Method::gd: {
+        int i = 0;
+        step_over(points.size(), [&] { return i++; });
+        break;
+      }
+    }
+    if (s % every == 0 || s == o.steps) record(s);
+    if (o.progress && s % progress_every == 0) o.progress(s, o.steps);
+  }
+  r.net = C.network();
+  r.initial_cost = r.cost.front();
+  r.final_cost = r.cost.back();
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return r;
+}
+
+}  // namespace dlmath

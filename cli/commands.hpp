@@ -18,5 +18,6 @@ struct UsageError : std::runtime_error {
 void add_version_command(CLI::App& app);
 void add_train_command(CLI::App& app);
 void add_inspect_command(CLI::App& app);
+void add_plot_command(CLI::App& app);
 
 }  // namespace dlmath::cli

@@ -1,0 +1,80 @@
+// dlmath plot: the article's figures.
+#include <cstdio>
+
+#include "cli/options.hpp"
+#include "network/parameters_json.hpp"
+#include "visual/figures.hpp"
+
+namespace dlmath::cli {
+
+namespace {
+
+struct PlotArgs {
+  std::string figure, output, data = "higham10", eta = "0.05", method = "sgd";
+  NetworkChoice network;
+  long steps = 1'000'000;
+};
+
+TrainResult<double> train_for_plot(const PlotArgs& a, const Dataset& data) {
+  TrainOptions o;
+  o.method = a.method == "gd" ? Method::gd : a.method == "minibatch" ? Method::minibatch : Method::sgd;
+  o.eta = a.eta;
+  o.steps = a.steps;
+  o.seed = a.network.seed * 0x9E3779B97F4A7C15ull + 1;  // as dlmath train does
+  return train(data, choose_network<double>(a.network, data), o);
+}
+
+void draw(const PlotArgs& a) {
+  using namespace visual;
+  if (a.steps < 0) throw UsageError("--steps: must be 0 or more");
+  const std::string& out = a.output;
+  check_picture_path(out);
+  if (a.figure == "sigmoid") return plot_sigmoid(out);
+  if (a.figure == "scaled-sigmoid") return plot_scaled_sigmoids(out);
+  const Dataset data = parse_data(a.data);
+  if (data.dimension() != 2) throw UsageError("--data: " + data.name + " has " + std::to_string(data.dimension()) +
+                                              " features; only two can be drawn on the plane");
+  if (a.figure == "data") return plot_dataset(out, data);
+  if (a.figure == "boundary") {
+    if (!a.network.load.empty())
+      return plot_decision_boundary(out, choose_network<double>(a.network, data), data,
+                                    "Decision regions of " + a.network.load);
+    const auto r = train_for_plot(a, data);
+    return plot_decision_boundary(out, r.net, data,
+                                  "Decision regions after " + std::to_string(a.steps) + " " + a.method + " steps");
+  }
+  const auto r = train_for_plot(a, data);
+  plot_cost_history(out, r, data.size(),
+                    "Cost history: " + std::to_string(a.steps) + " " + a.method + " steps, eta " + a.eta);
+}
+
+}  // namespace
+
+void add_plot_command(CLI::App& app) {
+  auto a = std::make_shared<PlotArgs>();
+  auto* cmd = app.add_subcommand("plot", "Draw one of the article's figures (PNG, SVG or PDF by extension)");
+  cmd->add_option("figure", a->figure, "sigmoid, scaled-sigmoid, data, boundary or history")
+      ->required()
+      ->check(CLI::IsMember({"sigmoid", "scaled-sigmoid", "data", "boundary", "history"}));
+  cmd->add_option("-o,--output", a->output, "The picture file: .png, .svg or .pdf")->required();
+  cmd->add_option("--data", a->data, "higham10, higham11 or a CSV file")->capture_default_str();
+  add_network_options(*cmd, a->network, true);
+  cmd->add_option("--steps", a->steps, "Training steps (boundary, history)")->capture_default_str();
+  cmd->add_option("--eta", a->eta, "Learning rate (boundary, history)")->capture_default_str();
+  cmd->add_option("--method", a->method, "sgd, gd or minibatch (boundary, history)")
+      ->check(CLI::IsMember({"sgd", "gd", "minibatch"}))
+      ->capture_default_str();
+  cmd->callback([a] {
+    try {
+      draw(*a);
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(e.what());
+    } catch (const std::runtime_error& e) {
+      if (dynamic_cast<const UsageError*>(&e)) throw;
+      throw UsageError(e.what());
+    }
+    std::printf("wrote %s\n", a->output.c_str());
+  });
+}
+
+}  // namespace dlmath::cli

@@ -19,5 +19,6 @@ void add_version_command(CLI::App& app);
 void add_train_command(CLI::App& app);
 void add_inspect_command(CLI::App& app);
 void add_plot_command(CLI::App& app);
+void add_tutorial_command(CLI::App& app);
 
 }  // namespace dlmath::cli

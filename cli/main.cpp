@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   add_train_command(app);
   add_inspect_command(app);
   add_plot_command(app);
+  add_tutorial_command(app);
   if (argc > 1 && argv[1][0] != '-') {
     bool known = false;
     std::string names;

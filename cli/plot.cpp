@@ -17,7 +17,9 @@ struct PlotArgs {
 
 TrainResult<double> train_for_plot(const PlotArgs& a, const Dataset& data) {
   TrainOptions o;
-  o.method = a.method == "gd" ? Method::gd : a.method == "minibatch" ? Method::minibatch : Method::sgd;
+  o.method = a.method == "gd"          ? Method::gd
+             : a.method == "minibatch" ? Method::minibatch
+                                       : Method::sgd;
   o.eta = a.eta;
   o.steps = a.steps;
   o.seed = a.network.seed * 0x9E3779B97F4A7C15ull + 1;  // as dlmath train does
@@ -32,27 +34,31 @@ void draw(const PlotArgs& a) {
   if (a.figure == "sigmoid") return plot_sigmoid(out);
   if (a.figure == "scaled-sigmoid") return plot_scaled_sigmoids(out);
   const Dataset data = parse_data(a.data);
-  if (data.dimension() != 2) throw UsageError("--data: " + data.name + " has " + std::to_string(data.dimension()) +
-                                              " features; only two can be drawn on the plane");
+  if (data.dimension() != 2)
+    throw UsageError("--data: " + data.name + " has " + std::to_string(data.dimension()) +
+                     " features; only two can be drawn on the plane");
   if (a.figure == "data") return plot_dataset(out, data);
   if (a.figure == "boundary") {
     if (!a.network.load.empty())
       return plot_decision_boundary(out, choose_network<double>(a.network, data), data,
                                     "Decision regions of " + a.network.load);
     const auto r = train_for_plot(a, data);
-    return plot_decision_boundary(out, r.net, data,
-                                  "Decision regions after " + std::to_string(a.steps) + " " + a.method + " steps");
+    return plot_decision_boundary(
+        out, r.net, data,
+        "Decision regions after " + std::to_string(a.steps) + " " + a.method + " steps");
   }
   const auto r = train_for_plot(a, data);
-  plot_cost_history(out, r, data.size(),
-                    "Cost history: " + std::to_string(a.steps) + " " + a.method + " steps, eta " + a.eta);
+  plot_cost_history(
+      out, r, data.size(),
+      "Cost history: " + std::to_string(a.steps) + " " + a.method + " steps, eta " + a.eta);
 }
 
 }  // namespace
 
 void add_plot_command(CLI::App& app) {
   auto a = std::make_shared<PlotArgs>();
-  auto* cmd = app.add_subcommand("plot", "Draw one of the article's figures (PNG, SVG or PDF by extension)");
+  auto* cmd = app.add_subcommand(
+      "plot", "Draw one of the article's figures (PNG, SVG or PDF by extension)");
   cmd->add_option("figure", a->figure, "sigmoid, scaled-sigmoid, data, boundary or history")
       ->required()
       ->check(CLI::IsMember({"sigmoid", "scaled-sigmoid", "data", "boundary", "history"}));

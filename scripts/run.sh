@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job: install what is missing, build, and run the tutorial on its built-in data.
+# The main job: install what is missing, build, and run the whole tutorial on its built-in data
+# (the pictures go to ./dlmath-pictures).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/build.sh
-./build/examples/one_point_cost
+./build/cli/dlmath tutorial --no-pause --out dlmath-pictures

@@ -8,15 +8,18 @@
 namespace dlmath::visual {
 
 inline std::vector<LabelledPoint> labelled_points(const Dataset& d) {
-  if (d.dimension() != 2) throw std::invalid_argument("only data with two features can be drawn on the plane");
+  if (d.dimension() != 2)
+    throw std::invalid_argument("only data with two features can be drawn on the plane");
   std::vector<LabelledPoint> out;
-  for (int i = 0; i < d.size(); ++i) out.push_back({d.x<double>(i)[0], d.x<double>(i)[1], d.category[i]});
+  for (int i = 0; i < d.size(); ++i)
+    out.push_back({d.x<double>(i)[0], d.x<double>(i)[1], d.category[i]});
   return out;
 }
 
 inline void plot_dataset(const std::string& path, const Dataset& d) {
-  plot_data(path, labelled_points(d),
-            d.name + ": category " + d.class_names[0] + " (circles), " + d.class_names[1] + " (crosses)");
+  plot_data(
+      path, labelled_points(d),
+      d.name + ": category " + d.class_names[0] + " (circles), " + d.class_names[1] + " (crosses)");
 }
 
 // Shaded where the network says category A (F1 > F2) or B, with the boundary F1 = F2.
@@ -24,10 +27,11 @@ template <class T>
 void plot_decision_boundary(const std::string& path, const Network<T>& net, const Dataset& d,
                             const std::string& title) {
   PointCost<double> C(Network<double>{net.arch, [&] {
-                        std::vector<double> theta;
-                        for (const auto& t : net.theta) theta.push_back(static_cast<double>(t));
-                        return theta;
-                      }()});
+                                        std::vector<double> theta;
+                                        for (const auto& t : net.theta)
+                                          theta.push_back(static_cast<double>(t));
+                                        return theta;
+                                      }()});
   const std::vector<double> y(net.arch.outputs(), 0.0);
   auto score = [&](double x1, double x2) {
     C.evaluate_at(std::vector<double>{x1, x2}, y);
@@ -38,7 +42,8 @@ void plot_decision_boundary(const std::string& path, const Network<T>& net, cons
 
 // The paper's scaled cost sum_i ||y_i - F(x_i)||^2 (2N times the article's cost) against the step.
 template <class T>
-void plot_cost_history(const std::string& path, const TrainResult<T>& r, int points, const std::string& title) {
+void plot_cost_history(const std::string& path, const TrainResult<T>& r, int points,
+                       const std::string& title) {
   std::vector<double> steps, cost;
   for (std::size_t k = 0; k < r.steps.size(); ++k) {
     steps.push_back(static_cast<double>(r.steps[k]));

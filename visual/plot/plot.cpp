@@ -14,14 +14,16 @@ namespace dlmath::visual {
 namespace {
 
 // Colours of cmap0: 0 is the background, 1 the axes and text, then the curves.
-constexpr int background = 0, ink = 1, first_curve = 2, curves = 6, shade_a = 8, shade_b = 9, boundary = 10;
+constexpr int background = 0, ink = 1, first_curve = 2, curves = 6, shade_a = 8, shade_b = 9,
+              boundary = 10;
 
 std::string device_for(const std::string& path) {
   const std::string ext = std::filesystem::path(path).extension().string();
   if (ext == ".png") return "pngcairo";
   if (ext == ".svg") return "svgcairo";
   if (ext == ".pdf") return "pdfcairo";
-  throw std::invalid_argument(path + ": unknown picture format '" + ext + "' (use .png, .svg or .pdf)");
+  throw std::invalid_argument(path + ": unknown picture format '" + ext +
+                              "' (use .png, .svg or .pdf)");
 }
 
 // PLplot exits the process when it cannot open its file, so check first.
@@ -33,7 +35,8 @@ void check_writable(const std::string& path) {
 void check_finite(const std::vector<double>& v, const std::string& path, const char* what) {
   if (v.empty()) throw std::invalid_argument(path + ": no " + std::string(what) + " to plot");
   for (double x : v)
-    if (!std::isfinite(x)) throw std::invalid_argument(path + ": the " + std::string(what) + " hold a NaN or infinity");
+    if (!std::isfinite(x))
+      throw std::invalid_argument(path + ": the " + std::string(what) + " hold a NaN or infinity");
 }
 
 // One page in one file, white background, our palette.
@@ -47,8 +50,10 @@ std::unique_ptr<plstream> open(const std::string& path) {
   pls->scmap0n(16);
   pls->scol0(background, 255, 255, 255);
   pls->scol0(ink, 30, 30, 30);
-  const int palette[curves][3] = {{31, 119, 180}, {214, 39, 40}, {44, 160, 44}, {148, 103, 189}, {255, 127, 14}, {23, 190, 207}};
-  for (int k = 0; k < curves; ++k) pls->scol0(first_curve + k, palette[k][0], palette[k][1], palette[k][2]);
+  const int palette[curves][3] = {{31, 119, 180},  {214, 39, 40},  {44, 160, 44},
+                                  {148, 103, 189}, {255, 127, 14}, {23, 190, 207}};
+  for (int k = 0; k < curves; ++k)
+    pls->scol0(first_curve + k, palette[k][0], palette[k][1], palette[k][2]);
   pls->scol0(shade_a, 214, 230, 245);
   pls->scol0(shade_b, 250, 224, 210);
   pls->scol0(boundary, 60, 60, 60);
@@ -57,8 +62,8 @@ std::unique_ptr<plstream> open(const std::string& path) {
   return pls;
 }
 
-void frame(plstream& pls, double x0, double x1, double y0, double y1, int axis, const std::string& xlabel,
-           const std::string& ylabel, const std::string& title) {
+void frame(plstream& pls, double x0, double x1, double y0, double y1, int axis,
+           const std::string& xlabel, const std::string& ylabel, const std::string& title) {
   pls.col0(ink);
   pls.width(1);
   pls.env(x0, x1, y0, y1, 0, axis);
@@ -81,18 +86,20 @@ void draw_points(plstream& pls, const std::vector<LabelledPoint>& points) {
   pls.width(1);
 }
 
-void legend(plstream& pls, const std::vector<std::string>& labels, const std::vector<int>& colours, PLINT position) {
+void legend(plstream& pls, const std::vector<std::string>& labels, const std::vector<int>& colours,
+            PLINT position) {
   const PLINT n = static_cast<PLINT>(labels.size());
-  std::vector<PLINT> opts(n, PL_LEGEND_LINE), text_colors(n, ink), line_colors(colours.begin(), colours.end()),
-      line_styles(n, 1), zero_i(n, 0);
+  std::vector<PLINT> opts(n, PL_LEGEND_LINE), text_colors(n, ink),
+      line_colors(colours.begin(), colours.end()), line_styles(n, 1), zero_i(n, 0);
   std::vector<PLFLT> line_widths(n, 2.5), zero_f(n, 0);
   std::vector<const char*> text;
   for (const auto& l : labels) text.push_back(l.c_str());
   PLFLT w, h;
-  pls.legend(&w, &h, PL_LEGEND_BACKGROUND | PL_LEGEND_BOUNDING_BOX, position | PL_POSITION_INSIDE, 0.02, 0.02, 0.08,
-             background, ink, 1, 0, 0, n, opts.data(), 1.0, 0.9, 2.0, 0.0, text_colors.data(), text.data(), nullptr,
-             nullptr, nullptr, nullptr, line_colors.data(), line_styles.data(), line_widths.data(), nullptr, nullptr,
-             nullptr, nullptr);
+  pls.legend(&w, &h, PL_LEGEND_BACKGROUND | PL_LEGEND_BOUNDING_BOX, position | PL_POSITION_INSIDE,
+             0.02, 0.02, 0.08, background, ink, 1, 0, 0, n, opts.data(), 1.0, 0.9, 2.0, 0.0,
+             text_colors.data(), text.data(), nullptr, nullptr, nullptr, nullptr,
+             line_colors.data(), line_styles.data(), line_widths.data(), nullptr, nullptr, nullptr,
+             nullptr);
 }
 
 }  // namespace
@@ -108,10 +115,12 @@ void plot_curves(const std::string& path, const std::vector<Curve>& cs, const Pl
   for (const auto& c : cs) {
     check_finite(c.x, path, "x values");
     check_finite(c.y, path, "y values");
-    if (c.x.size() != c.y.size()) throw std::invalid_argument(path + ": a curve has more x than y values or fewer");
+    if (c.x.size() != c.y.size())
+      throw std::invalid_argument(path + ": a curve has more x than y values or fewer");
     if (style.log_y)
       for (double y : c.y)
-        if (y <= 0) throw std::invalid_argument(path + ": a logarithmic axis needs positive values");
+        if (y <= 0)
+          throw std::invalid_argument(path + ": a logarithmic axis needs positive values");
     x0 = std::min(x0, *std::min_element(c.x.begin(), c.x.end()));
     x1 = std::max(x1, *std::max_element(c.x.begin(), c.x.end()));
     y0 = std::min(y0, *std::min_element(c.y.begin(), c.y.end()));
@@ -122,7 +131,8 @@ void plot_curves(const std::string& path, const std::vector<Curve>& cs, const Pl
   if (y1 == y0) y0 -= 1, y1 += 1;
   const double pad = style.log_y ? 0 : 0.05 * (y1 - y0);
   auto pls = open(path);
-  frame(*pls, x0, x1, y0 - pad, y1 + pad, style.log_y ? 20 : 0, style.xlabel, style.ylabel, style.title);
+  frame(*pls, x0, x1, y0 - pad, y1 + pad, style.log_y ? 20 : 0, style.xlabel, style.ylabel,
+        style.title);
   std::vector<std::string> labels;
   std::vector<int> colours;
   for (std::size_t k = 0; k < cs.size(); ++k) {
@@ -135,11 +145,13 @@ void plot_curves(const std::string& path, const std::vector<Curve>& cs, const Pl
     pls->line(static_cast<PLINT>(y.size()), cs[k].x.data(), y.data());
     if (!cs[k].label.empty()) labels.push_back(cs[k].label), colours.push_back(colour);
   }
-  if (!labels.empty()) legend(*pls, labels, colours, style.log_y ? PL_POSITION_RIGHT | PL_POSITION_TOP
-                                                                 : PL_POSITION_LEFT | PL_POSITION_TOP);
+  if (!labels.empty())
+    legend(*pls, labels, colours,
+           style.log_y ? PL_POSITION_RIGHT | PL_POSITION_TOP : PL_POSITION_LEFT | PL_POSITION_TOP);
 }
 
-void plot_data(const std::string& path, const std::vector<LabelledPoint>& points, const std::string& title) {
+void plot_data(const std::string& path, const std::vector<LabelledPoint>& points,
+               const std::string& title) {
   if (points.empty()) throw std::invalid_argument(path + ": no points to plot");
   auto pls = open(path);
   frame(*pls, 0, 1, 0, 1, 0, "x#d1#u", "x#d2#u", title);
@@ -154,22 +166,27 @@ void plot_boundary(const std::string& path, const std::function<double(double, d
   for (int i = 0; i < n; ++i) {
     for (int j = 0; j < n; ++j) {
       const double s = score(i / double(n - 1), j / double(n - 1));
-      if (!std::isfinite(s)) throw std::invalid_argument(path + ": the score is not finite at some point");
+      if (!std::isfinite(s))
+        throw std::invalid_argument(path + ": the score is not finite at some point");
       grid[i][j] = s;
     }
     rows[i] = grid[i].data();
   }
   double lo = INFINITY, hi = -INFINITY;
-  for (const auto& r : grid) lo = std::min(lo, *std::min_element(r.begin(), r.end())), hi = std::max(hi, *std::max_element(r.begin(), r.end()));
+  for (const auto& r : grid)
+    lo = std::min(lo, *std::min_element(r.begin(), r.end())),
+    hi = std::max(hi, *std::max_element(r.begin(), r.end()));
   auto pls = open(path);
   frame(*pls, 0, 1, 0, 1, 0, "x#d1#u", "x#d2#u", title);
   // Two shades: category B where the score is negative, A where it is positive.
   const PLFLT levels[3] = {std::min(lo, -1e-12) - 1, 0, std::max(hi, 1e-12) + 1};
   const PLFLT shade_colours[2] = {0.0, 1.0};
-  const PLFLT r[2] = {250 / 255.0, 214 / 255.0}, g[2] = {224 / 255.0, 230 / 255.0}, b[2] = {210 / 255.0, 245 / 255.0};
+  const PLFLT r[2] = {250 / 255.0, 214 / 255.0}, g[2] = {224 / 255.0, 230 / 255.0},
+              b[2] = {210 / 255.0, 245 / 255.0};
   pls->scmap1n(2);
   pls->scmap1l(true, 2, shade_colours, r, g, b, nullptr);
-  pls->shades(rows.data(), n, n, nullptr, 0, 1, 0, 1, levels, 3, 0, 0, 0, plcallback::fill, true, nullptr, nullptr);
+  pls->shades(rows.data(), n, n, nullptr, 0, 1, 0, 1, levels, 3, 0, 0, 0, plcallback::fill, true,
+              nullptr, nullptr);
   // The boundary F1 = F2: the zero contour, in grid coordinates mapped onto [0,1]^2.
   const PLFLT zero[1] = {0};
   pls->col0(boundary);
@@ -185,8 +202,9 @@ void plot_boundary(const std::string& path, const std::function<double(double, d
   draw_points(*pls, points);
 }
 
-void plot_history(const std::string& path, const std::vector<double>& steps, const std::vector<double>& cost,
-                  const std::string& title, const std::string& cost_label) {
+void plot_history(const std::string& path, const std::vector<double>& steps,
+                  const std::vector<double>& cost, const std::string& title,
+                  const std::string& cost_label) {
   PlotStyle style{title, "step", cost_label, true};
   plot_curves(path, {Curve{steps, cost, ""}}, style);
 }
@@ -219,7 +237,9 @@ void plot_scaled_sigmoids(const std::string& path) {
   add(3, 0);
   add(1, -4);
   add(1, 4);
-  plot_curves(path, cs, PlotStyle{"#gs(ax + b): the weight a sets the steepness, the bias b the shift", "x", "#gs(ax + b)"});
+  plot_curves(path, cs,
+              PlotStyle{"#gs(ax + b): the weight a sets the steepness, the bias b the shift", "x",
+                        "#gs(ax + b)"});
 }
 
 }  // namespace dlmath::visual

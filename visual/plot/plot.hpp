@@ -32,7 +32,8 @@ void check_picture_path(const std::string& path);
 void plot_curves(const std::string& path, const std::vector<Curve>& curves, const PlotStyle& style);
 
 // The points on the unit square: circles for category A, crosses for B (the paper's Figure 1).
-void plot_data(const std::string& path, const std::vector<LabelledPoint>& points, const std::string& title);
+void plot_data(const std::string& path, const std::vector<LabelledPoint>& points,
+               const std::string& title);
 
 // The regions a classifier gives the unit square: `score(x1, x2) > 0` means category A.
 // Shaded by sign on a grid, the boundary score = 0 drawn as a curve, the points on top.
@@ -40,8 +41,9 @@ void plot_boundary(const std::string& path, const std::function<double(double, d
                    const std::vector<LabelledPoint>& points, const std::string& title);
 
 // The cost against the step, on a logarithmic cost axis.
-void plot_history(const std::string& path, const std::vector<double>& steps, const std::vector<double>& cost,
-                  const std::string& title, const std::string& cost_label = "cost");
+void plot_history(const std::string& path, const std::vector<double>& steps,
+                  const std::vector<double>& cost, const std::string& title,
+                  const std::string& cost_label = "cost");
 
 // sigma(x) = 1/(1 + e^-x) on [-10, 10].
 void plot_sigmoid(const std::string& path);

@@ -35,10 +35,12 @@ void check_file(const std::string& path) {
   const std::string ext = fs::path(path).extension().string();
   if (ext == ".png") CHECK(head(path, 4) == "\x89PNG");
   if (ext == ".pdf") CHECK(head(path, 4) == "%PDF");
-  if (ext == ".svg") CHECK_THAT(head(path, 200), Catch::Contains("<svg") || Catch::Contains("<?xml"));
+  if (ext == ".svg")
+    CHECK_THAT(head(path, 200), Catch::Contains("<svg") || Catch::Contains("<?xml"));
 }
 
-const std::vector<LabelledPoint> points = {{0.1, 0.1, 0}, {0.3, 0.4, 0}, {0.6, 0.3, 1}, {0.9, 0.2, 1}};
+const std::vector<LabelledPoint> points = {
+    {0.1, 0.1, 0}, {0.3, 0.4, 0}, {0.6, 0.3, 1}, {0.9, 0.2, 1}};
 
 }  // namespace
 
@@ -51,7 +53,8 @@ TEST_CASE("every figure in every format") {
     check_file(base + "-scaled" + ext);
     plot_data(base + "-data" + ext, points, "data");
     check_file(base + "-data" + ext);
-    plot_boundary(base + "-boundary" + ext, [](double x1, double x2) { return x2 - x1; }, points, "boundary");
+    plot_boundary(
+        base + "-boundary" + ext, [](double x1, double x2) { return x2 - x1; }, points, "boundary");
     check_file(base + "-boundary" + ext);
     plot_history(base + "-history" + ext, {0, 1, 2, 3}, {5, 1, 0.1, 0.001}, "history");
     check_file(base + "-history" + ext);
@@ -59,10 +62,14 @@ TEST_CASE("every figure in every format") {
 }
 
 TEST_CASE("bad requests are refused, naming the path") {
-  CHECK_THROWS_WITH(plot_sigmoid(dir() + "/x.bmp"), Catch::Contains("x.bmp") && Catch::Contains("unknown picture format"));
-  CHECK_THROWS_WITH(plot_sigmoid("/nonexistent-dir/x.png"), Catch::Contains("/nonexistent-dir/x.png: cannot write"));
+  CHECK_THROWS_WITH(plot_sigmoid(dir() + "/x.bmp"),
+                    Catch::Contains("x.bmp") && Catch::Contains("unknown picture format"));
+  CHECK_THROWS_WITH(plot_sigmoid("/nonexistent-dir/x.png"),
+                    Catch::Contains("/nonexistent-dir/x.png: cannot write"));
   CHECK_THROWS_WITH(plot_data(dir() + "/e.png", {}, "none"), Catch::Contains("e.png: no points"));
-  CHECK_THROWS_WITH(plot_history(dir() + "/n.png", {0, 1}, {1, NAN}, "nan"), Catch::Contains("NaN"));
-  CHECK_THROWS_WITH(plot_history(dir() + "/z.png", {0, 1}, {1, 0}, "zero"), Catch::Contains("positive"));
+  CHECK_THROWS_WITH(plot_history(dir() + "/n.png", {0, 1}, {1, NAN}, "nan"),
+                    Catch::Contains("NaN"));
+  CHECK_THROWS_WITH(plot_history(dir() + "/z.png", {0, 1}, {1, 0}, "zero"),
+                    Catch::Contains("positive"));
   CHECK_THROWS(plot_curves(dir() + "/m.png", {Curve{{0, 1, 2}, {0, 1}, ""}}, PlotStyle{}));
 }

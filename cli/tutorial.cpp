@@ -1,0 +1,46 @@
+// dlmath tutorial: the article, chapter by chapter, computed live.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "tutorials/run.hpp"
+
+namespace dlmath::cli {
+
+void add_tutorial_command(CLI::App& app) {
+  struct Args {
+    int chapter = 0;
+    bool no_pause = false, list = false;
+    std::string out = "dlmath-pictures";
+  };
+  auto a = std::make_shared<Args>();
+  auto* cmd = app.add_subcommand("tutorial",
+                                 "Walk through the mathematics of the article, chapter by chapter");
+  cmd->add_option("chapter", a->chapter, "Run only this chapter (1-9)");
+  cmd->add_flag("--no-pause", a->no_pause, "Run straight through, without waiting for Enter");
+  cmd->add_flag("--list", a->list, "List the chapters and stop");
+  cmd->add_option("--out", a->out, "Where the pictures go")->capture_default_str();
+  cmd->callback([a] {
+    using namespace tutorials;
+    const int count = static_cast<int>(chapters().size());
+    if (a->chapter < 0 || a->chapter > count)
+      throw UsageError("chapter " + std::to_string(a->chapter) + " does not exist (1-" +
+                       std::to_string(count) + ")");
+    if (a->list || a->chapter == 0) {
+      std::printf(
+          "dlmath tutorial: the mathematics behind deep learning, after Higham & Higham "
+          "(2019)\n\n");
+      for (const Chapter& c : chapters()) std::printf("  %d. %s\n", c.number, c.title.c_str());
+      if (a->list) return;
+    }
+    LessonOptions options;
+    options.pause = !a->no_pause && isatty(fileno(stdin)) && isatty(fileno(stdout));
+    options.picture_dir = a->out;
+    const int pictures = run_chapters(a->chapter, std::cout, std::cin, options);
+    std::cout << "\n" << pictures << " pictures in " << a->out << "/\n";
+  });
+}
+
+}  // namespace dlmath::cli

@@ -1,0 +1,143 @@
+// Chapter 7: backpropagation is the reverse sweep; finite differences and their limits.
+#include <cmath>
+#include <cstdio>
+
+#include "network/backprop_by_hand.hpp"
+#include "network/point_cost.hpp"
+#include "tutorials/chapters.hpp"
+
+namespace dlmath::tutorials {
+
+namespace {
+
+// The central-difference estimate of dC/dW2[1,1] at point 1 with step h, in type T.
+template <class T>
+T central_difference(const Network<double>& start, const T& h) {
+  Network<T> net{start.arch, {}};
+  for (double t : start.theta) net.theta.push_back(T(t));
+  PointCost<T> C(net);
+  const std::vector<T> x{T(1) / 10, T(1) / 10}, y{T(1), T(0)};
+  auto cost_at = [&](const T& w) {
+    net.theta[0] = w;
+    C.set_theta(net.theta);
+    C.evaluate_at(x, y);
+    return C.cost.value();
+  };
+  const T w = T(start.theta[0]);
+  return (cost_at(w + h) - cost_at(w - h)) / (2 * h);
+}
+
+}  // namespace
+
+void chapter_gradients(Lesson& L) {
+  L.heading(7, "Gradients: backpropagation is a reverse sweep");
+  L.say(
+      "To lower the cost we need its partial derivative with respect to each of the 23 parameters. "
+      "Take one point and its cost C = 1/2 ||y - a[4]||^2. Write z[l] = W[l] a[l-1] + b[l] for the "
+      "input of layer l's sigmoids, and delta[l] = dC/dz[l]. The paper derives four formulas, "
+      "where "
+      "o multiplies vectors component by component:");
+  L.line("    delta[4] = sigma'(z[4]) o (a[4] - y)");
+  L.line("    delta[l] = sigma'(z[l]) o W[l+1]^T delta[l+1]     for l = 3, 2");
+  L.line("    dC/db[l] = delta[l]            dC/dW[l] = delta[l] a[l-1]^T");
+  L.line();
+  L.say(
+      "The delta of a layer is computed from the delta of the layer after it: the error flows "
+      "backwards, hence backpropagation. dlmath never uses these formulas. It records the cost as "
+      "a "
+      "graph and sweeps it once in reverse, each node passing its gradient to its operands by its "
+      "own "
+      "local derivative. The gradient it leaves on the node z[l][j] is exactly delta[l][j]:");
+  const Architecture arch({2, 2, 3, 2});
+  const Network<double> net = initial_network<double>(arch, 1);
+  PointCost<double> C(net);
+  const std::vector<double> x{0.1, 0.1}, y{1, 0};
+  C.evaluate_at(x, y);
+  C.differentiate();
+  BackpropByHand<double> by_hand(arch);
+  std::vector<double> grad(23);
+  by_hand.cost_and_gradient(net.theta, x, y, grad);
+  double worst = 0;
+  for (const auto& group : C.graph.groups()) {
+    int l = 0, j = 0;
+    if (std::sscanf(std::string(group.name).c_str(), "neuron %d.%d", &l, &j) != 2) continue;
+    const double engine = C.graph.grad(group.begin);  // the neuron's z node: its first node
+    const double paper = by_hand.delta(l)[j - 1];
+    worst = std::max(worst, std::abs(engine - paper) / std::max(std::abs(paper), 1e-300));
+    char row[128];
+    std::snprintf(row, sizeof row, "    delta[%d][%d]   formula % .17e   graph % .17e", l, j, paper,
+                  engine);
+    L.line(row);
+  }
+  L.line();
+  L.check(worst < 1e-13, "the reverse sweep's gradient at z[l] equals the paper's delta[l]");
+  double worst_grad = 0;
+  for (int k = 0; k < 23; ++k)
+    worst_grad = std::max(worst_grad, std::abs(C.params.theta[k].grad() - grad[k]) /
+                                          std::max(std::abs(grad[k]), 1e-300));
+  L.show("largest relative difference over all 23 dC/dp, graph against formulas",
+         num(worst_grad, 3));
+  L.line();
+  L.check(worst_grad < 1e-13, "all 23 gradients agree with the paper's formulas");
+  L.say(
+      "`dlmath inspect` prints this comparison for every parameter, grouped by layer, over the "
+      "whole "
+      "data set.");
+  L.pause();
+  L.say(
+      "A third way to get a derivative needs no calculus at all: nudge a parameter by a small h "
+      "and "
+      "watch the cost, dC/dw ~ (C(w + h) - C(w - h)) / 2h. Its error has two parts. The formula is "
+      "off by about h^2 (truncation), so h should be small; but C(w + h) and C(w - h) are nearly "
+      "equal "
+      "and each carries a rounding error of about epsilon, the precision of the numbers, and "
+      "dividing "
+      "their difference by 2h magnifies that to about epsilon / h, so h should not be small. The "
+      "best "
+      "one can do is h ~ epsilon^(1/3). Here is the error of the estimate of dC/dW2[1,1] against "
+      "the "
+      "exact value (autodiff at 100 digits) in float (epsilon ~ 1e-7), double (1e-16) and at 50 "
+      "digits:");
+  PointCost<float100> exact_graph([&] {
+    Network<float100> n{arch, {}};
+    for (double t : net.theta) n.theta.push_back(float100(t));
+    return n;
+  }());
+  exact_graph.evaluate_at(std::vector<float100>{float100(1) / 10, float100(1) / 10},
+                          std::vector<float100>{1, 0});
+  exact_graph.differentiate();
+  const float100 exact = exact_graph.params.theta[0].grad();
+  L.line("         h        float error     double error    50-digit error");
+  double best_double = 1, error_double_tiny = 0;
+  for (int e = 1; e <= 13; e += 2) {
+    const double h = std::pow(10.0, -e);
+    const double ef = std::abs(static_cast<double>(
+        central_difference<float>(net, static_cast<float>(h)) - float100(exact)));
+    const double ed =
+        std::abs(static_cast<double>(float100(central_difference<double>(net, h)) - exact));
+    const double em = std::abs(
+        static_cast<double>(float100(central_difference<float50>(net, float50(h))) - exact));
+    best_double = std::min(best_double, ed);
+    if (e == 13) error_double_tiny = ed;
+    char row[128];
+    std::snprintf(row, sizeof row, "    1e-%02d     %12.2e     %12.2e     %12.2e", e, ef, ed, em);
+    L.line(row);
+  }
+  L.line();
+  const double autodiff_error =
+      std::abs(static_cast<double>(float100(C.params.theta[0].grad()) - exact));
+  L.show("autodiff error in double", num(autodiff_error, 3));
+  L.line();
+  L.check(error_double_tiny > 10 * best_double,
+          "a too small step makes the finite difference worse");
+  L.check(autodiff_error < best_double, "autodiff beats the best finite difference in double");
+  L.say(
+      "Read down a column: the error first falls like h^2, then rises again as rounding takes "
+      "over. "
+      "In float no step gives more than a few correct digits. Autodiff has no step at all: its "
+      "only "
+      "error is rounding, so it is as exact as the number type allows, at any precision.");
+  L.pause();
+}
+
+}  // namespace dlmath::tutorials

@@ -1,0 +1,34 @@
+// Pictures of graphs and networks for the chapters, and small text helpers.
+#pragma once
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "tutorials/lesson.hpp"
+#include "visual/graph/graph.hpp"
+
+namespace dlmath::tutorials {
+
+template <class T>
+void draw_graph(Lesson& L, const Tape<T>& t, index_t output, const std::string& file,
+                const std::string& caption) {
+  L.picture(file, caption, [&](const std::string& path) {
+    visual::render(visual::graph_drawing(t, output, visual::GraphOptions{4, true, 400, false, ""}),
+                   path);
+  });
+}
+
+template <class T>
+void draw_network(const Network<T>& net, const std::string& path) {
+  visual::render(visual::network_drawing(net, visual::NetworkOptions{3, nullptr, ""}), path);
+}
+
+inline std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace dlmath::tutorials

@@ -1,0 +1,140 @@
+// A computation graph as a drawing: every node that the output depends on, with its op, value and
+// gradient; leaves by name; nodes grouped in clusters by the tape's groups (layer, neuron).
+// Above a node limit the drawing collapses to one node per innermost group.
+#pragma once
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "engine/decimal.hpp"
+#include "engine/tape.hpp"
+#include "visual/graph/drawing.hpp"
+
+namespace dlmath::visual {
+
+struct GraphOptions {
+  int digits = 4;                // significant digits of values and gradients
+  bool gradients = true;         // show gradients (after a backward sweep of the output)
+  std::size_t node_limit = 400;  // above it, draw the collapsed view
+  bool full = false;             // draw every node whatever the size
+  std::string title;
+};
+
+template <class T>
+Drawing graph_drawing(const Tape<T>& t, index_t output, const GraphOptions& o = {}) {
+  // The nodes the output depends on, by a reverse sweep.
+  std::vector<bool> needed(output + 1, false);
+  needed[output] = true;
+  for (index_t i = output + 1; i-- > 0;)
+    if (needed[i] && !t.is_leaf(i))
+      for (index_t k : t.operands(i)) needed[k] = true;
+  std::size_t count = static_cast<std::size_t>(std::count(needed.begin(), needed.end(), true));
+
+  // Innermost group of each node: groups nest and come after their parents, so later wins.
+  const auto groups = t.groups();
+  std::vector<int> group_of(output + 1, -1);
+  for (std::size_t k = 0; k < groups.size(); ++k)
+    for (index_t i = groups[k].begin; i < std::min<index_t>(groups[k].end, output + 1); ++i)
+      group_of[i] = static_cast<int>(k);
+
+  // A parameter recorded outside every group but used inside one group only (a neuron's weights)
+  // is drawn in that group.
+  std::vector<int> consumer(output + 1, -1);  // -1 none yet, -2 several
+  for (index_t i = 0; i <= output; ++i)
+    if (needed[i] && !t.is_leaf(i))
+      for (index_t k : t.operands(i))
+        if (t.op(k) == Leaf::parameter && group_of[k] < 0)
+          consumer[k] = consumer[k] == -1 || consumer[k] == group_of[i] ? group_of[i] : -2;
+  for (index_t k = 0; k <= output; ++k)
+    if (consumer[k] >= 0) group_of[k] = consumer[k];
+
+  Drawing d;
+  d.title = o.title;
+  d.full_size = count;
+  for (const auto& g : groups)
+    d.clusters.push_back(DrawCluster{std::string(g.name), g.parent, false});
+  auto number = [&](const T& x) { return to_decimal(x, o.digits); };
+  auto kind_of = [&](index_t i) {
+    if (i == output) return DrawNode::output;
+    switch (t.op(i)) {
+      case Leaf::parameter:
+        return DrawNode::parameter;
+      case Leaf::input:
+        return DrawNode::input;
+      case Leaf::constant:
+        return DrawNode::constant;
+      default:
+        return DrawNode::operation;
+    }
+  };
+
+  if (count <= o.node_limit || o.full) {
+    std::vector<int> at(output + 1, -1);
+    for (index_t i = 0; i <= output; ++i) {
+      if (!needed[i]) continue;
+      std::string label;
+      if (t.op(i) == Leaf::constant) {
+        label = number(t.value(i));
+      } else {
+        label = t.is_leaf(i) ? std::string(t.name(i)) : std::string(t.info(i).name);
+        label += "\\nvalue " + number(t.value(i));
+      }
+      if (o.gradients && t.op(i) != Leaf::constant) label += "\\ngrad " + number(t.grad(i));
+      at[i] = static_cast<int>(d.nodes.size());
+      d.nodes.push_back(DrawNode{kind_of(i), label, group_of[i]});
+      if (!t.is_leaf(i))
+        for (index_t k : t.operands(i)) d.edges.push_back(DrawEdge{at[k], at[i], "", "", 1});
+    }
+    return d;
+  }
+
+  // Collapsed: one node per innermost group; named leaves and the output stay; other ungrouped
+  // nodes merge into one.
+  d.collapsed = true;
+  std::map<int, int> unit_of_group;
+  std::vector<int> unit(output + 1, -1);
+  std::vector<std::size_t> members;
+  int rest = -1;
+  for (index_t i = 0; i <= output; ++i) {
+    if (!needed[i]) continue;
+    const int g = group_of[i];
+    if (g >= 0 && i != output) {
+      auto [it, fresh] = unit_of_group.try_emplace(g, static_cast<int>(d.nodes.size()));
+      if (fresh) {
+        d.nodes.push_back(DrawNode{DrawNode::group, std::string(groups[g].name), groups[g].parent});
+        members.push_back(0);
+      }
+      unit[i] = it->second;
+    } else if (i == output || (t.is_leaf(i) && !t.name(i).empty())) {
+      unit[i] = static_cast<int>(d.nodes.size());
+      std::string label = i == output ? std::string(t.info(i).name) : std::string(t.name(i));
+      label += "\\nvalue " + number(t.value(i));
+      if (o.gradients) label += "\\ngrad " + number(t.grad(i));
+      d.nodes.push_back(DrawNode{kind_of(i), label, -1});
+      members.push_back(0);
+    } else {
+      if (rest < 0) {
+        rest = static_cast<int>(d.nodes.size());
+        d.nodes.push_back(DrawNode{DrawNode::group, "other nodes", -1});
+        members.push_back(0);
+      }
+      unit[i] = rest;
+    }
+    ++members[unit[i]];
+  }
+  for (std::size_t u = 0; u < d.nodes.size(); ++u)
+    if (d.nodes[u].kind == DrawNode::group)
+      d.nodes[u].label += "\\n" + std::to_string(members[u]) + " nodes";
+  // A group's cluster is its parent's; drop clusters for the collapsed groups themselves.
+  std::set<std::pair<int, int>> seen;
+  for (index_t i = 0; i <= output; ++i) {
+    if (!needed[i] || t.is_leaf(i)) continue;
+    for (index_t k : t.operands(i))
+      if (unit[k] != unit[i] && seen.insert({unit[k], unit[i]}).second)
+        d.edges.push_back(DrawEdge{unit[k], unit[i], "", "", 1});
+  }
+  return d;
+}
+
+}  // namespace dlmath::visual

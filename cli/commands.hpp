@@ -20,5 +20,9 @@ void add_train_command(CLI::App& app);
 void add_inspect_command(CLI::App& app);
 void add_plot_command(CLI::App& app);
 void add_tutorial_command(CLI::App& app);
+void add_graph_command(CLI::App& app);
+void add_eval_command(CLI::App& app);
+void add_diff_commands(CLI::App& app);  // diff and hessian
+void add_repl_command(CLI::App& app);
 
 }  // namespace dlmath::cli

@@ -17,6 +17,10 @@ int main(int argc, char** argv) {
   add_inspect_command(app);
   add_plot_command(app);
   add_tutorial_command(app);
+  add_graph_command(app);
+  add_eval_command(app);
+  add_diff_commands(app);
+  add_repl_command(app);
   if (argc > 1 && argv[1][0] != '-') {
     bool known = false;
     std::string names;

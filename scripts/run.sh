@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/build.sh
-./build/cli/dlmath tutorial --no-pause --out dlmath-pictures
+./build/cli/dlmath tutorial --out dlmath-pictures   # pauses between steps on a terminal

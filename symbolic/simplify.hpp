@@ -8,6 +8,7 @@
 #include <tuple>
 #include <vector>
 
+#include "engine/decimal.hpp"
 #include "ops/table.hpp"
 
 namespace dlmath::symbolic {

@@ -1,0 +1,125 @@
+// dlmath diff: the derivative of a program as a formula; dlmath hessian: the matrix of second
+// derivatives at a point.
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "cli/program.hpp"
+#include "ops/derivative.hpp"
+#include "symbolic/print.hpp"
+#include "symbolic/record.hpp"
+
+namespace dlmath::cli {
+
+namespace {
+
+struct DiffArgs {
+  std::string program, file, wrt, precision = "double";
+  std::vector<std::string> at;
+  int order = 1;
+  bool latex = false, json = false;
+};
+
+template <class T>
+symbolic::Recorded<T> record(Graph<T>& g, const symbolic::Program& p,
+                             const std::map<std::string, std::string>& v) {
+  try {
+    return symbolic::record_program(g, p, v);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+}
+
+template <class T>
+void run_diff(const symbolic::Program& p, std::map<std::string, std::string> values,
+              const DiffArgs& a) {
+  Graph<T> g;
+  const auto r = record<T>(g, p, values);
+  std::size_t k = 0;
+  while (k < p.inputs.size() && p.inputs[k] != a.wrt) ++k;
+  Var<T> d = r.output;
+  for (int n = 0; n < a.order; ++n)
+    d = k < p.inputs.size() ? derivative(d, r.inputs[k]) : g.constant(0);
+  std::printf("%s\n", symbolic::print(g, d.index(), symbolic::PrintOptions{a.latex, 0}).c_str());
+}
+
+template <class T>
+void run_hessian(const symbolic::Program& p, const std::map<std::string, std::string>& values,
+                 const DiffArgs& a) {
+  Graph<T> g;
+  const auto r = record<T>(g, p, values);
+  const std::size_t n = r.inputs.size();
+  std::vector<std::vector<T>> H(n, std::vector<T>(n));
+  for (std::size_t i = 0; i < n; ++i) {
+    const Var<T> di = derivative(r.output, r.inputs[i]);
+    for (std::size_t j = 0; j < n; ++j) H[i][j] = derivative(di, r.inputs[j]).value();
+  }
+  if (a.json) {
+    nlohmann::ordered_json j;
+    j["inputs"] = p.inputs;
+    for (const auto& row : H) {
+      nlohmann::ordered_json jr = nlohmann::ordered_json::array();
+      for (const auto& h : row) jr.push_back(to_decimal(h));
+      j["hessian"].push_back(jr);
+    }
+    std::printf("%s\n", j.dump().c_str());
+    return;
+  }
+  std::printf("second derivatives d2/(d row d column) of the program at the point:\n%8s", "");
+  for (const auto& name : p.inputs) std::printf(" %24s", name.c_str());
+  std::printf("\n");
+  for (std::size_t i = 0; i < n; ++i) {
+    std::printf("%8s", p.inputs[i].c_str());
+    for (std::size_t j = 0; j < n; ++j) std::printf(" %24s", to_decimal(H[i][j], 17).c_str());
+    std::printf("\n");
+  }
+}
+
+}  // namespace
+
+void add_diff_commands(CLI::App& app) {
+  auto a = std::make_shared<DiffArgs>();
+  auto* diff = app.add_subcommand("diff", "Print the derivative of a program as a formula");
+  diff->add_option("program", a->program, "The program; '-' reads standard input");
+  diff->add_option("-f,--file", a->file, "Read the program from a file");
+  diff->add_option("--wrt", a->wrt, "The input to differentiate with respect to")->required();
+  diff->add_option("--order", a->order, "How many times to differentiate")->capture_default_str();
+  diff->add_flag("--latex", a->latex, "Print LaTeX instead of the expression language");
+  diff->add_option("--precision", a->precision,
+                   "float, double, 50, 100 or mpfr:BITS: of the constants")
+      ->capture_default_str();
+  diff->callback([a] {
+    if (a->order < 1 || a->order > 20) throw UsageError("--order: must be from 1 to 20");
+    const EvalPrecision precision = parse_eval_precision(a->precision);
+    const symbolic::Program p = parse_program(read_program(a->program, a->file));
+    bool known = false;
+    for (const auto& name : p.inputs) known = known || name == a->wrt;
+    if (!known) {
+      std::string list;
+      for (const auto& name : p.inputs) list += (list.empty() ? "" : ", ") + name;
+      throw UsageError("--wrt: the program has no input '" + a->wrt +
+                       "' (its inputs: " + (list.empty() ? "none" : list) + ")");
+    }
+    std::map<std::string, std::string> values;
+    check_values(p, values, "1");  // the formula does not depend on the point
+    with_eval_precision(precision, [&]<class T>() { run_diff<T>(p, values, *a); });
+  });
+
+  auto h = std::make_shared<DiffArgs>();
+  auto* hessian =
+      app.add_subcommand("hessian", "Print the matrix of second derivatives at a point");
+  hessian->add_option("program", h->program, "The program; '-' reads standard input");
+  hessian->add_option("-f,--file", h->file, "Read the program from a file");
+  hessian->add_option("--at", h->at, "Input values NAME=VALUE[,NAME=VALUE...]");
+  hessian->add_option("--precision", h->precision, "float, double, 50, 100 or mpfr:BITS")
+      ->capture_default_str();
+  hessian->add_flag("--json", h->json, "Print {\"inputs\": [...], \"hessian\": [[...]]}");
+  hessian->callback([h] {
+    const EvalPrecision precision = parse_eval_precision(h->precision);
+    auto values = parse_at(h->at);
+    const symbolic::Program p = parse_program(read_program(h->program, h->file));
+    check_values(p, values);
+    with_eval_precision(precision, [&]<class T>() { run_hessian<T>(p, values, *h); });
+  });
+}
+
+}  // namespace dlmath::cli

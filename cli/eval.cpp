@@ -1,0 +1,68 @@
+// dlmath eval: a program's value and its partial derivative for every input (reverse mode).
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "cli/program.hpp"
+#include "symbolic/record.hpp"
+
+namespace dlmath::cli {
+
+namespace {
+
+struct EvalArgs {
+  std::string program, file, precision = "double";
+  std::vector<std::string> at;
+  bool json = false;
+};
+
+template <class T>
+void run(const symbolic::Program& p, const std::map<std::string, std::string>& values,
+         const EvalArgs& a, const EvalPrecision& precision) {
+  Graph<T> g;
+  symbolic::Recorded<T> r;
+  try {
+    r = symbolic::record_program(g, p, values);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+  backward(r.output);
+  if (a.json) {
+    nlohmann::ordered_json j;
+    j["value"] = to_decimal(r.output.value());
+    j["gradient"] = nlohmann::ordered_json::object();
+    for (std::size_t k = 0; k < r.inputs.size(); ++k)
+      j["gradient"][p.inputs[k]] = to_decimal(r.inputs[k].grad());
+    std::printf("%s\n", j.dump().c_str());
+    return;
+  }
+  std::printf("value = %s   [%s]\n", to_decimal(r.output.value()).c_str(),
+              precision.name().c_str());
+  for (std::size_t k = 0; k < r.inputs.size(); ++k)
+    std::printf("d/d%s = %s\n", p.inputs[k].c_str(), to_decimal(r.inputs[k].grad()).c_str());
+  if (const auto bad = find_anomaly(g))
+    std::fprintf(stderr, "dlmath: warning: not finite at %s\n", bad->describe().c_str());
+}
+
+}  // namespace
+
+void add_eval_command(CLI::App& app) {
+  auto a = std::make_shared<EvalArgs>();
+  auto* cmd = app.add_subcommand(
+      "eval", "Evaluate a program and differentiate it with respect to every input");
+  cmd->add_option("program", a->program,
+                  "The program, e.g. 'sigmoid(w*x + b)'; '-' reads standard input");
+  cmd->add_option("-f,--file", a->file, "Read the program from a file");
+  cmd->add_option("--at", a->at, "Input values NAME=VALUE[,NAME=VALUE...]");
+  cmd->add_option("--precision", a->precision, "float, double, 50, 100 or mpfr:BITS")
+      ->capture_default_str();
+  cmd->add_flag("--json", a->json, "Print {\"value\": ..., \"gradient\": {...}}");
+  cmd->callback([a] {
+    const EvalPrecision precision = parse_eval_precision(a->precision);
+    auto values = parse_at(a->at);
+    const symbolic::Program p = parse_program(read_program(a->program, a->file));
+    check_values(p, values);
+    with_eval_precision(precision, [&]<class T>() { run<T>(p, values, *a, precision); });
+  });
+}
+
+}  // namespace dlmath::cli

@@ -1,0 +1,106 @@
+// dlmath graph: a computation graph with every node's value and gradient, or the network as
+// neurons, drawn by Graphviz (DOT, SVG, PNG or PDF by the file's extension).
+#include "visual/graph/graph.hpp"
+
+#include <cstdio>
+
+#include "cli/graph_program.hpp"
+#include "cli/options.hpp"
+#include "network/evaluate.hpp"
+
+namespace dlmath::cli {
+
+namespace {
+
+struct GraphArgs {
+  bool network = false, fine = false, full = false, gradients = false;
+  std::string view = "graph", data = "higham10", output, program, file;
+  std::vector<std::string> at;
+  NetworkChoice choice;
+  int point = 1, digits = 4;
+  std::size_t limit = 400;
+};
+
+void draw_network_cost(const GraphArgs& a) {
+  const Dataset data = parse_data(a.data);
+  if (a.point < 1 || a.point > data.size())
+    throw UsageError("--point: " + std::to_string(a.point) + " is not a point of " + data.name +
+                     " (1-" + std::to_string(data.size()) + ")");
+  const Network<double> net = choose_network<double>(a.choice, data);
+  PointCost<double> C(net, a.fine ? Granularity::fine : Granularity::fused);
+  const int i = a.point - 1;
+  C.evaluate_at(data.x<double>(i), data.y<double>(i, net.arch.outputs()));
+  C.differentiate();
+  if (a.view == "network") {
+    std::vector<double> gradient;
+    if (a.gradients) {
+      const Points<double> points(data, net.arch.outputs());
+      dataset_cost(C, points, &gradient);
+    }
+    visual::render(
+        visual::network_drawing(
+            net, visual::NetworkOptions{a.digits, a.gradients ? &gradient : nullptr,
+                                        "F(X): " + std::to_string(net.arch.parameter_count()) +
+                                            " weights and biases"}),
+        a.output);
+    return;
+  }
+  const auto d = visual::graph_drawing(
+      C.graph, C.cost.index(),
+      visual::GraphOptions{a.digits, true, a.limit, a.full,
+                           "C = 1/2 ||y - F(x)||^2 at point " + std::to_string(a.point) + " (" +
+                               data.features[i][0] + ", " + data.features[i][1] + ")"});
+  visual::render(d, a.output);
+  if (d.collapsed)
+    std::printf(
+        "note: %zu nodes are more than --limit %zu: drew one node per group (use --full for all)\n",
+        d.full_size, a.limit);
+}
+
+}  // namespace
+
+void add_graph_command(CLI::App& app) {
+  auto a = std::make_shared<GraphArgs>();
+  auto* cmd = app.add_subcommand(
+      "graph", "Draw a computation graph with values and gradients, or the network");
+  cmd->add_option("program", a->program, "An expression program to draw (see dlmath eval)");
+  cmd->add_option("-f,--file", a->file, "Read the program from a file ('-' for standard input)");
+  cmd->add_option("--at", a->at, "Input values NAME=VALUE[,NAME=VALUE...] for a program");
+  cmd->add_flag("--network", a->network, "Draw the network's one-point cost instead of a program");
+  cmd->add_option("--view", a->view, "graph (every node) or network (neurons and weights)")
+      ->check(CLI::IsMember({"graph", "network"}))
+      ->capture_default_str();
+  cmd->add_option("--data", a->data, "higham10, higham11 or a CSV file")->capture_default_str();
+  cmd->add_option("--point", a->point, "Which point's cost (1-based)")->capture_default_str();
+  add_network_options(*cmd, a->choice, true);
+  cmd->add_flag("--fine", a->fine,
+                "One node per multiply and add instead of one affine node per neuron");
+  cmd->add_flag("--gradients", a->gradients,
+                "Network view: size and label edges by the cost's gradient");
+  cmd->add_option("--digits", a->digits, "Significant digits of values and gradients")
+      ->capture_default_str();
+  cmd->add_option("--limit", a->limit, "Above this many nodes, draw one node per group")
+      ->capture_default_str();
+  cmd->add_flag("--full", a->full, "Draw every node, however many");
+  cmd->add_option("-o,--output", a->output, "The picture: .dot, .svg, .png or .pdf")->required();
+  cmd->callback([a] {
+    if (a->digits < 1 || a->digits > 60) throw UsageError("--digits: must be between 1 and 60");
+    try {
+      visual::check_graph_path(a->output);
+    } catch (const std::exception& e) {
+      throw UsageError(e.what());
+    }
+    if (a->network) {
+      if (!a->program.empty() || !a->file.empty())
+        throw UsageError("give either --network or a program, not both");
+      draw_network_cost(*a);
+    } else if (!a->program.empty() || !a->file.empty()) {
+      draw_program(a->program, a->file, a->at, a->output, a->digits, a->limit, a->full);
+    } else {
+      throw UsageError("nothing to draw: give a program, -f FILE, or --network");
+    }
+    std::printf("wrote %s\n", a->output.c_str());
+  });
+}
+
+}  // namespace dlmath::cli

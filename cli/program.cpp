@@ -1,0 +1,119 @@
+#include "cli/program.hpp"
+
+#include <cstdio>
+#include <iostream>
+#include <iterator>
+#include <set>
+#include <sstream>
+
+#include "cli/options.hpp"
+
+namespace dlmath::cli {
+
+std::string read_program(const std::string& program, const std::string& file) {
+  if (!program.empty() && !file.empty()) throw UsageError("give the program or -f FILE, not both");
+  if (file.empty() && program != "-") {
+    if (program.empty())
+      throw UsageError(
+          "no program: give one as an argument, with -f FILE, or '-' for standard input");
+    return program;
+  }
+  if (file == "-" || program == "-") {
+    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    return text;
+  }
+  return read_file(file);
+}
+
+symbolic::Program parse_program(const std::string& source) {
+  try {
+    return symbolic::parse(source);
+  } catch (const symbolic::SyntaxError& e) {
+    // "line:column: message", then the source line and a caret under the column.
+    std::string text = e.formatted(source);
+    const auto tag = text.find("error: ");
+    if (tag != std::string::npos) text.erase(tag, 7);
+    throw UsageError(text);
+  }
+}
+
+std::map<std::string, std::string> parse_at(const std::vector<std::string>& at) {
+  std::map<std::string, std::string> values;
+  for (const auto& arg : at) {
+    std::stringstream in(arg);
+    std::string pair;
+    while (std::getline(in, pair, ',')) {
+      const auto eq = pair.find('=');
+      if (eq == std::string::npos || eq == 0 || eq + 1 == pair.size())
+        throw UsageError("--at: '" + pair + "' is not NAME=VALUE");
+      const std::string name = pair.substr(0, eq), value = pair.substr(eq + 1);
+      try {
+        from_decimal<double>(value);  // the syntax only: the value is read later at full precision
+      } catch (const std::invalid_argument&) {
+        throw UsageError("--at: the value of '" + name + "' is not a number: '" + value + "'");
+      }
+      if (values.count(name)) throw UsageError("--at: '" + name + "' is given twice");
+      values[name] = value;
+    }
+  }
+  return values;
+}
+
+void check_values(const symbolic::Program& p, std::map<std::string, std::string>& values,
+                  const char* fill) {
+  const std::set<std::string> inputs(p.inputs.begin(), p.inputs.end());
+  for (const auto& [name, value] : values)
+    if (!inputs.count(name))
+      std::fprintf(stderr, "dlmath: warning: --at %s: the program has no input '%s'\n",
+                   name.c_str(), name.c_str());
+  std::string missing;
+  for (const auto& name : p.inputs)
+    if (!values.count(name)) {
+      if (fill)
+        values[name] = fill;
+      else
+        missing += (missing.empty() ? "" : ", ") + name;
+    }
+  if (!missing.empty())
+    throw UsageError("no value for the input" +
+                     std::string(missing.find(',') == std::string::npos ? " " : "s ") + missing +
+                     " (give --at NAME=VALUE)");
+}
+
+std::string EvalPrecision::name() const {
+  switch (kind) {
+    case float32:
+      return "float";
+    case digits50:
+      return "50 digits";
+    case digits100:
+      return "100 digits";
+    case mpfr:
+      return "mpfr " + std::to_string(bits) + " bits";
+    default:
+      return "double";
+  }
+}
+
+EvalPrecision parse_eval_precision(const std::string& text) {
+  if (text == "float") return {EvalPrecision::float32, 0};
+  if (text == "double") return {EvalPrecision::float64, 0};
+  if (text == "50") return {EvalPrecision::digits50, 0};
+  if (text == "100") return {EvalPrecision::digits100, 0};
+  if (text.rfind("mpfr:", 0) == 0) {
+    std::size_t used = 0;
+    int bits = 0;
+    try {
+      bits = std::stoi(text.substr(5), &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used == 0 || used != text.size() - 5 || bits < 8 || bits > 100000)
+      throw UsageError("--precision: '" + text +
+                       "': mpfr:BITS needs a whole number of bits from 8 to 100000");
+    return {EvalPrecision::mpfr, bits};
+  }
+  throw UsageError("--precision: '" + text + "' is not one of float, double, 50, 100, mpfr:BITS");
+}
+
+}  // namespace dlmath::cli

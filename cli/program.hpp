@@ -1,0 +1,56 @@
+// What the expression commands (eval, diff, hessian, graph, repl) share: reading a program,
+// parsing it with errors that point at the place, input values from --at, and the precision.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "engine/multiprecision.hpp"
+#include "symbolic/syntax.hpp"
+
+namespace dlmath::cli {
+
+// The program's text: the positional argument, or -f FILE, or '-' (either way) for stdin.
+std::string read_program(const std::string& program, const std::string& file);
+
+// Parses; a syntax error becomes a UsageError whose message has line:column, the source line
+// and a caret.
+symbolic::Program parse_program(const std::string& source);
+
+// --at NAME=VALUE[,NAME=VALUE...], repeatable. Values stay decimal text.
+std::map<std::string, std::string> parse_at(const std::vector<std::string>& at);
+
+// Every input needs a value (all missing ones are listed in one error); a value for a name the
+// program does not use is a warning on stderr. With `fill`, missing inputs get that value.
+void check_values(const symbolic::Program& p, std::map<std::string, std::string>& values,
+                  const char* fill = nullptr);
+
+// float, double, 50, 100 or mpfr:BITS.
+struct EvalPrecision {
+  enum Kind { float32, float64, digits50, digits100, mpfr } kind = float64;
+  int bits = 0;
+  std::string name() const;
+};
+EvalPrecision parse_eval_precision(const std::string& text);
+
+// Calls f.template operator()<T>() for the precision's scalar type.
+template <class F>
+auto with_eval_precision(const EvalPrecision& p, F&& f) {
+  switch (p.kind) {
+    case EvalPrecision::float32:
+      return f.template operator()<float>();
+    case EvalPrecision::digits50:
+      return f.template operator()<float50>();
+    case EvalPrecision::digits100:
+      return f.template operator()<float100>();
+    case EvalPrecision::mpfr:
+      mpfr_float::default_precision(static_cast<unsigned>(p.bits * 0.30103) + 1);
+      return f.template operator()<mpfr_float>();
+    default:
+      return f.template operator()<double>();
+  }
+}
+
+}  // namespace dlmath::cli

@@ -1,0 +1,126 @@
+// A parsed program recorded on a graph: inputs become input leaves, numbers constants (read at
+// the graph's own precision), and every operation its op node. One forward loop over the flat
+// syntax tree, no recursion.
+#pragma once
+
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "ops/ops.hpp"
+#include "symbolic/syntax.hpp"
+
+namespace dlmath::symbolic {
+
+template <class T>
+struct Recorded {
+  Var<T> output;
+  std::vector<Var<T>> inputs;  // in the order of Program::inputs
+};
+
+// `values` gives each input's value as decimal text; every input must have one.
+template <class T>
+Recorded<T> record_program(Graph<T>& g, const Program& p,
+                           const std::map<std::string, std::string>& values) {
+  Recorded<T> r;
+  std::map<std::string, Var<T>> env;
+  for (const auto& name : p.inputs) {
+    const auto it = values.find(name);
+    if (it == values.end()) throw std::invalid_argument("no value for the input '" + name + "'");
+    T v;
+    try {
+      v = from_decimal<T>(it->second);
+    } catch (const std::invalid_argument&) {
+      throw std::invalid_argument("the value of '" + name + "' is not a number: '" + it->second +
+                                  "'");
+    }
+    r.inputs.push_back(g.input(name, v));
+    env[name] = r.inputs.back();
+  }
+  std::vector<Var<T>> at(p.nodes.size());
+  std::size_t next = 0;
+  for (const auto& s : p.statements) {
+    for (; next <= static_cast<std::size_t>(s.root); ++next) {
+      const SyntaxNode& n = p.nodes[next];
+      switch (n.kind) {
+        case SyntaxNode::number:
+          at[next] = g.constant(from_decimal<T>(n.text));
+          break;
+        case SyntaxNode::name:
+          at[next] = env.at(n.text);
+          break;
+        case SyntaxNode::negate:
+          at[next] = -at[n.a];
+          break;
+        case SyntaxNode::plus:
+          at[next] = at[n.a];
+          break;
+        case SyntaxNode::binary: {
+          const Var<T>& a = at[n.a];
+          const Var<T>& b = at[n.b];
+          switch (n.op) {
+            case '+':
+              at[next] = a + b;
+              break;
+            case '-':
+              at[next] = a - b;
+              break;
+            case '*':
+              at[next] = a * b;
+              break;
+            case '/':
+              at[next] = a / b;
+              break;
+            default:
+              // A literal exponent keeps log(a) out of the derivative: x^2 is fine for x < 0.
+              at[next] = p.nodes[n.b].kind == SyntaxNode::number
+                             ? g.record(codes::pow_const, a.index(), b.index())
+                             : pow(a, b);
+          }
+          break;
+        }
+        case SyntaxNode::call: {
+          const Var<T>& x = at[n.a];
+          const std::string& f = n.text;
+          if (f == "pow") {
+            at[next] = p.nodes[n.b].kind == SyntaxNode::number
+                           ? g.record(codes::pow_const, x.index(), at[n.b].index())
+                           : pow(x, at[n.b]);
+          } else if (f == "exp")
+            at[next] = exp(x);
+          else if (f == "log")
+            at[next] = log(x);
+          else if (f == "sqrt")
+            at[next] = sqrt(x);
+          else if (f == "sin")
+            at[next] = sin(x);
+          else if (f == "cos")
+            at[next] = cos(x);
+          else if (f == "tanh")
+            at[next] = tanh(x);
+          else if (f == "sigmoid")
+            at[next] = sigmoid(x);
+          else if (f == "relu")
+            at[next] = relu(x);
+          else if (f == "softplus")
+            at[next] = softplus(x);
+          else if (f == "abs")
+            at[next] = abs(x);
+          else if (f == "step")
+            at[next] = step(x);
+          else if (f == "sign")
+            at[next] = sign(x);
+          else
+            throw std::logic_error("no op for function " + f);
+          break;
+        }
+      }
+    }
+    if (!s.target.empty()) env[s.target] = at[s.root];
+  }
+  r.output = at[p.statements.back().root];
+  return r;
+}
+
+}  // namespace dlmath::symbolic

@@ -1,0 +1,67 @@
+// The expression language's syntax tree, stored flat: every node's children come before it,
+// so the tree is walked with a plain loop, never with recursion.
+//
+//   program   := statement { (newline | ';') statement }
+//   statement := [ name '=' ] expr
+//   expr      := numbers, names, + - * / ^ (right-associative, above unary minus), unary - and +,
+//                ( ), f(x) for exp log sqrt sin cos tanh sigmoid relu softplus abs step sign,
+//                pow(a, b)
+//   '#' starts a comment that runs to the end of the line.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dlmath::symbolic {
+
+struct SyntaxNode {
+  enum Kind { number, name, negate, plus, binary, call } kind = number;
+  std::string text;    // number: its digits as written; name: the name; call: the function
+  char op = 0;         // binary: one of + - * / ^
+  int a = -1, b = -1;  // children (indices into Program::nodes)
+  int line = 0, column = 0;
+};
+
+struct Statement {
+  std::string target;  // empty for a bare expression
+  int root = -1;
+  int line = 0, column = 0;
+};
+
+struct Program {
+  std::vector<SyntaxNode> nodes;
+  std::vector<Statement> statements;
+  std::vector<std::string> inputs;  // names read but never assigned, in order of first use
+};
+
+// A syntax error: where (1-based line and column) and what was expected.
+class SyntaxError : public std::runtime_error {
+ public:
+  SyntaxError(int line, int column, const std::string& message)
+      : std::runtime_error(std::to_string(line) + ":" + std::to_string(column) +
+                           ": error: " + message),
+        line_(line),
+        column_(column),
+        message_(message) {}
+  int line() const { return line_; }
+  int column() const { return column_; }
+  const std::string& message() const { return message_; }
+  // "line:column: error: message", the source line, and a caret under the column.
+  std::string formatted(std::string_view source) const;
+
+ private:
+  int line_, column_;
+  std::string message_;
+};
+
+// Functions of the language and how many arguments each takes (0 if `name` is none).
+int function_arity(std::string_view name);
+
+Program parse(std::string_view source);
+
+// The tree back as text, fully parenthesised: for tests and round trips.
+std::string to_text(const Program& p, int node);
+
+}  // namespace dlmath::symbolic

@@ -71,6 +71,7 @@ class Simplifier {
   bool is_const(int e, int c) const {
     return out_.exprs[e].kind == Expr<T>::constant && out_.exprs[e].value == T(c);
   }
+  typename Expr<T>::Kind kind(int e) const { return out_.exprs[e].kind; }
   int constant(const T& v) { return intern(Expr<T>{Expr<T>::constant, v, {}, 0, {}}); }
   int op(OpCode code, std::vector<int> kids, const T& v) {
     return intern(Expr<T>{Expr<T>::op, v, {}, code, std::move(kids)});
@@ -88,6 +89,16 @@ class Simplifier {
         break;
       case codes::mul:
         if (is_const(k[0], 0) || is_const(k[1], 0)) return constant(T(0));
+        // Constants go first, and a constant times (constant times y) folds: 3*(2*x) is 6*x.
+        if (kind(k[1]) == Expr<T>::constant && kind(k[0]) != Expr<T>::constant)
+          std::swap(k[0], k[1]);
+        if (kind(k[0]) == Expr<T>::constant && kind(k[1]) == Expr<T>::op &&
+            out_.exprs[k[1]].code == codes::mul &&
+            kind(out_.exprs[k[1]].children[0]) == Expr<T>::constant) {
+          const T c = out_.exprs[k[0]].value * out_.exprs[out_.exprs[k[1]].children[0]].value;
+          const int y = out_.exprs[k[1]].children[1];
+          return simplify(codes::mul, {constant(c), y}, v);
+        }
         if (is_const(k[0], 1)) return k[1];
         if (is_const(k[1], 1)) return k[0];
         if (is_const(k[0], -1)) return negate(k[1], v);

@@ -29,8 +29,9 @@ std::string temp_path(const std::string& name) {
 
 Run run_dlmath(const std::string& args) {
   const std::string out = temp_path("stdout"), err = temp_path("stderr");
-  const std::string command =
-      std::string(DLMATH_EXE) + " " + args + " </dev/null >" + out + " 2>" + err;
+  const bool own_stdin = args.find(" < ") != std::string::npos;  // else stdin is empty
+  const std::string command = std::string(DLMATH_EXE) + " " + args +
+                              (own_stdin ? "" : " </dev/null") + " >" + out + " 2>" + err;
   const int status = std::system(command.c_str());
   Run r;
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

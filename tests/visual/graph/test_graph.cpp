@@ -1,0 +1,140 @@
+// Graph pictures: the DOT read back with cgraph has the right nodes, edges and labels; rendered
+// files are real SVG, PNG and PDF; large graphs collapse; bad paths are refused.
+#include <graphviz/cgraph.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+#include "network/dataset.hpp"
+#include "network/point_cost.hpp"
+#include "visual/graph/graph.hpp"
+
+using namespace dlmath;
+
+namespace {
+
+std::string dir() {
+  static const std::string d = [] {
+    char tmpl[] = "/tmp/dlmath-graph-XXXXXX";
+    return std::string(mkdtemp(tmpl));
+  }();
+  return d;
+}
+
+std::string head(const std::string& path, std::size_t n) {
+  std::ifstream in(path, std::ios::binary);
+  std::string s(n, '\0');
+  in.read(s.data(), static_cast<std::streamsize>(n));
+  s.resize(static_cast<std::size_t>(in.gcount()));
+  return s;
+}
+
+struct OnePoint {
+  PointCost<double> C{initial_network<double>(Architecture({2, 2, 3, 2}), 1)};
+  OnePoint() {
+    C.evaluate_at(std::vector<double>{0.1, 0.1}, std::vector<double>{1, 0});
+    C.differentiate();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the one-point cost graph of the 2-2-3-2 network, read back from DOT") {
+  OnePoint one;
+  const auto d = visual::graph_drawing(one.C.graph, one.C.cost.index());
+  Agraph_t* g = agmemread(visual::to_dot(d).c_str());
+  REQUIRE(g != nullptr);
+  // 23 parameters, x1 x2 y1 y2, 7 affine + 7 sigmoid, and the cost: 2 sub, 2 square, add, 0.5, mul.
+  CHECK(agnnodes(g) == 23 + 4 + 14 + 7);
+  // Edges: affine nodes take 2*2+1, 2*2+1 (layer 2), 3*(2*2+1) (layer 3), 2*(2*3+1) (layer 4)
+  // operands; 7 sigmoids 1 each; cost: 2 sub * 2 + 2 square + add 2 + mul 2.
+  CHECK(agnedges(g) == (2 * 5 + 3 * 5 + 2 * 7) + 7 + (4 + 2 + 2 + 2));
+  int parameters = 0, outputs = 0;
+  bool found_w = false;
+  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
+    const std::string label = agget(n, const_cast<char*>("label"));
+    if (label.rfind("W2[1,2]", 0) == 0) {
+      found_w = true;
+      CHECK_THAT(label, Catch::Contains("value 0.758") && Catch::Contains("grad -0.000869"));
+    }
+    const std::string fill = agget(n, const_cast<char*>("fillcolor"));
+    parameters += fill == "#dbe9f6";
+    outputs += fill == "#fde2c8";
+  }
+  CHECK(found_w);
+  CHECK(parameters == 23);
+  CHECK(outputs == 1);
+  // Clusters: input, layers 2-4 and their 7 neurons, cost.
+  int clusters = 0;
+  for (Agraph_t* s = agfstsubg(g); s; s = agnxtsubg(s)) {
+    ++clusters;
+    for (Agraph_t* inner = agfstsubg(s); inner; inner = agnxtsubg(inner)) ++clusters;
+  }
+  CHECK(clusters == 1 + 3 + 7 + 1);
+  agclose(g);
+}
+
+TEST_CASE("SVG, PNG and PDF files start with their magic bytes; the PNG takes under a second") {
+  OnePoint one;
+  const auto d = visual::graph_drawing(one.C.graph, one.C.cost.index());
+  const auto t0 = std::chrono::steady_clock::now();
+  visual::render(d, dir() + "/cost.png");
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  CHECK(seconds < 1.0);
+  visual::render(d, dir() + "/cost.svg");
+  visual::render(d, dir() + "/cost.pdf");
+  visual::render(d, dir() + "/cost.dot");
+  CHECK(head(dir() + "/cost.png", 4) == "\x89PNG");
+  CHECK(head(dir() + "/cost.pdf", 4) == "%PDF");
+  CHECK_THAT(head(dir() + "/cost.svg", 300), Catch::Contains("<svg"));
+  CHECK_THAT(head(dir() + "/cost.dot", 20), Catch::Contains("digraph"));
+  for (const char* f : {"/cost.png", "/cost.svg", "/cost.pdf"})
+    CHECK(std::filesystem::file_size(dir() + f) > 10000);
+}
+
+TEST_CASE("the neuron diagram: one circle per neuron, one edge per weight") {
+  const auto net = initial_network<double>(Architecture({2, 2, 3, 2}), 1);
+  const auto d = visual::network_drawing(net);
+  Agraph_t* g = agmemread(visual::to_dot(d).c_str());
+  REQUIRE(g != nullptr);
+  CHECK(agnnodes(g) == 2 + 2 + 3 + 2);
+  CHECK(agnedges(g) == 4 + 6 + 6);
+  int negative = 0;
+  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n))
+    for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e))
+      negative += std::string(agget(e, const_cast<char*>("color"))) == "#d62728";
+  int expected_negative = 0;
+  for (int k = 0; k < 23; ++k) {
+    const auto name = net.arch.parameter_names()[k];
+    expected_negative += name[0] == 'W' && net.theta[k] < 0;
+  }
+  CHECK(negative == expected_negative);
+  agclose(g);
+  visual::render(d, dir() + "/network.png");
+  CHECK(head(dir() + "/network.png", 4) == "\x89PNG");
+}
+
+TEST_CASE("a graph above the node limit collapses to one node per group") {
+  const auto net = initial_network<double>(Architecture({2, 12, 12, 2}), 1);
+  PointCost<double> C(net, Granularity::fine);
+  C.evaluate_at(std::vector<double>{0.1, 0.1}, std::vector<double>{1, 0});
+  C.differentiate();
+  const auto d = visual::graph_drawing(C.graph, C.cost.index());
+  CHECK(d.full_size > 400);
+  CHECK(d.collapsed);
+  CHECK(d.nodes.size() < 60);
+  visual::GraphOptions full;
+  full.full = true;
+  CHECK_FALSE(visual::graph_drawing(C.graph, C.cost.index(), full).collapsed);
+}
+
+TEST_CASE("unknown extensions and unwritable paths are refused") {
+  OnePoint one;
+  const auto d = visual::graph_drawing(one.C.graph, one.C.cost.index());
+  CHECK_THROWS_WITH(visual::render(d, dir() + "/x.gif"),
+                    Catch::Contains("unknown picture format '.gif'"));
+  CHECK_THROWS_WITH(visual::render(d, "/nonexistent-dir/x.png"), Catch::Contains("cannot write"));
+}

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs every test (ctest).
+# Installs what is missing, builds, fuzzes the parser for a fixed number of runs, and runs every
+# test (ctest, last, so its summary closes the output).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/build.sh
+./scripts/fuzz-parser.sh 200000
 cd build && ctest --output-on-failure -j"$(nproc)"

@@ -39,7 +39,8 @@ void add_tutorial_command(CLI::App& app) {
     options.pause = !a->no_pause && isatty(fileno(stdin)) && isatty(fileno(stdout));
     options.picture_dir = a->out;
     const int pictures = run_chapters(a->chapter, std::cout, std::cin, options);
-    std::cout << "\n" << pictures << " pictures in " << a->out << "/\n";
+    std::cout << "\n"
+              << pictures << (pictures == 1 ? " picture in " : " pictures in ") << a->out << "/\n";
   });
 }
 

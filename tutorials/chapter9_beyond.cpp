@@ -41,24 +41,34 @@ void chapter_beyond(Lesson& L) {
       "The paper's second example adds an eleventh site, a cross at (0.3, 0.7), in the middle of "
       "the circles' territory. The boundary must now bend to take it in. Same network, same SGD:");
   const Dataset d11 = higham11();
-  TrainOptions o;
-  o.seed = 1 * 0x9E3779B97F4A7C15ull + 1;
-  const auto r = train(d11, initial_network<double>(Architecture({2, 2, 3, 2}), 1), o);
-  PointCost<double> C(r.net);
-  const int correct = classify(C, Points<double>(d11, 2)).correct;
-  L.show("scaled cost", num(22 * r.initial_cost, 4) + " -> " + num(22 * r.final_cost, 4));
-  L.show("correct", std::to_string(correct) + " of 11");
+  L.line("    seed   scaled cost start -> end    correct");
+  TrainResult<double> shown;
+  int shown_seed = 0, best11 = 0;
+  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    TrainOptions o;
+    o.seed = seed * 0x9E3779B97F4A7C15ull + 1;  // as `dlmath train --seed` does
+    const auto r = train(d11, initial_network<double>(Architecture({2, 2, 3, 2}), seed), o);
+    PointCost<double> C(r.net);
+    const int correct = classify(C, Points<double>(d11, 2)).correct;
+    char row[96];
+    std::snprintf(row, sizeof row, "    %4d   %8.3f -> %-12.3e   %d/11", static_cast<int>(seed),
+                  22 * r.initial_cost, 22 * r.final_cost, correct);
+    L.line(row);
+    if (correct > best11) best11 = correct, shown = r, shown_seed = static_cast<int>(seed);
+  }
   L.line();
-  L.check(correct >= 10, "the network still classifies at least ten of the eleven points");
-  L.picture("boundary-eleven.png", "decision regions with the eleventh point",
+  L.check(best11 == 11, "some start classifies all eleven points");
+  L.picture("boundary-eleven.png",
+            "decision regions with the eleventh point (seed " + std::to_string(shown_seed) + ")",
             [&](const std::string& path) {
               visual::plot_decision_boundary(
-                  path, r.net, d11, "Eleven points: decision regions after 10^6 SGD steps");
+                  path, shown.net, d11,
+                  "Eleven points after 10^6 SGD steps, seed " + std::to_string(shown_seed));
             });
   L.say(
-      "Whether all eleven are caught depends on the random start and on the steps: with this small "
-      "network the cost landscape has local minima, and SGD can settle in one. Try other seeds "
-      "with "
+      "Whether all eleven are caught depends on the random start. With this small network the cost "
+      "has local minima, and SGD can settle in one: a start that ends with one point on the wrong "
+      "side and its scaled cost stuck near 1.7 is caught in such a valley. Try other seeds with "
       "`dlmath train --data higham11 --seed S`. Where to go from here: more layers and neurons, "
       "other "
       "costs (`--cost cross-entropy`), and larger data sets (`--data your.csv`), all with the same "

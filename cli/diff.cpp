@@ -20,20 +20,10 @@ struct DiffArgs {
 };
 
 template <class T>
-symbolic::Recorded<T> record(Graph<T>& g, const symbolic::Program& p,
-                             const std::map<std::string, std::string>& v) {
-  try {
-    return symbolic::record_program(g, p, v);
-  } catch (const std::invalid_argument& e) {
-    throw UsageError(e.what());
-  }
-}
-
-template <class T>
 void run_diff(const symbolic::Program& p, std::map<std::string, std::string> values,
               const DiffArgs& a) {
   Graph<T> g;
-  const auto r = record<T>(g, p, values);
+  const auto r = record_checked<T>(g, p, values);
   std::size_t k = 0;
   while (k < p.inputs.size() && p.inputs[k] != a.wrt) ++k;
   Var<T> d = r.output;
@@ -46,7 +36,7 @@ template <class T>
 void run_hessian(const symbolic::Program& p, const std::map<std::string, std::string>& values,
                  const DiffArgs& a) {
   Graph<T> g;
-  const auto r = record<T>(g, p, values);
+  const auto r = record_checked<T>(g, p, values);
   const std::size_t n = r.inputs.size();
   std::vector<std::vector<T>> H(n, std::vector<T>(n));
   for (std::size_t i = 0; i < n; ++i) {

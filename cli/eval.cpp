@@ -19,12 +19,7 @@ template <class T>
 void run(const symbolic::Program& p, const std::map<std::string, std::string>& values,
          const EvalArgs& a, const EvalPrecision& precision) {
   Graph<T> g;
-  symbolic::Recorded<T> r;
-  try {
-    r = symbolic::record_program(g, p, values);
-  } catch (const std::invalid_argument& e) {
-    throw UsageError(e.what());
-  }
+  const symbolic::Recorded<T> r = record_checked(g, p, values);
   backward(r.output);
   if (a.json) {
     nlohmann::ordered_json j;

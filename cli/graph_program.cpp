@@ -15,12 +15,7 @@ void draw_program(const std::string& program, const std::string& file,
   const symbolic::Program p = parse_program(read_program(program, file));
   check_values(p, values);
   Graph<double> g;
-  symbolic::Recorded<double> r;
-  try {
-    r = symbolic::record_program(g, p, values);
-  } catch (const std::invalid_argument& e) {
-    throw UsageError(e.what());
-  }
+  const symbolic::Recorded<double> r = record_checked(g, p, values);
   backward(r.output);
   const auto d = visual::graph_drawing(g, r.output.index(),
                                        visual::GraphOptions{digits, true, limit, full, ""});

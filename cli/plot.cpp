@@ -17,12 +17,10 @@ struct PlotArgs {
 
 TrainResult<double> train_for_plot(const PlotArgs& a, const Dataset& data) {
   TrainOptions o;
-  o.method = a.method == "gd"          ? Method::gd
-             : a.method == "minibatch" ? Method::minibatch
-                                       : Method::sgd;
+  o.method = method_from_string(a.method).value_or(Method::sgd);  // CLI11 checked the name
   o.eta = a.eta;
   o.steps = a.steps;
-  o.seed = a.network.seed * 0x9E3779B97F4A7C15ull + 1;  // as dlmath train does
+  o.seed = point_stream_seed(a.network.seed);  // as dlmath train does
   return train(data, choose_network<double>(a.network, data), o);
 }
 

@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "engine/multiprecision.hpp"
+#include "symbolic/record.hpp"
 #include "symbolic/syntax.hpp"
 
 namespace dlmath::cli {
@@ -26,6 +27,17 @@ std::map<std::string, std::string> parse_at(const std::vector<std::string>& at);
 // program does not use is a warning on stderr. With `fill`, missing inputs get that value.
 void check_values(const symbolic::Program& p, std::map<std::string, std::string>& values,
                   const char* fill = nullptr);
+
+// The program on a graph; a bad value becomes a UsageError.
+template <class T>
+symbolic::Recorded<T> record_checked(Graph<T>& g, const symbolic::Program& p,
+                                     const std::map<std::string, std::string>& values) {
+  try {
+    return symbolic::record_program(g, p, values);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+}
 
 // float, double, 50, 100 or mpfr:BITS.
 struct EvalPrecision {

@@ -41,14 +41,11 @@ template <class T>
 void run(const TrainArgs& a, const Dataset& data, Precision precision) {
   const Network<T> start = choose_network<T>(a.network, data);
   TrainOptions o;
-  o.method = a.method == "gd"          ? Method::gd
-             : a.method == "minibatch" ? Method::minibatch
-                                       : Method::sgd;
+  o.method = method_from_string(a.method).value_or(Method::sgd);  // CLI11 checked the name
   o.batch = a.batch;
   o.eta = a.eta;
   o.steps = a.steps;
-  o.seed =
-      a.network.seed * 0x9E3779B97F4A7C15ull + 1;  // the points' stream, apart from the weights'
+  o.seed = point_stream_seed(a.network.seed);
   o.cost = a.cost == "cross-entropy" ? CostKind::cross_entropy : CostKind::half_squared_error;
   if (!a.json && isatty(fileno(stderr))) o.progress = progress_bar;
   const TrainResult<T> r = train(data, start, o);

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -15,8 +16,20 @@ namespace dlmath {
 
 enum class Method { sgd, gd, minibatch };
 
+// The seed of the stream that picks the points, derived from the seed of the initial weights so
+// that one number names a whole run (as `dlmath train --seed S` does).
+inline std::uint64_t point_stream_seed(std::uint64_t weights_seed) {
+  return weights_seed * 0x9E3779B97F4A7C15ull + 1;
+}
+
 inline std::string_view to_string(Method m) {
   return m == Method::sgd ? "sgd" : m == Method::gd ? "gd" : "minibatch";
+}
+
+inline std::optional<Method> method_from_string(std::string_view s) {
+  for (Method m : {Method::sgd, Method::gd, Method::minibatch})
+    if (s == to_string(m)) return m;
+  return std::nullopt;
 }
 
 struct TrainOptions {

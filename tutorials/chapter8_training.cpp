@@ -22,7 +22,7 @@ void chapter_training(Lesson& L) {
   gd.steps = 100000;
   const auto r_gd = train(d, start, gd);
   TrainOptions sgd;  // the paper's choice: one random point, eta = 0.05, 10^6 steps
-  sgd.seed = 1 * 0x9E3779B97F4A7C15ull + 1;
+  sgd.seed = point_stream_seed(1);
   const auto r = train(d, start, sgd);
   L.say("Both start from the same random network, with eta = 0.05:");
   L.show("gradient descent, 10^5 steps (10^6 point gradients)",

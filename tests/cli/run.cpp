@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "../support.hpp"
+
 namespace dlmath::testing {
 
 namespace {
@@ -20,11 +22,7 @@ std::string slurp(const std::string& path) {
 }  // namespace
 
 std::string temp_path(const std::string& name) {
-  static const std::string dir = [] {
-    char tmpl[] = "/tmp/dlmath-test-XXXXXX";
-    return std::string(mkdtemp(tmpl));
-  }();
-  return dir + "/" + name;
+  return temp_dir() + "/" + name;
 }
 
 Run run_dlmath(const std::string& args) {

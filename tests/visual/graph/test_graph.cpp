@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../../support.hpp"
 #include "network/dataset.hpp"
 #include "network/point_cost.hpp"
 #include "visual/graph/graph.hpp"
@@ -16,19 +17,11 @@ using namespace dlmath;
 namespace {
 
 std::string dir() {
-  static const std::string d = [] {
-    char tmpl[] = "/tmp/dlmath-graph-XXXXXX";
-    return std::string(mkdtemp(tmpl));
-  }();
-  return d;
+  return dlmath::testing::temp_dir();
 }
 
 std::string head(const std::string& path, std::size_t n) {
-  std::ifstream in(path, std::ios::binary);
-  std::string s(n, '\0');
-  in.read(s.data(), static_cast<std::streamsize>(n));
-  s.resize(static_cast<std::size_t>(in.gcount()));
-  return s;
+  return dlmath::testing::file_head(path, n);
 }
 
 struct OnePoint {

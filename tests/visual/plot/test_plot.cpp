@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../../support.hpp"
 #include "visual/plot/plot.hpp"
 
 using namespace dlmath::visual;
@@ -13,19 +14,11 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string dir() {
-  static const std::string d = [] {
-    char tmpl[] = "/tmp/dlmath-plot-XXXXXX";
-    return std::string(mkdtemp(tmpl));
-  }();
-  return d;
+  return dlmath::testing::temp_dir();
 }
 
 std::string head(const std::string& path, std::size_t n) {
-  std::ifstream in(path, std::ios::binary);
-  std::string s(n, '\0');
-  in.read(s.data(), static_cast<std::streamsize>(n));
-  s.resize(static_cast<std::size_t>(in.gcount()));
-  return s;
+  return dlmath::testing::file_head(path, n);
 }
 
 void check_file(const std::string& path) {

@@ -5,14 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "network/layer.hpp"
 #include "network/names.hpp"
 #include "network/network.hpp"
 
 namespace dlmath {
-
-// How finely a layer is recorded: one affine node per neuron (fast), or every multiply and add
-// as its own node (what the tutorials draw). Both give the same numbers and gradients.
-enum class Granularity { fused, fine };
 
 // The parameter leaves of a network on a graph, in parameter order.
 template <class T>
@@ -53,29 +50,14 @@ std::vector<Var<T>> record_inputs(Graph<T>& g, const std::string& prefix,
   return out;
 }
 
-// One layer, a[l] = sigma(W[l] a[l-1] + b[l]), component by component, grouped per neuron.
+// Layer l of the network, a[l] = sigma(W[l] a[l-1] + b[l]), grouped per neuron.
 template <class T>
 std::vector<Var<T>> record_layer(const ParameterVars<T>& p, int l, std::span<const Var<T>> a_prev,
                                  Granularity how) {
-  Tape<T>& g = a_prev.front().tape();
-  std::vector<Var<T>> a;
-  a.reserve(p.arch.size(l));
-  const std::size_t m = a_prev.size();
-  for (int j = 1; j <= p.arch.size(l); ++j) {
-    g.begin_group(Name() << "neuron " << l << '.' << j);
-    const std::span<const Var<T>> w(&p.W(l, j, 1), m);  // row j of W[l]
-    Var<T> z;
-    if (how == Granularity::fused) {
-      z = affine<T>(w, a_prev, p.b(l, j));
-    } else {
-      z = w[0] * a_prev[0];
-      for (std::size_t k = 1; k < m; ++k) z = z + w[k] * a_prev[k];
-      z = z + p.b(l, j);
-    }
-    a.push_back(activate(p.arch.activation(l), z));
-    g.end_group();
-  }
-  return a;
+  const int n = p.arch.size(l), m = p.arch.size(l - 1);
+  const VarMatrix<T> W{std::span<const Var<T>>(&p.W(l, 1, 1), static_cast<std::size_t>(n) * m), n,
+                       m};
+  return layer<T>(W, std::span<const Var<T>>(&p.b(l, 1), n), a_prev, p.arch.activation(l), how, l);
 }
 
 // F(x): every layer from 2 to L, each in a group "layer l".

@@ -93,3 +93,26 @@ TEST_CASE("fused and fine graphs differ in size but not in numbers") {
   for (int p = 0; p < 23; ++p)
     CHECK(fused.params.theta[p].grad() == Approx(fine.params.theta[p].grad()).epsilon(1e-13));
 }
+
+TEST_CASE("layer(W, B, X, sigma) computes sigma(WX + B) component by component") {
+  Graph<double> g;
+  std::vector<Var<double>> W{g.parameter("w11", 1.5), g.parameter("w12", -2.0),
+                             g.parameter("w21", 0.5), g.parameter("w22", 1.0),
+                             g.parameter("w31", 0.0), g.parameter("w32", 3.0)};
+  std::vector<Var<double>> B{g.parameter("b1", 0.25), g.parameter("b2", -0.5),
+                             g.parameter("b3", 0.0)};
+  std::vector<Var<double>> X{g.input("x1", 0.3), g.input("x2", 0.7)};
+  for (auto how : {Granularity::fused, Granularity::fine}) {
+    const auto a = layer<double>(VarMatrix<double>{W, 3, 2}, B, X, Activation::sigmoid, how);
+    REQUIRE(a.size() == 3);
+    CHECK(a[0].value() ==
+          Approx(1 / (1 + std::exp(-(1.5 * 0.3 - 2.0 * 0.7 + 0.25)))).epsilon(1e-15));
+    CHECK(a[1].value() ==
+          Approx(1 / (1 + std::exp(-(0.5 * 0.3 + 1.0 * 0.7 - 0.5)))).epsilon(1e-15));
+    CHECK(a[2].value() == Approx(1 / (1 + std::exp(-2.1))).epsilon(1e-15));
+  }
+  const auto t = layer<double>(VarMatrix<double>{W, 3, 2}, B, X, Activation::tanh);
+  CHECK(t[2].value() == Approx(std::tanh(2.1)).epsilon(1e-15));
+  CHECK_THROWS_WITH(layer<double>(VarMatrix<double>{W, 2, 3}, B, X, Activation::sigmoid),
+                    Catch::Contains("W is 2x3, X has 2 entries"));
+}

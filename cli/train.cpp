@@ -49,6 +49,9 @@ void run(const TrainArgs& a, const Dataset& data, Precision precision) {
   o.cost = a.cost == "cross-entropy" ? CostKind::cross_entropy : CostKind::half_squared_error;
   if (!a.json && isatty(fileno(stderr))) o.progress = progress_bar;
   const TrainResult<T> r = train(data, start, o);
+  if (r.diverged_at >= 0)
+    throw std::runtime_error("training diverged: the cost is " + to_decimal(r.final_cost) + " at step " +
+                             std::to_string(r.diverged_at) + " (try a smaller --eta)");
 
   if (!a.history.empty()) {
     std::ofstream out(a.history);

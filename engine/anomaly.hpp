@@ -36,18 +36,17 @@ bool is_finite_value(const T& x) {
   return isfinite(x);
 }
 
-// Looks at values first (in creation order), then gradients: a bad value explains bad gradients.
+// The first node in creation order whose value or gradient is not finite (its value is
+// reported when both are).
 template <class T>
 std::optional<Anomaly<T>> find_anomaly(const Tape<T>& tape) {
-  for (int pass = 0; pass < 2; ++pass) {
-    for (index_t i = 0; i < tape.size(); ++i) {
-      const T& x = pass == 0 ? tape.value(i) : tape.grad(i);
-      if (is_finite_value(x)) continue;
-      Anomaly<T> a{i, pass == 1, std::string(tape.info(i).name), tape.value(i), tape.grad(i), {}};
-      if (!tape.is_leaf(i))
-        for (index_t k : tape.operands(i)) a.operand_values.push_back(tape.value(k));
-      return a;
-    }
+  for (index_t i = 0; i < tape.size(); ++i) {
+    const bool bad_value = !is_finite_value(tape.value(i));
+    if (!bad_value && is_finite_value(tape.grad(i))) continue;
+    Anomaly<T> a{i, !bad_value, std::string(tape.info(i).name), tape.value(i), tape.grad(i), {}};
+    if (!tape.is_leaf(i))
+      for (index_t k : tape.operands(i)) a.operand_values.push_back(tape.value(k));
+    return a;
   }
   return std::nullopt;
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/anomaly.hpp"
 #include "network/evaluate.hpp"
 #include "network/random.hpp"
 
@@ -50,6 +51,7 @@ struct TrainResult {
   std::vector<T> cost;      // the cost over the whole data set then
   T initial_cost{}, final_cost{};
   double seconds = 0;
+  long diverged_at = -1;  // the step at which the cost stopped being finite; training stops there
 };
 
 template <class T>
@@ -108,7 +110,13 @@ TrainResult<T> train(const Dataset& data, const Network<T>& start, const TrainOp
         break;
       }
     }
-    if (s % every == 0 || s == o.steps) record(s);
+    if (s % every == 0 || s == o.steps) {
+      record(s);
+      if (!is_finite_value(r.cost.back())) {
+        r.diverged_at = s;
+        break;
+      }
+    }
     if (o.progress && s % progress_every == 0) o.progress(s, o.steps);
   }
   r.net = C.network();

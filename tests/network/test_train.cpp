@@ -108,3 +108,16 @@ TEST_CASE("cross-entropy cost trains too and its gradient matches finite differe
   C.evaluate_at(std::vector<double>{0.3, 0.4}, std::vector<double>{1, 0});
   CHECK((up - C.cost.value()) / (2 * h) == Approx(g).epsilon(1e-7));
 }
+
+TEST_CASE("a diverging run stops and says where, instead of reporting a NaN cost as a result") {
+  TrainOptions o;
+  o.method = Method::gd;
+  o.eta = "1e200";
+  o.steps = 1000;
+  o.record_every = 1;
+  Architecture arch({2, 3, 2}, Activation::linear);
+  const auto r = train(higham10(), initial_network<double>(arch, 1), o);
+  CHECK(r.diverged_at > 0);
+  CHECK(r.diverged_at < 1000);
+  CHECK_FALSE(is_finite_value(r.final_cost));
+}

@@ -31,9 +31,8 @@ Recorded<T> record_program(Graph<T>& g, const Program& p,
     T v;
     try {
       v = from_decimal<T>(it->second);
-    } catch (const std::invalid_argument&) {
-      throw std::invalid_argument("the value of '" + name + "' is not a number: '" + it->second +
-                                  "'");
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument("the value of '" + name + "': " + e.what());  // e.g. out of range
     }
     r.inputs.push_back(g.input(name, v));
     env[name] = r.inputs.back();

@@ -3,6 +3,7 @@
 
 #include "engine/anomaly.hpp"
 #include "engine/decimal.hpp"
+#include "engine/derivatives.hpp"
 #include "engine/instances.hpp"
 #include "engine/tape.hpp"
 #include "engine/var.hpp"

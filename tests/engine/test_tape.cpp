@@ -129,3 +129,12 @@ TEST_CASE("the anomaly check finds the first non-finite node and names its op") 
   REQUIRE(b.has_value());
   CHECK(b->in_gradient);
 }
+
+TEST_CASE("derivatives(y, wrt(a, b)) reads like the maths") {
+  Graph<double> g;
+  auto a = g.parameter("a", 3.0), b = g.parameter("b", 0.5);
+  auto y = a * a * b + b;
+  const auto [dy_da, dy_db] = derivatives(y, wrt(a, b));
+  CHECK(dy_da == 3.0);   // 2ab
+  CHECK(dy_db == 10.0);  // a^2 + 1
+}

@@ -3,7 +3,6 @@
 #include <graphviz/cgraph.h>
 
 #include <catch2/catch.hpp>
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -69,14 +68,10 @@ TEST_CASE("the one-point cost graph of the 2-2-3-2 network, read back from DOT")
   agclose(g);
 }
 
-TEST_CASE("SVG, PNG and PDF files start with their magic bytes; the PNG takes under a second") {
+TEST_CASE("SVG, PNG and PDF files start with their magic bytes") {
   OnePoint one;
   const auto d = visual::graph_drawing(one.C.graph, one.C.cost.index());
-  const auto t0 = std::chrono::steady_clock::now();
-  visual::render(d, dir() + "/cost.png");
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  CHECK(seconds < 1.0);
+  visual::render(d, dir() + "/cost.png");  // its time is measured by bench/render_graph.cpp
   visual::render(d, dir() + "/cost.svg");
   visual::render(d, dir() + "/cost.pdf");
   visual::render(d, dir() + "/cost.dot");

@@ -2,8 +2,29 @@
 #include <cstdio>
 #include <exception>
 #include <string>
+#include <vector>
 
 #include "cli/commands.hpp"
+
+namespace {
+
+// A program may start with a minus sign ("-x^2"), which CLI11 would take for an option. For the
+// commands that read programs, such an argument gets a leading space: the language skips it and
+// CLI11 no longer sees a dash. Real options are "--name" or the short -f, -o, -h.
+std::vector<std::string> protect_programs(int argc, char** argv) {
+  std::vector<std::string> args(argv, argv + argc);
+  const std::string command = argc > 1 ? args[1] : "";
+  if (command != "eval" && command != "diff" && command != "hessian" && command != "graph")
+    return args;
+  for (std::size_t k = 2; k < args.size(); ++k) {
+    const std::string& a = args[k];
+    const bool option = a.rfind("--", 0) == 0 || a == "-" || a == "-f" || a == "-o" || a == "-h";
+    if (a.size() > 1 && a[0] == '-' && !option) args[k] = " " + a;
+  }
+  return args;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace dlmath::cli;
@@ -34,8 +55,11 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
+  std::vector<std::string> args = protect_programs(argc, argv);
+  std::vector<char*> arg_pointers;
+  for (auto& a : args) arg_pointers.push_back(a.data());
   try {
-    app.parse(argc, argv);
+    app.parse(argc, arg_pointers.data());
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
@@ -46,8 +70,10 @@ int main(int argc, char** argv) {
                                                              : app.get_subcommands().front();
          sub; sub = sub->get_subcommands().empty() ? nullptr : sub->get_subcommands().front())
       where = sub;
+    const std::string message = e.what();
     std::fprintf(stderr, "%s: error: %s (see --help)\n",
-                 where == &app ? "dlmath" : ("dlmath " + where->get_name()).c_str(), e.what());
+                 where == &app ? "dlmath" : ("dlmath " + where->get_name()).c_str(),
+                 message.c_str());
     return 2;
   } catch (const UsageError& e) {
     std::fprintf(stderr, "dlmath: error: %s\n", e.what());

@@ -31,6 +31,13 @@ TEST_CASE("dlmath eval --json: exactly one object, full-precision decimal string
   CHECK(j["value"].get<std::string>().size() > 40);
 }
 
+TEST_CASE("a program may start with a minus sign") {
+  const auto r = run_dlmath("eval '-x^2' --at x=3");
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.out, Catch::Contains("value = -9") && Catch::Contains("d/dx = -6"));
+  CHECK_THAT(run_dlmath("diff '-x^3' --wrt x").out, Catch::Contains("-3*x^2"));
+}
+
 TEST_CASE("dlmath eval reads -f FILE and standard input, and every precision") {
   const std::string file = testing::temp_path("p.dl");
   std::ofstream(file) << "# a neuron\nz = w*x + b\nsigmoid(z)\n";

@@ -50,9 +50,22 @@ std::vector<int> parse_layers(const std::string& text) {
   return sizes;
 }
 
-Activation parse_activation(const std::string& text) {
-  if (auto a = activation_from_string(text)) return *a;
-  throw UsageError("--activation: unknown activation '" + text + "' (sigmoid, tanh, relu, linear)");
+std::vector<Activation> parse_activations(const std::string& text, int layers) {
+  std::vector<Activation> out;
+  std::stringstream in(text);
+  for (std::string name; std::getline(in, name, ',');) {
+    const auto a = activation_from_string(name);
+    if (!a)
+      throw UsageError("--activation: unknown activation '" + name +
+                       "' (sigmoid, tanh, relu, linear)");
+    out.push_back(*a);
+  }
+  if (out.size() == 1) out.assign(layers - 1, out.front());
+  if (static_cast<int>(out.size()) != layers - 1)
+    throw UsageError("--activation: '" + text + "' names " + std::to_string(out.size()) +
+                     " activations; give one, or one per layer from 2 (" +
+                     std::to_string(layers - 1) + ")");
+  return out;
 }
 
 Precision parse_precision(const std::string& text, bool allow_float) {
@@ -74,7 +87,8 @@ std::string read_file(const std::string& path) {
 
 void add_network_options(CLI::App& cmd, NetworkChoice& c, bool with_load) {
   cmd.add_option("--layers", c.layers, "Layer sizes, input first")->capture_default_str();
-  cmd.add_option("--activation", c.activation, "sigmoid, tanh, relu or linear")
+  cmd.add_option("--activation", c.activation,
+                 "sigmoid, tanh, relu or linear; or one per layer from 2: tanh,tanh,sigmoid")
       ->capture_default_str();
   auto* seed = cmd.add_option("--seed", c.seed, "Seed of the initial weights, 0.5 N(0,1)")
                    ->capture_default_str();
@@ -92,8 +106,9 @@ Network<T> choose_network(const NetworkChoice& c, const Dataset& data) {
       throw UsageError(e.what());
     }
   } else {
-    net = initial_network<T>(Architecture(parse_layers(c.layers), parse_activation(c.activation)),
-                             c.seed);
+    Architecture arch(parse_layers(c.layers));
+    arch.activations = parse_activations(c.activation, arch.layers());
+    net = initial_network<T>(arch, c.seed);
   }
   const auto where = c.load.empty() ? std::string("--layers") : c.load;
   if (net.arch.inputs() != data.dimension())

@@ -20,7 +20,8 @@ enum class Precision { float32, float64, digits50, digits100 };
 Dataset parse_data(const std::string& name);
 // "2,2,3,2"
 std::vector<int> parse_layers(const std::string& text);
-Activation parse_activation(const std::string& text);
+// "sigmoid" for every layer, or one per layer from 2: "tanh,tanh,sigmoid".
+std::vector<Activation> parse_activations(const std::string& text, int layers);
 // "double", "50", "100" (and "float" where a command allows it)
 Precision parse_precision(const std::string& text, bool allow_float = false);
 std::string read_file(const std::string& path);

@@ -48,10 +48,12 @@ std::map<std::string, std::string> parse_at(const std::vector<std::string>& at) 
       if (eq == std::string::npos || eq == 0 || eq + 1 == pair.size())
         throw UsageError("--at: '" + pair + "' is not NAME=VALUE");
       const std::string name = pair.substr(0, eq), value = pair.substr(eq + 1);
-      // The syntax only: the value is read later at the chosen precision (1e999 is fine at 50 digits).
+      // The syntax only: the value is read later at the chosen precision (1e999 is fine at 50
+      // digits).
       static const std::regex decimal(R"([+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)");
       if (!std::regex_match(value, decimal))
-        throw UsageError("--at: the value of '" + name + "' is not a decimal number: '" + value + "'");
+        throw UsageError("--at: the value of '" + name + "' is not a decimal number: '" + value +
+                         "'");
       if (values.count(name)) throw UsageError("--at: '" + name + "' is given twice");
       values[name] = value;
     }

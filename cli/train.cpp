@@ -37,6 +37,17 @@ void progress_bar(long done, long total) {
   std::fflush(stderr);
 }
 
+// "sigmoid", or "tanh,tanh,sigmoid" when the layers differ.
+std::string activation_names(const Architecture& arch) {
+  std::string all;
+  bool same = true;
+  for (Activation act : arch.activations) {
+    all += (all.empty() ? "" : ",") + std::string(to_string(act));
+    same = same && act == arch.activations.front();
+  }
+  return same ? std::string(to_string(arch.activations.front())) : all;
+}
+
 template <class T>
 void run(const TrainArgs& a, const Dataset& data, Precision precision) {
   const Network<T> start = choose_network<T>(a.network, data);
@@ -50,8 +61,9 @@ void run(const TrainArgs& a, const Dataset& data, Precision precision) {
   if (!a.json && isatty(fileno(stderr))) o.progress = progress_bar;
   const TrainResult<T> r = train(data, start, o);
   if (r.diverged_at >= 0)
-    throw std::runtime_error("training diverged: the cost is " + to_decimal(r.final_cost) + " at step " +
-                             std::to_string(r.diverged_at) + " (try a smaller --eta)");
+    throw std::runtime_error("training diverged: the cost is " + to_decimal(r.final_cost) +
+                             " at step " + std::to_string(r.diverged_at) +
+                             " (try a smaller --eta)");
 
   if (!a.history.empty()) {
     std::ofstream out(a.history);
@@ -103,10 +115,9 @@ void run(const TrainArgs& a, const Dataset& data, Precision precision) {
   std::string layers;
   for (int n : r.net.arch.sizes) layers += (layers.empty() ? "" : "-") + std::to_string(n);
   std::printf("Trained %s (%s) on %s, %d points: %s, eta %s, %ld steps, seed %llu, %s\n\n",
-              layers.c_str(), std::string(to_string(r.net.arch.activation(2))).c_str(),
-              data.name.c_str(), data.size(), std::string(to_string(o.method)).c_str(),
-              a.eta.c_str(), a.steps, static_cast<unsigned long long>(a.network.seed),
-              precision_name(precision).c_str());
+              layers.c_str(), activation_names(r.net.arch).c_str(), data.name.c_str(), data.size(),
+              std::string(to_string(o.method)).c_str(), a.eta.c_str(), a.steps,
+              static_cast<unsigned long long>(a.network.seed), precision_name(precision).c_str());
   std::printf("  %-34s %12s %12s\n", "", "initial", "final");
   std::printf("  %-34s %12s %12s\n",
               mse ? "cost (1/N) sum 1/2 ||y - F(x)||^2" : "cost (cross-entropy)",

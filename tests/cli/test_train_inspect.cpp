@@ -118,3 +118,11 @@ TEST_CASE("bad arguments: one error line, exit 2") {
   CHECK(garbage.code == 2);
   CHECK_THAT(garbage.err, Catch::Contains("not valid JSON"));
 }
+
+TEST_CASE("--activation names one activation for all layers or one per layer") {
+  const auto r = run_dlmath("train --activation tanh,tanh,sigmoid --steps 1000");
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.out, Catch::Contains("(tanh,tanh,sigmoid)"));
+  CHECK(run_dlmath("train --activation tanh,sigmoid").code == 2);
+  CHECK(run_dlmath("train --activation swish").code == 2);
+}

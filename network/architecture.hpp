@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "network/activation.hpp"
+#include "network/names.hpp"
 
 namespace dlmath {
 
@@ -50,11 +51,8 @@ struct Architecture {
     std::vector<std::string> names;
     for (int l = 2; l <= layers(); ++l) {
       for (int j = 1; j <= size(l); ++j)
-        for (int k = 1; k <= size(l - 1); ++k)
-          names.push_back("W" + std::to_string(l) + "[" + std::to_string(j) + "," +
-                          std::to_string(k) + "]");
-      for (int j = 1; j <= size(l); ++j)
-        names.push_back("b" + std::to_string(l) + "[" + std::to_string(j) + "]");
+        for (int k = 1; k <= size(l - 1); ++k) names.emplace_back(weight_name(l, j, k).view());
+      for (int j = 1; j <= size(l); ++j) names.emplace_back(bias_name(l, j).view());
     }
     return names;
   }

@@ -35,4 +35,16 @@ class Name {
   std::size_t end_ = 0;
 };
 
+// The paper's names of a network's parameters: W3[2,1] (layer 3, row 2, column 1) and b3[2].
+inline Name weight_name(int l, int j, int k) {
+  Name n;  // built in place: returned without a copy
+  n << 'W' << l << '[' << j << ',' << k << ']';
+  return n;
+}
+inline Name bias_name(int l, int j) {
+  Name n;
+  n << 'b' << l << '[' << j << ']';
+  return n;
+}
+
 }  // namespace dlmath

@@ -31,10 +31,10 @@ ParameterVars<T> record_parameters(Graph<T>& g, const Network<T>& net) {
   for (int l = 2; l <= net.arch.layers(); ++l) {
     for (int j = 1; j <= net.arch.size(l); ++j)
       for (int k = 1; k <= net.arch.size(l - 1); ++k) {
-        p.theta.push_back(g.parameter(Name() << 'W' << l << '[' << j << ',' << k << ']', *it++));
+        p.theta.push_back(g.parameter(weight_name(l, j, k), *it++));
       }
     for (int j = 1; j <= net.arch.size(l); ++j) {
-      p.theta.push_back(g.parameter(Name() << 'b' << l << '[' << j << ']', *it++));
+      p.theta.push_back(g.parameter(bias_name(l, j), *it++));
     }
   }
   return p;

@@ -1,6 +1,8 @@
 // The article's figures from dlmath's own objects: a data set, a trained network, a training run.
 #pragma once
 
+#include <array>
+
 #include "network/evaluate.hpp"
 #include "network/train.hpp"
 #include "visual/plot/plot.hpp"
@@ -33,8 +35,10 @@ void plot_decision_boundary(const std::string& path, const Network<T>& net, cons
                                         return theta;
                                       }()});
   const std::vector<double> y(net.arch.outputs(), 0.0);
+  std::array<double, 2> x{};  // reused: the score is called once per grid point
   auto score = [&](double x1, double x2) {
-    C.evaluate_at(std::vector<double>{x1, x2}, y);
+    x = {x1, x2};
+    C.evaluate_at(x, y);
     return net.arch.outputs() == 1 ? C.F[0].value() - 0.5 : C.F[0].value() - C.F[1].value();
   };
   plot_boundary(path, score, labelled_points(d), title);

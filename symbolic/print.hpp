@@ -21,17 +21,26 @@ namespace detail {
 // Binding strength: higher binds tighter. A function call or a name is an atom.
 enum Precedence { sum = 1, product = 2, minus = 3, power = 4, atom = 10 };
 
+// A printed subexpression. A negated one keeps its text without the minus, so that a + (-b) can
+// print as a - b; `full` puts the minus back.
 struct Piece {
   std::string text;
-  int precedence = atom;
-  bool negated = false;  // a unary minus at the top: "-x"
-  std::string positive;  // the text without that minus, unparenthesised
-  int positive_precedence = atom;
+  int precedence = atom;  // of the text (of what follows the minus, when negated)
+  bool negated = false;
 };
 
-inline std::string paren(const Piece& p, bool needed, bool latex) {
-  if (!needed) return p.text;
-  return latex ? "\\left(" + p.text + "\\right)" : "(" + p.text + ")";
+inline std::string paren(std::string&& text, bool needed, bool latex) {
+  if (!needed) return std::move(text);
+  return latex ? "\\left(" + text + "\\right)" : "(" + text + ")";
+}
+
+inline int precedence_of(const Piece& p) {
+  return p.negated ? minus : p.precedence;
+}
+
+inline std::string full(Piece&& p, bool latex) {
+  if (!p.negated) return std::move(p.text);
+  return "-" + paren(std::move(p.text), p.precedence <= minus, latex);
 }
 
 // W3[2,1] -> W^{[3]}_{21}, x1 -> x_{1}, eta -> \mathrm{eta}.
@@ -62,96 +71,98 @@ class Printer {
  public:
   Printer(const Simplified<T>& s, PrintOptions o) : s_(s), o_(o) {}
 
-  // Assignments for shared subexpressions, one per line, then the expression itself.
+  // Assignments for shared subexpressions, one per line, then the expression itself. Each
+  // piece of text is moved into the one parent that uses it, so long sums print in linear time.
   std::string print() {
     using namespace detail;
     const int n = static_cast<int>(s_.exprs.size());
-    std::vector<int> uses(n, 0);
+    uses_.assign(n, 0);
     std::vector<bool> reached(n, false);
     reached[s_.root] = true;
     for (int e = n; e-- > 0;)
       if (reached[e])
-        for (int c : s_.exprs[e].children) reached[c] = true, ++uses[c];
+        for (int c : s_.exprs[e].children) reached[c] = true, ++uses_[c];
     std::set<std::string> taken;
     for (const auto& e : s_.exprs)
       if (e.kind == Expr<T>::leaf) taken.insert(std::string(e.name));
-    std::vector<Piece> piece(n);
+    piece_.assign(n, Piece{});
     std::string lines;
     int temps = 0;
     for (int e = 0; e < n; ++e) {
       if (!reached[e]) continue;
-      piece[e] = render(s_.exprs[e], piece);
-      if (uses[e] >= 2 && s_.exprs[e].kind == Expr<T>::op && e != s_.root &&
+      piece_[e] = render(s_.exprs[e]);
+      if (uses_[e] >= 2 && s_.exprs[e].kind == Expr<T>::op && e != s_.root &&
           worth_naming(s_.exprs[e])) {
         std::string name;
         do name = "t" + std::to_string(++temps);
         while (taken.count(name));
         const std::string shown = o_.latex ? "t_{" + std::to_string(temps) + "}" : name;
-        lines += shown + " = " + piece[e].text + (o_.latex ? " \\\\\n" : "\n");
-        piece[e] = Piece{shown, atom, false, shown};
+        lines +=
+            shown + " = " + full(std::move(piece_[e]), o_.latex) + (o_.latex ? " \\\\\n" : "\n");
+        piece_[e] = Piece{shown, atom, false};
       }
     }
-    return lines + piece[s_.root].text;
+    return lines + full(std::move(piece_[s_.root]), o_.latex);
   }
 
  private:
-  detail::Piece render(const Expr<T>& e, const std::vector<detail::Piece>& p) {
+  // A child's piece: moved out when this is its only use, copied otherwise.
+  detail::Piece take(int child) {
+    return uses_[child] == 1 ? std::move(piece_[child]) : piece_[child];
+  }
+
+  detail::Piece render(const Expr<T>& e) {
     using namespace detail;
     const bool latex = o_.latex;
-    if (e.kind == Expr<T>::leaf) {
-      const std::string t = latex ? latex_name(e.name) : std::string(e.name);
-      return Piece{t, atom, false, t};
-    }
+    if (e.kind == Expr<T>::leaf)
+      return Piece{latex ? latex_name(e.name) : std::string(e.name), atom, false};
     if (e.kind == Expr<T>::constant) {
-      if (e.value < 0) {
-        const std::string t = number(-e.value);
-        return Piece{"-" + t, minus, true, t};
-      }
-      const std::string t = number(e.value);
-      return Piece{t, atom, false, t};
+      if (e.value < 0) return Piece{number(-e.value), atom, true};
+      return Piece{number(e.value), atom, false};
     }
-    auto kid = [&](int k) -> const Piece& { return p[e.children[k]]; };
+    const auto& k = e.children;
     switch (e.code) {
       case codes::add:
       case codes::sub: {
-        const Piece& a = kid(0);
-        const Piece& b = kid(1);
+        Piece a = take(k[0]), b = take(k[1]);
         const bool plus = e.code == codes::add;
-        // a + (-b) prints as a - b, and a - (-b) as a + b.
-        if (b.negated) {
-          const Piece inner{b.positive, b.positive_precedence, false, b.positive};
-          return binary(a.text, plus ? " - " : " + ", paren(inner, inner.precedence <= sum, latex),
-                        sum);
+        std::string t = full(std::move(a), latex);
+        if (b.negated) {  // a + (-b) prints as a - b, and a - (-b) as a + b
+          t += plus ? " - " : " + ";
+          t += paren(std::move(b.text), b.precedence <= sum, latex);
+        } else {
+          t += plus ? " + " : " - ";
+          const int pb = precedence_of(b);
+          t += paren(full(std::move(b), latex), pb <= (plus ? 0 : sum), latex);
         }
-        return binary(a.text, plus ? " + " : " - ",
-                      paren(b, b.precedence <= (plus ? 0 : sum), latex), sum);
+        return Piece{std::move(t), sum, false};
       }
-      case codes::mul: {
-        const Piece& a = kid(0);
-        const Piece& b = kid(1);
-        return binary(paren(a, a.precedence < product, latex), latex ? " \\cdot " : "*",
-                      paren(b, b.precedence <= product || b.precedence == minus, latex), product);
+      case codes::mul:
+      case codes::div: {
+        Piece a = take(k[0]), b = take(k[1]);
+        const int pa = precedence_of(a), pb = precedence_of(b);
+        if (latex && e.code == codes::div)
+          return Piece{"\\frac{" + full(std::move(a), true) + "}{" + full(std::move(b), true) + "}",
+                       atom, false};
+        std::string t = paren(full(std::move(a), latex), pa < product, latex);
+        t += e.code == codes::div ? "/" : latex ? " \\cdot " : "*";
+        t += paren(full(std::move(b), latex), pb <= product || pb == minus, latex);
+        return Piece{std::move(t), product, false};
       }
-      case codes::div:
-        if (latex) return function("\\frac{" + kid(0).text + "}{" + kid(1).text + "}");
-        return binary(
-            paren(kid(0), kid(0).precedence < product, false), "/",
-            paren(kid(1), kid(1).precedence <= product || kid(1).precedence == minus, false),
-            product);
       case codes::neg: {
-        const Piece& a = kid(0);
-        return Piece{"-" + paren(a, a.precedence <= minus, latex), minus, true, a.text,
-                     a.precedence};
+        Piece a = take(k[0]);
+        const int pa = precedence_of(a);
+        return Piece{full(std::move(a), latex), pa, true};
       }
       case codes::pow:
       case codes::pow_const:
-        return power_of(kid(0), kid(1).text, kid(1));
+        return power_of(take(k[0]), take(k[1]));
       case codes::square:
-        return power_of(kid(0), "2", Piece{"2", atom, false, "2"});
+        return power_of(take(k[0]), Piece{"2", atom, false});
       case codes::affine:
-        return affine(e, p);
+        return affine(e);
       default:
-        return call(e.code, kid(0));
+        return call(e.code, take(k[0]));
     }
   }
 
@@ -161,67 +172,65 @@ class Printer {
     return s_.exprs[e.children[0]].kind == Expr<T>::op;
   }
 
-  detail::Piece binary(const std::string& a, const std::string& op, const std::string& b,
-                       int prec) {
-    return detail::Piece{a + op + b, prec, false, a + op + b};
-  }
-  detail::Piece function(const std::string& t) { return detail::Piece{t, detail::atom, false, t}; }
-
-  detail::Piece power_of(const detail::Piece& base, const std::string& exponent,
-                         const detail::Piece& e) {
+  detail::Piece power_of(detail::Piece base, detail::Piece exponent) {
     using namespace detail;
-    const std::string b = paren(base, base.precedence <= power, o_.latex);
-    if (o_.latex) return Piece{b + "^{" + exponent + "}", power, false, b + "^{" + exponent + "}"};
-    const std::string t = b + "^" + paren(e, e.precedence < atom, false);
-    return Piece{t, power, false, t};
+    const int pb = precedence_of(base), pe = precedence_of(exponent);
+    std::string t = paren(full(std::move(base), o_.latex), pb <= power, o_.latex);
+    if (o_.latex) {
+      t += "^{" + full(std::move(exponent), true) + "}";
+    } else {
+      t += "^";
+      t += paren(full(std::move(exponent), false), pe < atom, false);
+    }
+    return Piece{std::move(t), power, false};
   }
 
-  detail::Piece call(OpCode code, const detail::Piece& arg) {
+  detail::Piece call(OpCode code, detail::Piece arg) {
     using namespace detail;
     const OpInfo<T>& info = op_table<T>()[code];
-    if (!o_.latex) return function(std::string(info.symbol) + "(" + arg.text + ")");
-    if (code == codes::sqrt) return function("\\sqrt{" + arg.text + "}");
-    if (code == codes::abs) return function("\\left|" + arg.text + "\\right|");
-    return function(std::string(info.latex) + "\\left(" + arg.text + "\\right)");
+    std::string inner = full(std::move(arg), o_.latex);
+    if (!o_.latex) return Piece{std::string(info.symbol) + "(" + inner + ")", atom, false};
+    if (code == codes::sqrt) return Piece{"\\sqrt{" + inner + "}", atom, false};
+    if (code == codes::abs) return Piece{"\\left|" + inner + "\\right|", atom, false};
+    return Piece{std::string(info.latex) + "\\left(" + inner + "\\right)", atom, false};
   }
 
   // w1*x1 + ... + wn*xn + b
-  detail::Piece affine(const Expr<T>& e, const std::vector<detail::Piece>& p) {
+  detail::Piece affine(const Expr<T>& e) {
     using namespace detail;
-    std::string t;
-    auto term = [&](const std::string& text, bool negated, const std::string& positive) {
-      if (t.empty())
-        t = text;
-      else
-        t += negated ? " - " + positive : " + " + text;
-    };
     const auto& k = e.children;
+    std::string t;
+    auto term = [&](Piece p) {
+      if (t.empty()) {
+        t = full(std::move(p), o_.latex);
+      } else if (p.negated) {
+        t += " - ";
+        t += paren(std::move(p.text), p.precedence <= sum, o_.latex);
+      } else {
+        t += " + ";
+        const int pp = p.precedence;
+        t += paren(std::move(p.text), pp <= sum, o_.latex);
+      }
+    };
+    auto is = [&](int c, int v) {
+      return s_.exprs[c].kind == Expr<T>::constant && s_.exprs[c].value == v;
+    };
     for (std::size_t j = 0; j + 1 < k.size(); j += 2) {
-      const Piece& w = p[k[j]];
-      const Piece& x = p[k[j + 1]];
-      const bool one =
-          s_.exprs[k[j + 1]].kind == Expr<T>::constant && s_.exprs[k[j + 1]].value == 1;
-      if (one) {
-        term(w.text, w.negated, w.positive);
+      Piece w = take(k[j]), x = take(k[j + 1]);
+      if (is(k[j + 1], 1)) {
+        term(std::move(w));
         continue;
       }
-      const std::string times = o_.latex ? " \\cdot " : "*";
-      const std::string right =
-          paren(x, x.precedence <= product || x.precedence == minus, o_.latex);
-      if (w.negated)
-        term(
-            "", true,
-            paren(Piece{w.positive, w.precedence == minus ? atom : w.precedence, false, w.positive},
-                  false, o_.latex) +
-                times + right);
-      else
-        term(paren(w, w.precedence < product, o_.latex) + times + right, false, "");
+      const bool negated = w.negated;
+      w.negated = false;  // the sign goes in front of the product
+      const int pw = w.precedence, px = precedence_of(x);
+      std::string product_text = paren(std::move(w.text), pw < product, o_.latex);
+      product_text += o_.latex ? " \\cdot " : "*";
+      product_text += paren(full(std::move(x), o_.latex), px <= product || px == minus, o_.latex);
+      term(Piece{std::move(product_text), product, negated});
     }
-    const Piece& b = p[k.back()];
-    if (!(s_.exprs[k.back()].kind == Expr<T>::constant && s_.exprs[k.back()].value == 0))
-      term(b.precedence <= sum ? paren(b, true, o_.latex) : b.text, b.negated, b.positive);
-    if (t.rfind(" - ", 0) == 0) t = "-" + t.substr(3);
-    return Piece{t, sum, false, t};
+    if (!is(k.back(), 0)) term(take(k.back()));
+    return Piece{std::move(t), sum, false};
   }
 
   std::string number(const T& v) {
@@ -242,6 +251,8 @@ class Printer {
 
   const Simplified<T>& s_;
   PrintOptions o_;
+  std::vector<int> uses_;
+  std::vector<detail::Piece> piece_;
 };
 
 // The expression behind `output`, simplified, as text (infix or LaTeX).

@@ -1,6 +1,7 @@
 // Symbolic derivatives printed as programs and read back: the printed derivative, evaluated,
 // equals the gradient of the original to 45 digits at precision 50; second derivatives agree
 // with finite differences of the gradient at 100 digits; Hessians are symmetric.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "../support.hpp"
@@ -125,6 +126,14 @@ TEST_CASE("a 10^6-term sum and 10^5-deep nesting record and differentiate") {
   const auto r = record_program(g, p, {{"x", "0.5"}});
   backward(r.output);
   CHECK(r.inputs[0].grad() == 1000001);
+  // The derivative of a long sum of products prints term by term (and in linear time: each
+  // subexpression's text is moved into its parent, not copied).
+  std::string products = "x*y";
+  for (int k = 0; k < 100000; ++k) products += "+x*y";
+  Graph<double> gp;
+  const auto rp = record_program(gp, parse(products), {{"x", "2"}, {"y", "3"}});
+  const std::string d = print(gp, derivative(rp.output, rp.inputs[0]).index());
+  CHECK(std::count(d.begin(), d.end(), 'y') == 100001);
   const std::string deep = std::string(100000, '(') + "x" + std::string(100000, ')') + "*2";
   Graph<double> g2;
   const auto r2 = record_program(g2, parse(deep), {{"x", "3"}});

@@ -28,9 +28,14 @@ std::string SyntaxError::formatted(std::string_view source) const {
   auto end = source.find('\n', start);
   if (end == std::string_view::npos) end = source.size();
   std::string text(source.substr(start, end - start));
-  if (text.size() > 200) text = text.substr(0, 200) + "...";
-  const std::size_t caret =
-      std::min<std::size_t>(static_cast<std::size_t>(column_ - 1), text.size());
+  // A long line is shown as a window around the column, so the caret still points at the place.
+  std::size_t caret = std::min<std::size_t>(static_cast<std::size_t>(column_ - 1), text.size());
+  if (text.size() > 120) {
+    const std::size_t from = caret > 60 ? caret - 60 : 0;
+    const bool cut_left = from > 0, cut_right = from + 120 < text.size();
+    text = (cut_left ? "..." : "") + text.substr(from, 120) + (cut_right ? "..." : "");
+    caret = caret - from + (cut_left ? 3 : 0);
+  }
   return what() + std::string("\n") + text + "\n" + std::string(caret, ' ') + "^";
 }
 

@@ -107,3 +107,20 @@ TEST_CASE("printing the tree and parsing it again gives the same tree") {
     CHECK(tree(once) == once);
   }
 }
+
+TEST_CASE("on a long line the caret still points at the place") {
+  std::string src;
+  for (int k = 0; k < 5000; ++k) src += "x+";
+  src += "*2";
+  try {
+    parse(src);
+    FAIL();
+  } catch (const SyntaxError& e) {
+    CHECK(e.column() == 10001);
+    const std::string f = e.formatted(src);
+    const auto first = f.find('\n'), second = f.find('\n', first + 1);
+    const std::string shown = f.substr(first + 1, second - first - 1), caret = f.substr(second + 1);
+    CHECK(shown.size() < 140);
+    CHECK(shown[caret.size() - 1] == '*');
+  }
+}

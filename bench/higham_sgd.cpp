@@ -14,6 +14,7 @@
 
 #include "network/backprop_by_hand.hpp"
 #include "network/dataset.hpp"
+#include "network/evaluate.hpp"
 #include "network/point_cost.hpp"
 
 using namespace dlmath;
@@ -23,14 +24,6 @@ namespace {
 
 constexpr std::uint64_t seed = 1;
 const Architecture arch({2, 2, 3, 2});
-
-template <class T>
-struct Points {
-  std::vector<std::vector<T>> x, y;
-  explicit Points(const Dataset& d) {
-    for (int i = 0; i < d.size(); ++i) x.push_back(d.x<T>(i)), y.push_back(d.y<T>(i, 2));
-  }
-};
 
 template <class T>
 std::vector<T> sgd_by_hand(const Points<T>& data, long steps) {
@@ -104,7 +97,7 @@ double max_difference(const std::vector<T>& a, const std::vector<T>& b) {
 
 template <class T>
 void compare(const char* type, long steps, int repeats, bool with_rebuild) {
-  const Points<T> data(higham10());
+  const Points<T> data(higham10(), 2);
   std::vector<T> by_hand, replay, rebuild;
   const double t_hand = ns_per_step<T>(sgd_by_hand<T>, data, steps, repeats, by_hand);
   const double t_replay = ns_per_step<T>(sgd_replay<T>, data, steps, repeats, replay);

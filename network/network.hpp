@@ -20,6 +20,14 @@ struct Network {
   const T& b(int l, int j) const { return theta[arch.bias_offset(l) + (j - 1)]; }
 };
 
+// The same network with its parameters converted to another scalar type.
+template <class U, class T>
+Network<U> network_as(const Network<T>& net) {
+  Network<U> out{net.arch, {}};
+  for (const T& t : net.theta) out.theta.push_back(static_cast<U>(t));
+  return out;
+}
+
 // Every weight and bias drawn as 0.5 times a standard normal, as in the paper.
 template <class T>
 Network<T> initial_network(const Architecture& arch, std::uint64_t seed) {

@@ -13,8 +13,7 @@ namespace {
 // The central-difference estimate of dC/dW2[1,1] at point 1 with step h, in type T.
 template <class T>
 T central_difference(const Network<double>& start, const T& h) {
-  Network<T> net{start.arch, {}};
-  for (double t : start.theta) net.theta.push_back(T(t));
+  Network<T> net = network_as<T>(start);
   PointCost<T> C(net);
   const std::vector<T> x{T(1) / 10, T(1) / 10}, y{T(1), T(0)};
   auto cost_at = [&](const T& w) {
@@ -98,11 +97,7 @@ void chapter_gradients(Lesson& L) {
       "the "
       "exact value (autodiff at 100 digits) in float (epsilon ~ 1e-7), double (1e-16) and at 50 "
       "digits:");
-  PointCost<float100> exact_graph([&] {
-    Network<float100> n{arch, {}};
-    for (double t : net.theta) n.theta.push_back(float100(t));
-    return n;
-  }());
+  PointCost<float100> exact_graph(network_as<float100>(net));
   exact_graph.evaluate_at(std::vector<float100>{float100(1) / 10, float100(1) / 10},
                           std::vector<float100>{1, 0});
   exact_graph.differentiate();

@@ -28,12 +28,7 @@ inline void plot_dataset(const std::string& path, const Dataset& d) {
 template <class T>
 void plot_decision_boundary(const std::string& path, const Network<T>& net, const Dataset& d,
                             const std::string& title) {
-  PointCost<double> C(Network<double>{net.arch, [&] {
-                                        std::vector<double> theta;
-                                        for (const auto& t : net.theta)
-                                          theta.push_back(static_cast<double>(t));
-                                        return theta;
-                                      }()});
+  PointCost<double> C(network_as<double>(net));
   const std::vector<double> y(net.arch.outputs(), 0.0);
   std::array<double, 2> x{};  // reused: the score is called once per grid point
   auto score = [&](double x1, double x2) {

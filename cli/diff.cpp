@@ -1,8 +1,10 @@
 // dlmath diff: the derivative of a program as a formula; dlmath hessian: the matrix of second
 // derivatives at a point.
+#include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "cli/options.hpp"
 #include "cli/program.hpp"
 #include "ops/derivative.hpp"
 #include "symbolic/print.hpp"
@@ -15,7 +17,7 @@ namespace {
 struct DiffArgs {
   std::string program, file, wrt, precision = "double";
   std::vector<std::string> at;
-  int order = 1;
+  std::uint64_t order = 1;
   bool latex = false, json = false;
 };
 
@@ -27,9 +29,28 @@ void run_diff(const symbolic::Program& p, std::map<std::string, std::string> val
   std::size_t k = 0;
   while (k < p.inputs.size() && p.inputs[k] != a.wrt) ++k;
   Var<T> d = r.output;
-  for (int n = 0; n < a.order; ++n)
+  // Each order multiplies the graph; the next order's size is estimated from the growth of the
+  // last one and refused before it is built.
+  double before = 0, added = static_cast<double>(g.size());
+  for (std::uint64_t n = 0; n < a.order; ++n) {
+    const double growth = before > 0 ? std::max(2.0, added / before) : 4.0;
+    const double next = added * growth;
+    if (g.size() + next > limits::max_derivative_nodes)
+      throw UsageError("--order " + std::to_string(a.order) + ": derivatives up to order " +
+                       std::to_string(n + 1) + " would take about " +
+                       std::to_string(static_cast<long long>(g.size() + next)) +
+                       " nodes, more than the limit of " +
+                       std::to_string(static_cast<long long>(limits::max_derivative_nodes)));
+    check_graph_memory<T>(g.size() + next, "--order");
+    const double size = static_cast<double>(g.size());
     d = k < p.inputs.size() ? derivative(d, r.inputs[k]) : g.constant(0);
-  std::printf("%s\n", symbolic::print(g, d.index(), symbolic::PrintOptions{a.latex, 0}).c_str());
+    before = added, added = static_cast<double>(g.size()) - size;
+  }
+  try {
+    std::printf("%s\n", symbolic::print(g, d.index(), symbolic::PrintOptions{a.latex, 0}).c_str());
+  } catch (const std::domain_error& e) {
+    throw UsageError(e.what());
+  }
 }
 
 template <class T>
@@ -39,9 +60,21 @@ void run_hessian(const symbolic::Program& p, const std::map<std::string, std::st
   const auto r = record_checked<T>(g, p, values);
   const std::size_t n = r.inputs.size();
   std::vector<std::vector<T>> H(n, std::vector<T>(n));
+  // Row i: the derivative d/dx_i as nodes, then one reverse sweep of it gives the whole row
+  // (n graphs, not n^2).
+  const double program_nodes = static_cast<double>(g.size());
+  if (n * 3 * program_nodes > limits::max_hessian_work)
+    throw UsageError("hessian: " + std::to_string(n) + " inputs of a " +
+                     std::to_string(static_cast<long long>(program_nodes)) +
+                     "-node program would build about " +
+                     std::to_string(static_cast<long long>(n * 3 * program_nodes)) +
+                     " nodes, more than the limit of " +
+                     std::to_string(static_cast<long long>(limits::max_hessian_work)));
+  check_graph_memory<T>(n * 3 * program_nodes, "hessian");
   for (std::size_t i = 0; i < n; ++i) {
     const Var<T> di = derivative(r.output, r.inputs[i]);
-    for (std::size_t j = 0; j < n; ++j) H[i][j] = derivative(di, r.inputs[j]).value();
+    backward(di);
+    for (std::size_t j = 0; j < n; ++j) H[i][j] = r.inputs[j].grad();
   }
   if (a.json) {
     nlohmann::ordered_json j;
@@ -72,13 +105,13 @@ void add_diff_commands(CLI::App& app) {
   diff->add_option("program", a->program, "The program; '-' reads standard input");
   diff->add_option("-f,--file", a->file, "Read the program from a file");
   diff->add_option("--wrt", a->wrt, "The input to differentiate with respect to")->required();
-  diff->add_option("--order", a->order, "How many times to differentiate")->capture_default_str();
+  add_whole_option(*diff, "--order", a->order, "How many times to differentiate", 1,
+                   limits::max_order);
   diff->add_flag("--latex", a->latex, "Print LaTeX instead of the expression language");
   diff->add_option("--precision", a->precision,
                    "float, double, 50, 100 or mpfr:BITS: of the constants")
       ->capture_default_str();
   diff->callback([a] {
-    if (a->order < 1 || a->order > 20) throw UsageError("--order: must be from 1 to 20");
     const EvalPrecision precision = parse_eval_precision(a->precision);
     const symbolic::Program p = parse_program(read_program(a->program, a->file));
     bool known = false;

@@ -21,6 +21,9 @@ void run(const symbolic::Program& p, const std::map<std::string, std::string>& v
   Graph<T> g;
   const symbolic::Recorded<T> r = record_checked(g, p, values);
   backward(r.output);
+  // Said on stderr in every output mode: JSON readers get the same numbers, people the warning.
+  if (const auto bad = find_anomaly(g))
+    std::fprintf(stderr, "dlmath: warning: not finite at %s\n", bad->describe().c_str());
   if (a.json) {
     nlohmann::ordered_json j;
     j["value"] = to_decimal(r.output.value());
@@ -34,8 +37,6 @@ void run(const symbolic::Program& p, const std::map<std::string, std::string>& v
               precision.name().c_str());
   for (std::size_t k = 0; k < r.inputs.size(); ++k)
     std::printf("d/d%s = %s\n", p.inputs[k].c_str(), to_decimal(r.inputs[k].grad()).c_str());
-  if (const auto bad = find_anomaly(g))
-    std::fprintf(stderr, "dlmath: warning: not finite at %s\n", bad->describe().c_str());
 }
 
 }  // namespace

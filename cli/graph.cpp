@@ -3,8 +3,10 @@
 #include "visual/graph/graph.hpp"
 
 #include <cstdio>
+#include <filesystem>
 
 #include "cli/graph_program.hpp"
+#include "cli/limits.hpp"
 #include "cli/options.hpp"
 #include "network/evaluate.hpp"
 
@@ -17,18 +19,24 @@ struct GraphArgs {
   std::string view = "graph", data = "higham10", output, program, file;
   std::vector<std::string> at;
   NetworkChoice choice;
-  int point = 1, digits = 4;
-  std::size_t limit = 400;
+  std::uint64_t point = 1, digits = 4, limit = 400;
 };
+
+// "0.1, 0.2": a point with any number of features (the data decides, not the article).
+std::string point_text(const std::vector<std::string>& features) {
+  std::string text;
+  for (const auto& f : features) text += (text.empty() ? "" : ", ") + f;
+  return text;
+}
 
 void draw_network_cost(const GraphArgs& a) {
   const Dataset data = parse_data(a.data);
-  if (a.point < 1 || a.point > data.size())
+  if (a.point > static_cast<std::uint64_t>(data.size()))
     throw UsageError("--point: " + std::to_string(a.point) + " is not a point of " + data.name +
                      " (1-" + std::to_string(data.size()) + ")");
   const Network<double> net = choose_network<double>(a.choice, data);
   PointCost<double> C(net, a.fine ? Granularity::fine : Granularity::fused);
-  const int i = a.point - 1;
+  const int i = static_cast<int>(a.point) - 1;
   C.evaluate_at(data.x<double>(i), data.y<double>(i, net.arch.outputs()));
   C.differentiate();
   if (a.view == "network") {
@@ -37,24 +45,38 @@ void draw_network_cost(const GraphArgs& a) {
       const Points<double> points(data, net.arch.outputs());
       dataset_cost(C, points, &gradient);
     }
-    visual::render(
+    render_checked(
         visual::network_drawing(
-            net, visual::NetworkOptions{a.digits, a.gradients ? &gradient : nullptr,
-                                        "F(X): " + std::to_string(net.arch.parameter_count()) +
-                                            " weights and biases"}),
+            net,
+            visual::NetworkOptions{
+                static_cast<int>(a.digits), a.gradients ? &gradient : nullptr,
+                "F(X): " + std::to_string(net.arch.parameter_count()) + " weights and biases"}),
         a.output);
     return;
   }
   const auto d = visual::graph_drawing(
       C.graph, C.cost.index(),
-      visual::GraphOptions{a.digits, true, a.limit, a.full,
+      visual::GraphOptions{static_cast<int>(a.digits), true, a.limit, a.full,
                            "C = 1/2 ||y - F(x)||^2 at point " + std::to_string(a.point) + " (" +
-                               data.features[i][0] + ", " + data.features[i][1] + ")"});
-  visual::render(d, a.output);
+                               point_text(data.features[i]) + ")"});
+  render_checked(d, a.output);
   if (d.collapsed)
     std::printf(
         "note: %zu nodes are more than --limit %zu: drew one node per group (use --full for all)\n",
-        d.full_size, a.limit);
+        d.full_size, static_cast<std::size_t>(a.limit));
+}
+
+// What to draw: the network's one-point cost, or a program.
+void draw(const GraphArgs& a) {
+  if (a.network) {
+    if (!a.program.empty() || !a.file.empty())
+      throw UsageError("give either --network or a program, not both");
+    draw_network_cost(a);
+  } else if (!a.program.empty() || !a.file.empty()) {
+    draw_program(a.program, a.file, a.at, a.output, static_cast<int>(a.digits), a.limit, a.full);
+  } else {
+    throw UsageError("nothing to draw: give a program, -f FILE, or --network");
+  }
 }
 
 }  // namespace
@@ -71,33 +93,32 @@ void add_graph_command(CLI::App& app) {
       ->check(CLI::IsMember({"graph", "network"}))
       ->capture_default_str();
   cmd->add_option("--data", a->data, "higham10, higham11 or a CSV file")->capture_default_str();
-  cmd->add_option("--point", a->point, "Which point's cost (1-based)")->capture_default_str();
+  add_whole_option(*cmd, "--point", a->point, "Which point's cost (1-based)", 1, 1'000'000'000);
   add_network_options(*cmd, a->choice, true);
   cmd->add_flag("--fine", a->fine,
                 "One node per multiply and add instead of one affine node per neuron");
   cmd->add_flag("--gradients", a->gradients,
                 "Network view: size and label edges by the cost's gradient");
-  cmd->add_option("--digits", a->digits, "Significant digits of values and gradients")
-      ->capture_default_str();
-  cmd->add_option("--limit", a->limit, "Above this many nodes, draw one node per group")
-      ->capture_default_str();
+  add_whole_option(*cmd, "--digits", a->digits, "Significant digits of values and gradients", 1,
+                   60);
+  add_whole_option(*cmd, "--limit", a->limit, "Above this many nodes, draw one node per group", 1,
+                   limits::max_drawn_nodes);
   cmd->add_flag("--full", a->full, "Draw every node, however many");
   cmd->add_option("-o,--output", a->output, "The picture: .dot, .svg, .png or .pdf")->required();
   cmd->callback([a] {
-    if (a->digits < 1 || a->digits > 60) throw UsageError("--digits: must be between 1 and 60");
+    // The path is checked first; if the work then fails, a file the check made is removed.
+    const bool existed = std::filesystem::exists(a->output);
     try {
       visual::check_graph_path(a->output);
     } catch (const std::exception& e) {
       throw UsageError(e.what());
     }
-    if (a->network) {
-      if (!a->program.empty() || !a->file.empty())
-        throw UsageError("give either --network or a program, not both");
-      draw_network_cost(*a);
-    } else if (!a->program.empty() || !a->file.empty()) {
-      draw_program(a->program, a->file, a->at, a->output, a->digits, a->limit, a->full);
-    } else {
-      throw UsageError("nothing to draw: give a program, -f FILE, or --network");
+    try {
+      draw(*a);
+    } catch (...) {
+      std::error_code ignored;
+      if (!existed) std::filesystem::remove(a->output, ignored);
+      throw;
     }
     std::printf("wrote %s\n", a->output.c_str());
   });

@@ -2,11 +2,27 @@
 
 #include <cstdio>
 
+#include "cli/limits.hpp"
 #include "cli/program.hpp"
 #include "symbolic/record.hpp"
 #include "visual/graph/graph.hpp"
 
 namespace dlmath::cli {
+
+void render_checked(const visual::Drawing& d, const std::string& output) {
+  if (d.nodes.size() > limits::max_drawn_nodes || d.edges.size() > limits::max_drawn_edges)
+    throw UsageError(
+        "the drawing has " + std::to_string(d.nodes.size()) + " nodes and " +
+        std::to_string(d.edges.size()) + " edges, more than the limit of " +
+        std::to_string(limits::max_drawn_nodes) + " nodes and " +
+        std::to_string(limits::max_drawn_edges) +
+        " edges that can be laid out in seconds (draw a smaller graph, or without --full)");
+  try {
+    visual::render(d, output);
+  } catch (const std::runtime_error& e) {
+    throw UsageError(e.what());
+  }
+}
 
 void draw_program(const std::string& program, const std::string& file,
                   const std::vector<std::string>& at, const std::string& output, int digits,
@@ -19,7 +35,7 @@ void draw_program(const std::string& program, const std::string& file,
   backward(r.output);
   const auto d = visual::graph_drawing(g, r.output.index(),
                                        visual::GraphOptions{digits, true, limit, full, ""});
-  visual::render(d, output);
+  render_checked(d, output);
   if (d.collapsed)
     std::printf("note: %zu nodes are more than --limit %zu: drew a summary (use --full for all)\n",
                 d.full_size, limit);

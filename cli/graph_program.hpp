@@ -4,7 +4,15 @@
 #include <string>
 #include <vector>
 
+namespace dlmath::visual {
+struct Drawing;
+}
+
 namespace dlmath::cli {
+
+// Lays out and writes a drawing, after refusing one larger than Graphviz lays out in a few
+// seconds (limits::max_drawn_nodes, max_drawn_edges), whatever --full says.
+void render_checked(const visual::Drawing& d, const std::string& output);
 
 void draw_program(const std::string& program, const std::string& file,
                   const std::vector<std::string>& at, const std::string& output, int digits,

@@ -5,6 +5,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "cli/limits.hpp"
 #include "cli/options.hpp"
 #include "network/evaluate.hpp"
 
@@ -27,6 +28,15 @@ template <class T>
 void run(const InspectArgs& a, const Dataset& data, Precision precision) {
   using std::abs, std::cbrt;
   const Network<T> net = choose_network<T>(a.network, data);
+  // Two costs over the data per parameter, each a sweep over one point's graph per point.
+  const double n_theta = net.arch.parameter_count();
+  const double work = 2 * n_theta * data.size() * (n_theta + 10);
+  if (work > limits::max_inspect_work)
+    throw UsageError(
+        "inspect: central differences of " + std::to_string(static_cast<long long>(n_theta)) +
+        " parameters over " + std::to_string(data.size()) + " points would evaluate about " +
+        std::to_string(static_cast<long long>(work)) + " graph nodes, more than the limit of " +
+        std::to_string(static_cast<long long>(limits::max_inspect_work)));
   PointCost<T> C(net);
   const Points<T> points(data, net.arch.outputs());
   std::vector<T> gradient;

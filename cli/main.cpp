@@ -1,6 +1,9 @@
 // dlmath: the mathematics behind deep learning, number by number.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <exception>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -18,7 +21,8 @@ std::vector<std::string> protect_programs(int argc, char** argv) {
     return args;
   for (std::size_t k = 2; k < args.size(); ++k) {
     const std::string& a = args[k];
-    const bool option = a.rfind("--", 0) == 0 || a == "-" || a == "-f" || a == "-o" || a == "-h";
+    // -h is not among them: '-h' is a program (minus h); --help asks for help.
+    const bool option = a.rfind("--", 0) == 0 || a == "-" || a == "-f" || a == "-o";
     if (a.size() > 1 && a[0] == '-' && !option) args[k] = " " + a;
   }
   return args;
@@ -78,9 +82,22 @@ int main(int argc, char** argv) {
   } catch (const UsageError& e) {
     std::fprintf(stderr, "dlmath: error: %s\n", e.what());
     return 2;
+  } catch (const std::bad_alloc&) {
+    // The limits should make this unreachable; if not, say so plainly rather than abort.
+    std::fprintf(stderr,
+                 "dlmath: error: out of memory (the input asks for more than this machine has)\n");
+    return 2;
+  } catch (const std::length_error& e) {
+    std::fprintf(stderr, "dlmath: error: too large: %s\n", e.what());
+    return 2;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "dlmath: error: %s\n", e.what());
     return 1;
+  }
+  // Output that could not be written (a full disk, a closed pipe) is an error, not a success.
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    std::fprintf(stderr, "dlmath: error: writing the output failed: %s\n", std::strerror(errno));
+    return 2;
   }
   return 0;
 }

@@ -1,9 +1,16 @@
 #include "cli/options.hpp"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
+#include "cli/limits.hpp"
 #include "network/csv.hpp"
 #include "network/parameters_json.hpp"
 
@@ -16,6 +23,7 @@ Dataset parse_data(const std::string& name) {
   if (!looks_like_file)
     throw UsageError("--data: unknown data set '" + name +
                      "' (built in: higham10, higham11; or a CSV file)");
+  read_file(name);  // a regular file within the size limit, before the CSV reader opens it
   try {
     return load_csv(name);
   } catch (const std::invalid_argument& e) {
@@ -28,17 +36,11 @@ std::vector<int> parse_layers(const std::string& text) {
   std::stringstream in(text);
   std::string item;
   while (std::getline(in, item, ',')) {
-    std::size_t used = 0;
-    int n = 0;
     try {
-      n = std::stoi(item, &used);
-    } catch (const std::exception&) {
-      used = 0;
+      sizes.push_back(static_cast<int>(whole_from_text(item, "--layers", 1'000'000)));
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(std::string(e.what()) + " (expected e.g. 2,2,3,2)");
     }
-    if (used == 0 || used != item.size())
-      throw UsageError("--layers: '" + text + "': '" + item +
-                       "' is not a whole number (expected e.g. 2,2,3,2)");
-    sizes.push_back(n);
   }
   if (!text.empty() && text.back() == ',')
     throw UsageError("--layers: '" + text + "' ends with a comma");
@@ -78,6 +80,17 @@ Precision parse_precision(const std::string& text, bool allow_float) {
 }
 
 std::string read_file(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::file_status status = fs::status(path, error);
+  if (error || !fs::exists(status)) throw UsageError(path + ": no such file");
+  // A device or FIFO (/dev/zero, a pipe) could be read forever: only regular files.
+  if (!fs::is_regular_file(status)) throw UsageError(path + ": not a regular file");
+  const auto size = fs::file_size(path, error);
+  if (error) throw UsageError(path + ": cannot read the file");
+  if (size > limits::max_file_bytes)
+    throw UsageError(path + ": " + std::to_string(size) + " bytes is more than the limit of " +
+                     std::to_string(limits::max_file_bytes) + " bytes");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw UsageError(path + ": cannot open the file");
   std::stringstream text;
@@ -85,15 +98,85 @@ std::string read_file(const std::string& path) {
   return text.str();
 }
 
+std::string read_stdin() {
+  std::string text;
+  char buffer[1 << 16];
+  while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
+    if (text.size() > limits::max_file_bytes)
+      throw UsageError("standard input: more than the limit of " +
+                       std::to_string(limits::max_file_bytes) + " bytes");
+  }
+  return text;
+}
+
+void write_file(const std::string& path, const std::string& text, const std::string& what) {
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) throw UsageError(what + ": cannot write '" + path + "': " + std::strerror(errno));
+  const bool written = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  const int saved = errno;
+  const bool closed = std::fclose(f) == 0;
+  if (!written || !closed)
+    throw UsageError(what + ": writing '" + path +
+                     "' failed: " + std::strerror(written ? errno : saved));
+}
+
+void check_writable(const std::string& path, const std::string& what) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  if (fs::is_directory(path, error)) throw UsageError(what + ": '" + path + "' is a directory");
+  fs::path dir = fs::path(path).parent_path();
+  if (dir.empty()) dir = ".";
+  if (!fs::is_directory(dir, error))
+    throw UsageError(what + ": cannot write '" + path + "': no directory " + dir.string());
+  if (::access(dir.c_str(), W_OK) != 0 &&
+      !(fs::exists(path, error) && ::access(path.c_str(), W_OK) == 0))
+    throw UsageError(what + ": cannot write '" + path + "': " + std::strerror(errno));
+}
+
 void add_network_options(CLI::App& cmd, NetworkChoice& c, bool with_load) {
   cmd.add_option("--layers", c.layers, "Layer sizes, input first")->capture_default_str();
   cmd.add_option("--activation", c.activation,
                  "sigmoid, tanh, relu or linear; or one per layer from 2: tanh,tanh,sigmoid")
       ->capture_default_str();
-  auto* seed = cmd.add_option("--seed", c.seed, "Seed of the initial weights, 0.5 N(0,1)")
-                   ->capture_default_str();
+  auto* seed = add_whole_option(cmd, "--seed", c.seed, "Seed of the initial weights, 0.5 N(0,1)", 0,
+                                UINT64_MAX);
   if (with_load)
     cmd.add_option("--load", c.load, "Read the parameters from a JSON file")->excludes(seed);
+}
+
+void check_eta(const std::string& text) {
+  double eta = 0;
+  try {
+    eta = from_decimal<double>(text);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(std::string("--eta: ") + e.what());
+  }
+  if (!(eta > 0)) throw UsageError("--eta: the learning rate must be positive, not " + text);
+}
+
+void check_training_size(const Dataset& data, const NetworkChoice& network,
+                         const std::string& method, std::uint64_t batch, std::uint64_t steps,
+                         bool explicit_steps) {
+  const auto n = static_cast<std::uint64_t>(data.size());
+  if (method == "minibatch" && batch > n)
+    throw UsageError("--batch: " + std::to_string(batch) + " is more than the " +
+                     std::to_string(n) + " points of " + data.name);
+  if (!network.load.empty()) return;  // a loaded network was checked by its own limits
+  const Architecture arch(parse_layers(network.layers));
+  double neurons = 0;
+  for (int l = 2; l <= arch.layers(); ++l) neurons += arch.size(l);
+  // One point's graph: a node per weight and bias, a few per neuron, a few per output.
+  const double nodes = static_cast<double>(arch.parameter_count()) + 3 * neurons + 10;
+  const double per_step = method == "gd" ? double(n) : method == "minibatch" ? double(batch) : 1;
+  const double work = double(steps) * per_step * nodes;
+  if (!explicit_steps && work > limits::work_without_explicit_steps) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.2g", work);
+    throw UsageError(std::string("this run would evaluate about ") + buf +
+                     " graph nodes (default --steps " + std::to_string(steps) +
+                     " on this network and data); give --steps explicitly to run it anyway");
+  }
 }
 
 template <class T>

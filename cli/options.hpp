@@ -2,11 +2,13 @@
 // the network's parameters. Each parser turns text into a value or throws UsageError.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "engine/decimal.hpp"
 #include "engine/multiprecision.hpp"
 #include "network/architecture.hpp"
 #include "network/dataset.hpp"
@@ -24,7 +26,39 @@ std::vector<int> parse_layers(const std::string& text);
 std::vector<Activation> parse_activations(const std::string& text, int layers);
 // "double", "50", "100" (and "float" where a command allows it)
 Precision parse_precision(const std::string& text, bool allow_float = false);
+// A regular file of at most limits::max_file_bytes (devices and FIFOs are refused).
 std::string read_file(const std::string& path);
+// Standard input, up to the same limit.
+std::string read_stdin();
+// Writes `text` to `path`; any failure (a full disk, /dev/full, a missing directory) is an error
+// naming `what` (the option) and the path, never a silent loss.
+void write_file(const std::string& path, const std::string& text, const std::string& what);
+// Before long work: refuses a path whose directory does not exist or cannot be written.
+void check_writable(const std::string& path, const std::string& what);
+
+// A whole-number option read by the one strict reader: CLI11 alone reads integers in base 0
+// (0100 is 64, 0x10 is 16) and lets -1 wrap. Values outside [min, max] are errors (exit 2).
+template <class I>
+CLI::Option* add_whole_option(CLI::App& cmd, const std::string& name, I& value,
+                              const std::string& help, std::uint64_t min, std::uint64_t max) {
+  auto* option = cmd.add_option_function<std::string>(
+      name,
+      [&value, name, min, max](const std::string& text) {
+        std::uint64_t n = 0;
+        try {
+          n = whole_from_text(text, name, max);
+        } catch (const std::invalid_argument& e) {
+          throw CLI::ValidationError(e.what());
+        }
+        if (n < min)
+          throw CLI::ValidationError(name + ": '" + text + "' is too small (at least " +
+                                     std::to_string(min) + ")");
+        value = static_cast<I>(n);
+      },
+      help);
+  option->default_str(std::to_string(value));
+  return option;
+}
 
 // The network a command works on: from --load FILE.json, or drawn from --seed; its first and
 // last layers must fit the data.
@@ -35,6 +69,16 @@ struct NetworkChoice {
   std::uint64_t seed = 1;
 };
 void add_network_options(CLI::App& cmd, NetworkChoice& choice, bool with_load);
+
+// --eta: a positive decimal (checked in double; training reads it again at its precision).
+void check_eta(const std::string& text);
+
+// Refuses, before training starts, a minibatch larger than the data, and a run whose work
+// (points evaluated times the nodes of one point's graph) is beyond limits::
+// work_without_explicit_steps when --steps was not given explicitly.
+void check_training_size(const Dataset& data, const NetworkChoice& network,
+                         const std::string& method, std::uint64_t batch, std::uint64_t steps,
+                         bool explicit_steps);
 
 template <class T>
 Network<T> choose_network(const NetworkChoice& c, const Dataset& data);

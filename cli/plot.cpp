@@ -1,6 +1,7 @@
 // dlmath plot: the article's figures.
 #include <cstdio>
 
+#include "cli/limits.hpp"
 #include "cli/options.hpp"
 #include "network/parameters_json.hpp"
 #include "visual/figures.hpp"
@@ -12,21 +13,21 @@ namespace {
 struct PlotArgs {
   std::string figure, output, data = "higham10", eta = "0.05", method = "sgd";
   NetworkChoice network;
-  long steps = 1'000'000;
+  std::uint64_t steps = 1'000'000;
+  bool explicit_steps = false;
 };
 
 TrainResult<double> train_for_plot(const PlotArgs& a, const Dataset& data) {
   TrainOptions o;
   o.method = method_from_string(a.method).value_or(Method::sgd);  // CLI11 checked the name
   o.eta = a.eta;
-  o.steps = a.steps;
+  o.steps = static_cast<long>(a.steps);
   o.seed = point_stream_seed(a.network.seed);  // as dlmath train does
   return train(data, choose_network<double>(a.network, data), o);
 }
 
 void draw(const PlotArgs& a) {
   using namespace visual;
-  if (a.steps < 0) throw UsageError("--steps: must be 0 or more");
   const std::string& out = a.output;
   check_picture_path(out);
   if (a.figure == "sigmoid") return plot_sigmoid(out);
@@ -36,6 +37,8 @@ void draw(const PlotArgs& a) {
     throw UsageError("--data: " + data.name + " has " + std::to_string(data.dimension()) +
                      " features; only two can be drawn on the plane");
   if (a.figure == "data") return plot_dataset(out, data);
+  check_eta(a.eta);
+  check_training_size(data, a.network, a.method, 4, a.steps, a.explicit_steps);
   if (a.figure == "boundary") {
     if (!a.network.load.empty())
       return plot_decision_boundary(out, choose_network<double>(a.network, data), data,
@@ -63,12 +66,14 @@ void add_plot_command(CLI::App& app) {
   cmd->add_option("-o,--output", a->output, "The picture file: .png, .svg or .pdf")->required();
   cmd->add_option("--data", a->data, "higham10, higham11 or a CSV file")->capture_default_str();
   add_network_options(*cmd, a->network, true);
-  cmd->add_option("--steps", a->steps, "Training steps (boundary, history)")->capture_default_str();
+  auto* steps = add_whole_option(*cmd, "--steps", a->steps, "Training steps (boundary, history)", 0,
+                                 limits::max_steps);
   cmd->add_option("--eta", a->eta, "Learning rate (boundary, history)")->capture_default_str();
   cmd->add_option("--method", a->method, "sgd, gd or minibatch (boundary, history)")
       ->check(CLI::IsMember({"sgd", "gd", "minibatch"}))
       ->capture_default_str();
-  cmd->callback([a] {
+  cmd->callback([a, steps] {
+    a->explicit_steps = steps->count() > 0;
     try {
       draw(*a);
     } catch (const std::invalid_argument& e) {

@@ -3,11 +3,11 @@
 #include <cstdio>
 #include <iostream>
 #include <iterator>
-#include <regex>
 #include <set>
 #include <sstream>
 
 #include "cli/options.hpp"
+#include "engine/decimal.hpp"
 
 namespace dlmath::cli {
 
@@ -20,8 +20,7 @@ std::string read_program(const std::string& program, const std::string& file) {
     return program;
   }
   if (file == "-" || program == "-") {
-    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    return text;
+    return read_stdin();
   }
   return read_file(file);
 }
@@ -48,12 +47,13 @@ std::map<std::string, std::string> parse_at(const std::vector<std::string>& at) 
       if (eq == std::string::npos || eq == 0 || eq + 1 == pair.size())
         throw UsageError("--at: '" + pair + "' is not NAME=VALUE");
       const std::string name = pair.substr(0, eq), value = pair.substr(eq + 1);
-      // The syntax only: the value is read later at the chosen precision (1e999 is fine at 50
-      // digits).
-      static const std::regex decimal(R"([+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)");
-      if (!std::regex_match(value, decimal))
-        throw UsageError("--at: the value of '" + name + "' is not a decimal number: '" + value +
-                         "'");
+      // The syntax and limits only: the value is read later at the chosen precision (1e999 is
+      // fine at 50 digits).
+      try {
+        check_decimal(value);
+      } catch (const std::invalid_argument& e) {
+        throw UsageError("--at: the value of '" + name + "': " + e.what());
+      }
       if (values.count(name)) throw UsageError("--at: '" + name + "' is given twice");
       values[name] = value;
     }
@@ -103,17 +103,15 @@ EvalPrecision parse_eval_precision(const std::string& text) {
   if (text == "50") return {EvalPrecision::digits50, 0};
   if (text == "100") return {EvalPrecision::digits100, 0};
   if (text.rfind("mpfr:", 0) == 0) {
-    std::size_t used = 0;
-    int bits = 0;
+    std::uint64_t bits = 0;
     try {
-      bits = std::stoi(text.substr(5), &used);
-    } catch (const std::exception&) {
-      used = 0;
+      bits = whole_from_text(text.substr(5), "--precision mpfr:BITS", limits::max_mpfr_bits);
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(std::string(e.what()) + " (a whole number of bits from 8 to " +
+                       std::to_string(limits::max_mpfr_bits) + ")");
     }
-    if (used == 0 || used != text.size() - 5 || bits < 8 || bits > 100000)
-      throw UsageError("--precision: '" + text +
-                       "': mpfr:BITS needs a whole number of bits from 8 to 100000");
-    return {EvalPrecision::mpfr, bits};
+    if (bits < 8) throw UsageError("--precision: '" + text + "': at least 8 bits");
+    return {EvalPrecision::mpfr, static_cast<int>(bits)};
   }
   throw UsageError("--precision: '" + text + "' is not one of float, double, 50, 100, mpfr:BITS");
 }

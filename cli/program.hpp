@@ -2,11 +2,14 @@
 // parsing it with errors that point at the place, input values from --at, and the precision.
 #pragma once
 
+#include <cstdio>
 #include <map>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/limits.hpp"
 #include "engine/multiprecision.hpp"
 #include "symbolic/record.hpp"
 #include "symbolic/syntax.hpp"
@@ -28,10 +31,34 @@ std::map<std::string, std::string> parse_at(const std::vector<std::string>& at);
 void check_values(const symbolic::Program& p, std::map<std::string, std::string>& values,
                   const char* fill = nullptr);
 
+// Bytes one node's value and gradient take at T's precision (mpfr_float: set at run time).
+template <class T>
+double bytes_per_node() {
+  if constexpr (std::is_same_v<T, mpfr_float>)
+    return 2 * (64.0 + mpfr_float::default_precision() * 3.33 / 8) + 12;
+  else
+    return 2.0 * sizeof(T) + 12;
+}
+
+// Refuses, before building, a graph of `nodes` nodes whose values would take more than
+// limits::max_value_bytes at T's precision.
+template <class T>
+void check_graph_memory(double nodes, const std::string& what) {
+  const double bytes = nodes * bytes_per_node<T>();
+  if (bytes > limits::max_value_bytes) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf,
+                  "about %.3g nodes at this precision take %.3g GiB (limit %.3g GiB)", nodes,
+                  bytes / (1ull << 30), limits::max_value_bytes / (1ull << 30));
+    throw UsageError(what + ": " + buf + "; use a lower precision or a smaller program");
+  }
+}
+
 // The program on a graph; a bad value becomes a UsageError.
 template <class T>
 symbolic::Recorded<T> record_checked(Graph<T>& g, const symbolic::Program& p,
                                      const std::map<std::string, std::string>& values) {
+  check_graph_memory<T>(static_cast<double>(p.nodes.size() + p.inputs.size()), "the program");
   try {
     return symbolic::record_program(g, p, values);
   } catch (const std::invalid_argument& e) {

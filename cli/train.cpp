@@ -7,6 +7,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "cli/limits.hpp"
 #include "cli/options.hpp"
 #include "network/parameters_json.hpp"
 
@@ -18,8 +19,7 @@ struct TrainArgs {
   std::string data = "higham10", method = "sgd", eta = "0.05", precision = "double", save, history,
               cost = "mse";
   NetworkChoice network;
-  int batch = 4;
-  long steps = 1'000'000;
+  std::uint64_t batch = 4, steps = 1'000'000;
   bool json = false;
 };
 
@@ -53,9 +53,9 @@ void run(const TrainArgs& a, const Dataset& data, Precision precision) {
   const Network<T> start = choose_network<T>(a.network, data);
   TrainOptions o;
   o.method = method_from_string(a.method).value_or(Method::sgd);  // CLI11 checked the name
-  o.batch = a.batch;
+  o.batch = static_cast<int>(a.batch);
   o.eta = a.eta;
-  o.steps = a.steps;
+  o.steps = static_cast<long>(a.steps);
   o.seed = point_stream_seed(a.network.seed);
   o.cost = a.cost == "cross-entropy" ? CostKind::cross_entropy : CostKind::half_squared_error;
   if (!a.json && isatty(fileno(stderr))) o.progress = progress_bar;
@@ -66,18 +66,13 @@ void run(const TrainArgs& a, const Dataset& data, Precision precision) {
                              " (try a smaller --eta)");
 
   if (!a.history.empty()) {
-    std::ofstream out(a.history);
-    if (!out) throw UsageError("--history: cannot write '" + a.history + "'");
-    out << "step,cost,scaled_cost\n";
+    std::string text = "step,cost,scaled_cost\n";
     for (std::size_t k = 0; k < r.steps.size(); ++k)
-      out << r.steps[k] << "," << to_decimal(r.cost[k]) << ","
-          << to_decimal(T(r.cost[k] * 2 * data.size())) << "\n";
+      text += std::to_string(r.steps[k]) + "," + to_decimal(r.cost[k]) + "," +
+              to_decimal(T(r.cost[k] * 2 * data.size())) + "\n";
+    write_file(a.history, text, "--history");
   }
-  if (!a.save.empty()) {
-    std::ofstream out(a.save);
-    if (!out) throw UsageError("--save: cannot write '" + a.save + "'");
-    out << parameters_to_json(r.net);
-  }
+  if (!a.save.empty()) write_file(a.save, parameters_to_json(r.net), "--save");
 
   PointCost<T> C(r.net);
   const Points<T> points(data, r.net.arch.outputs());
@@ -96,6 +91,7 @@ void run(const TrainArgs& a, const Dataset& data, Precision precision) {
     j["correct"] = outputs.correct;
     j["total"] = data.size();
     j["seconds"] = r.seconds;
+    if (r.sampled_points > 0) j["history_sample"] = r.sampled_points;
     j["steps"] = a.steps;
     j["method"] = std::string(to_string(o.method));
     j["eta"] = a.eta;
@@ -114,9 +110,10 @@ void run(const TrainArgs& a, const Dataset& data, Precision precision) {
   }
   std::string layers;
   for (int n : r.net.arch.sizes) layers += (layers.empty() ? "" : "-") + std::to_string(n);
-  std::printf("Trained %s (%s) on %s, %d points: %s, eta %s, %ld steps, seed %llu, %s\n\n",
+  std::printf("Trained %s (%s) on %s, %d points: %s, eta %s, %llu steps, seed %llu, %s\n\n",
               layers.c_str(), activation_names(r.net.arch).c_str(), data.name.c_str(), data.size(),
-              std::string(to_string(o.method)).c_str(), a.eta.c_str(), a.steps,
+              std::string(to_string(o.method)).c_str(), a.eta.c_str(),
+              static_cast<unsigned long long>(a.steps),
               static_cast<unsigned long long>(a.network.seed), precision_name(precision).c_str());
   std::printf("  %-34s %12s %12s\n", "", "initial", "final");
   std::printf("  %-34s %12s %12s\n",
@@ -143,6 +140,9 @@ void run(const TrainArgs& a, const Dataset& data, Precision precision) {
                 right ? "right" : "WRONG");
   }
   std::printf("\n  accuracy %d/%d, %.3f s\n", outputs.correct, data.size(), r.seconds);
+  if (r.sampled_points > 0)
+    std::printf("  the cost history is over a fixed sample of %d of the %d points\n",
+                r.sampled_points, data.size());
   if (!a.save.empty()) std::printf("  parameters saved to %s\n", a.save.c_str());
   if (!a.history.empty()) std::printf("  cost history saved to %s\n", a.history.c_str());
 }
@@ -160,9 +160,11 @@ void add_train_command(CLI::App& app) {
                   "sgd (one random point per step), gd (all points) or minibatch")
       ->check(CLI::IsMember({"sgd", "gd", "minibatch"}))
       ->capture_default_str();
-  cmd->add_option("--batch", a->batch, "Points per minibatch step")->capture_default_str();
+  add_whole_option(*cmd, "--batch", a->batch, "Points per minibatch step (at most the data size)",
+                   1, 1'000'000'000);
   cmd->add_option("--eta", a->eta, "Learning rate")->capture_default_str();
-  cmd->add_option("--steps", a->steps, "Number of steps")->capture_default_str();
+  auto* steps =
+      add_whole_option(*cmd, "--steps", a->steps, "Number of steps", 0, limits::max_steps);
   cmd->add_option("--cost", a->cost, "mse (the article's 1/2 squared error) or cross-entropy")
       ->check(CLI::IsMember({"mse", "cross-entropy"}))
       ->capture_default_str();
@@ -171,20 +173,13 @@ void add_train_command(CLI::App& app) {
   cmd->add_option("--history", a->history,
                   "Write the cost history (step,cost,scaled_cost) to a CSV file");
   cmd->add_flag("--json", a->json, "Print one JSON object");
-  cmd->callback([a] {
+  cmd->callback([a, steps] {
     const Precision p = parse_precision(a->precision);
-    double eta = 0;
-    try {
-      eta = from_decimal<double>(a->eta);
-    } catch (const std::invalid_argument&) {
-      throw UsageError("--eta: '" + a->eta + "' is not a number");
-    }
-    if (!(eta > 0)) throw UsageError("--eta: the learning rate must be positive, not " + a->eta);
-    if (a->steps < 0)
-      throw UsageError("--steps: must be 0 or more, not " + std::to_string(a->steps));
-    if (a->batch < 1)
-      throw UsageError("--batch: must be 1 or more, not " + std::to_string(a->batch));
+    check_eta(a->eta);
+    if (!a->save.empty()) check_writable(a->save, "--save");
+    if (!a->history.empty()) check_writable(a->history, "--history");
     const Dataset data = parse_data(a->data);
+    check_training_size(data, a->network, a->method, a->batch, a->steps, steps->count() > 0);
     with_precision(p, [&]<class T>() { run<T>(*a, data, p); });
   });
 }

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -34,6 +35,13 @@ void add_tutorial_command(CLI::App& app) {
           "(2019)\n\n");
       for (const Chapter& c : chapters()) std::printf("  %d. %s\n", c.number, c.title.c_str());
       if (a->list) return;
+    }
+    {  // the picture directory must be writable before the first chapter starts
+      std::error_code error;
+      std::filesystem::create_directories(a->out, error);
+      if (error || ::access(a->out.c_str(), W_OK) != 0)
+        throw UsageError("--out: cannot write pictures to '" + a->out + "'" +
+                         (error ? ": " + error.message() : std::string()));
     }
     LessonOptions options;
     options.pause = !a->no_pause && isatty(fileno(stdin)) && isatty(fileno(stdout));

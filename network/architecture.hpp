@@ -1,6 +1,7 @@
 // A network's shape: layer sizes (layer 1 is the input) and each layer's activation.
 #pragma once
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -23,8 +24,27 @@ struct Architecture {
         throw std::invalid_argument("layer " + std::to_string(k + 1) + " has " +
                                     std::to_string(sizes[k]) +
                                     " neurons; every layer needs at least one");
+    // Counted in 64 bits before anything is allocated: 2,65536,65536,2 must be refused, not
+    // wrap around.
+    std::uint64_t parameters = 0;
+    for (std::size_t k = 1; k < sizes.size(); ++k)
+      parameters +=
+          static_cast<std::uint64_t>(sizes[k]) * (static_cast<std::uint64_t>(sizes[k - 1]) + 1);
+    if (sizes.size() > max_layers)
+      throw std::invalid_argument(std::to_string(sizes.size()) +
+                                  " layers is more than the limit of " +
+                                  std::to_string(max_layers));
+    if (parameters > max_parameters)
+      throw std::invalid_argument("the network would have " + std::to_string(parameters) +
+                                  " weights and biases, more than the limit of " +
+                                  std::to_string(max_parameters));
     activations.assign(sizes.size() - 1, a);
   }
+
+  // Limits on what one network may be: enough for any lesson, small enough to build in seconds
+  // and a few hundred MiB at 100 digits.
+  static constexpr std::uint64_t max_parameters = 1'000'000;
+  static constexpr std::size_t max_layers = 100;
 
   int layers() const { return static_cast<int>(sizes.size()); }  // L
   int inputs() const { return sizes.front(); }

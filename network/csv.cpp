@@ -57,9 +57,9 @@ Dataset dataset_from_csv(const std::string& text, const std::string& source) {
       try {
         const double v = from_decimal<double>(cells[k]);
         if (!std::isfinite(v)) throw std::invalid_argument("");
-      } catch (const std::invalid_argument&) {
+      } catch (const std::invalid_argument& e) {  // says why: not a number, too large, ...
         throw fail(number, "column " + std::to_string(k + 1) + " ('" + d.feature_names[k] +
-                               "'): '" + cells[k] + "' is not a number");
+                               "'): " + e.what());
       }
       x.push_back(cells[k]);
     }

@@ -15,6 +15,7 @@ template <class T>
 struct Points {
   std::vector<std::vector<T>> x, y;
   std::vector<int> category;
+  Points() = default;
   Points(const Dataset& d, int outputs) : category(d.category) {
     for (int i = 0; i < d.size(); ++i) x.push_back(d.x<T>(i)), y.push_back(d.y<T>(i, outputs));
   }

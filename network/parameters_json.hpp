@@ -48,13 +48,17 @@ Network<T> parameters_from_json(const std::string& text, const std::string& sour
         ++column;
     }
     throw fail(std::to_string(line) + ":" + std::to_string(column) + ": not valid JSON");
+  } catch (const nlohmann::json::exception& e) {  // e.g. a number too large for a double
+    throw fail(std::string("not usable JSON: ") + e.what());
   }
   if (!j.is_object() || !j.contains("layers") || !j["layers"].is_array())
     throw fail("expected an object with \"layers\": [sizes]");
   std::vector<int> sizes;
   for (const auto& s : j["layers"]) {
-    if (!s.is_number_integer()) throw fail("\"layers\" must hold whole numbers");
-    sizes.push_back(s.get<int>());
+    // Checked as a 64-bit number first: 4294967298 must not load as 2.
+    if (!s.is_number_unsigned() || s.get<std::uint64_t>() > 1'000'000)
+      throw fail("\"layers\" must hold whole numbers from 1 to 1000000");
+    sizes.push_back(static_cast<int>(s.get<std::uint64_t>()));
   }
   Architecture arch;
   try {
@@ -99,8 +103,8 @@ Network<T> parameters_from_json(const std::string& text, const std::string& sour
                  "', expected '" + names[k] + "'");
     try {
       net.theta.push_back(from_decimal<T>(p["value"].get<std::string>()));
-    } catch (const std::invalid_argument&) {
-      throw fail(names[k] + ": value '" + p["value"].get<std::string>() + "' is not a number");
+    } catch (const std::invalid_argument& e) {
+      throw fail(names[k] + ": " + e.what());
     }
   }
   return net;

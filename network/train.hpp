@@ -51,8 +51,12 @@ struct TrainResult {
   std::vector<T> cost;      // the cost over the whole data set then
   T initial_cost{}, final_cost{};
   double seconds = 0;
-  long diverged_at = -1;  // the step at which the cost stopped being finite; training stops there
+  long diverged_at = -1;   // the step at which the cost stopped being finite; training stops there
+  int sampled_points = 0;  // >0: the records are over this many sampled points, not all
 };
+
+// Cost records over at most this many points (see train()).
+inline constexpr int max_record_points = 512;
 
 template <class T>
 TrainResult<T> train(const Dataset& data, const Network<T>& start, const TrainOptions& o) {
@@ -74,9 +78,23 @@ TrainResult<T> train(const Dataset& data, const Network<T>& start, const TrainOp
   const int n = static_cast<int>(C.params.theta.size());
   std::vector<T> gradient(n);
 
+  // About 1000 records over a run: on a large data set each would cost more than the steps
+  // between them, so records are taken over a fixed sample of the points (the same sample every
+  // time, so the curve is smooth); the initial and final costs are over every point.
+  Points<T> sample;
+  const bool sampled = points.size() > max_record_points;
+  if (sampled) {
+    Random choose(o.seed ^ 0x5DEECE66Dull);
+    for (int k = 0; k < max_record_points; ++k) {
+      const int i = static_cast<int>(choose.below(points.size()));
+      sample.x.push_back(points.x[i]), sample.y.push_back(points.y[i]);
+      sample.category.push_back(points.category[i]);
+    }
+  }
+  r.sampled_points = sampled ? max_record_points : 0;
   auto record = [&](long step) {
     r.steps.push_back(step);
-    r.cost.push_back(dataset_cost(C, points));
+    r.cost.push_back(dataset_cost(C, sampled ? sample : points));
   };
   // Moves every parameter by -eta times the gradient accumulated over `m` points.
   auto step_over = [&](int m, auto&& next_point) {
@@ -122,6 +140,11 @@ TrainResult<T> train(const Dataset& data, const Network<T>& start, const TrainOp
   r.net = C.network();
   r.initial_cost = r.cost.front();
   r.final_cost = r.cost.back();
+  if (sampled) {
+    r.final_cost = dataset_cost(C, points);
+    C.set_theta(start.theta);
+    r.initial_cost = dataset_cost(C, points);
+  }
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return r;
 }

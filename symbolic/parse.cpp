@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <set>
 
+#include "engine/decimal.hpp"
 #include "symbolic/syntax.hpp"
 
 namespace dlmath::symbolic {
@@ -99,7 +100,13 @@ std::vector<Token> lex(std::string_view s) {
                             "expected digits in the exponent of a number");
         }
       }
-      out.push_back({Token::number, std::string(s.substr(i, j - i)), line, column});
+      std::string text(s.substr(i, j - i));
+      try {
+        check_decimal(text);  // the digit and exponent limits, before any reader sees it
+      } catch (const std::invalid_argument& e) {
+        throw SyntaxError(line, column, e.what());
+      }
+      out.push_back({Token::number, std::move(text), line, column});
       advance(j - i);
     } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
       std::size_t j = i;

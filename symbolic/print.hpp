@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/anomaly.hpp"
 #include "symbolic/simplify.hpp"
 
 namespace dlmath::symbolic {
@@ -234,6 +235,11 @@ class Printer {
   }
 
   std::string number(const T& v) {
+    // A formula with "inf" or "nan" in it would read back as a name: say what happened instead.
+    if (!is_finite_value(v))
+      throw std::domain_error("a constant of the formula is " + to_decimal(v) +
+                              " at this precision (it overflows or is undefined); try "
+                              "--precision 50 or 100");
     std::string t = to_decimal(v, o_.digits);
     if (o_.latex) {
       const auto e = t.find('e');

@@ -44,7 +44,12 @@ Recorded<T> record_program(Graph<T>& g, const Program& p,
       const SyntaxNode& n = p.nodes[next];
       switch (n.kind) {
         case SyntaxNode::number:
-          at[next] = g.constant(from_decimal<T>(n.text));
+          try {
+            at[next] = g.constant(from_decimal<T>(n.text));
+          } catch (const std::invalid_argument& e) {  // in range for one precision, not another
+            throw std::invalid_argument(std::to_string(n.line) + ":" + std::to_string(n.column) +
+                                        ": " + e.what());
+          }
           break;
         case SyntaxNode::name:
           at[next] = env.at(n.text);

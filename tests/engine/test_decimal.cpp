@@ -30,3 +30,49 @@ TEST_CASE("mpfr_float takes its precision at run time") {
   CHECK(from_decimal<mpfr_float>(to_decimal(third)) == third);
   CHECK(to_decimal(third).substr(0, 62) == "0." + std::string(60, '3'));
 }
+
+TEMPLATE_TEST_CASE("from_decimal reads one grammar at every precision", "", float, double,
+                   long double, float50, float100, decimal50) {
+  for (const char* bad :
+       {"nan", "NaN",   "inf",   "-inf", "Infinity", "0x10",  "0x1p3", "1e",  "1e+", ".",   "-",
+        "+",   "1.2.3", "1e1.5", " 1",   "1 ",       "1_000", "--1",   "+-1", "e5",  "1d5", ".e1"})
+    CHECK_THROWS_WITH(from_decimal<TestType>(bad), Catch::Contains("not a number"));
+  // The exponent is checked on the text before any reader sees it: it cannot wrap around.
+  CHECK_THROWS_WITH(from_decimal<TestType>("1e18446744073709551617"),
+                    Catch::Contains("exponent out of range"));
+  CHECK_THROWS_WITH(from_decimal<TestType>("1e-9223372036854775809"),
+                    Catch::Contains("exponent out of range"));
+  CHECK_THROWS_WITH(from_decimal<TestType>("1" + std::string(10001, '0')),
+                    Catch::Contains("too many digits"));
+  CHECK(from_decimal<TestType>("0100") == TestType(100));  // a leading zero is still base ten
+  CHECK(from_decimal<TestType>("+2.5e1") == TestType(25));
+  CHECK(from_decimal<TestType>("-.5") == TestType(-0.5));
+  CHECK(from_decimal<TestType>("0e99999") == TestType(0));
+  // The exponent counts from the first nonzero digit: 0.000...01e100000 is 1e99990.
+  CHECK_NOTHROW(check_decimal("0.00000000001e100000"));
+  CHECK_THROWS(check_decimal("10e100000"));
+}
+
+TEST_CASE("a value the precision cannot hold is an error, not inf or 0") {
+  CHECK_THROWS_WITH(from_decimal<double>("1e400"), Catch::Contains("too large for double"));
+  CHECK_THROWS_WITH(from_decimal<double>("1.8e308"), Catch::Contains("too large for double"));
+  CHECK_THROWS_WITH(from_decimal<double>("1e-400"), Catch::Contains("too small"));
+  CHECK_THROWS_WITH(from_decimal<float>("1e39"), Catch::Contains("too large for float"));
+  CHECK(from_decimal<double>("1e-310") > 0);  // subnormal: a number
+  CHECK(from_decimal<double>("4.9e-324") > 0);
+  CHECK(from_decimal<double>("1.7976931348623157e308") == std::numeric_limits<double>::max());
+  CHECK(from_decimal<float50>("1e400") > float50("1e399"));
+  CHECK(from_decimal<float100>("1e-400") > 0);
+  mpfr_float::default_precision(30);
+  CHECK(from_decimal<mpfr_float>("1e99999") > 0);
+}
+
+TEST_CASE("whole numbers: decimal digits only, within a maximum") {
+  CHECK(whole_from_text("0100", "--steps", 1000) == 100);
+  CHECK(whole_from_text("18446744073709551615", "--seed", UINT64_MAX) == UINT64_MAX);
+  CHECK_THROWS_WITH(whole_from_text("18446744073709551616", "--seed", UINT64_MAX),
+                    Catch::Contains("too large"));
+  CHECK_THROWS_WITH(whole_from_text("1001", "--steps", 1000), Catch::Contains("at most 1000"));
+  for (const char* bad : {"", "-1", "+1", "0x10", "1e3", "10.5", " 5", "5 ", "abc"})
+    CHECK_THROWS_WITH(whole_from_text(bad, "--steps", 1000), Catch::Contains("not a whole number"));
+}

@@ -101,12 +101,13 @@ set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
-# The shared libraries the command loads, with versions, from dpkg-shlibdeps; the drivers loaded
-# as plugins at run time are named here, as dpkg-shlibdeps cannot see them.
+# The shared libraries the command loads, with versions, from dpkg-shlibdeps (Graphviz's layout
+# and render plugins come with libgvc6). PLplot's cairo driver is loaded at run time from a
+# package of its own, which dpkg-shlibdeps cannot see: it is named here.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libgvc6")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "")
 if(TARGET dlmath_figures)
-  string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", plplot-driver-cairo")
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "plplot-driver-cairo")
 endif()
 # What a program built on the headers and libraries compiles and links against.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "g++, cmake, pkg-config, libboost-dev, libmpfr-dev, libgmp-dev, nlohmann-json3-dev, libgraphviz-dev")

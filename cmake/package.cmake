@@ -15,8 +15,9 @@ dlmath_export(dlmath_visual visual)
 add_library(dlmath_all INTERFACE)
 target_link_libraries(dlmath_all INTERFACE dlmath_engine dlmath_ops dlmath_network dlmath_symbolic dlmath_visual)
 dlmath_export(dlmath_all dlmath)
-# The warnings are for our own sources only; the static libraries name this target as a private
-# dependency, so CMake needs it in the export, where it carries no options.
+# The warnings are for our own sources only. The static libraries name this target as a private
+# dependency, so CMake needs it in the export; there it appears as $<LINK_ONLY:...>, so its
+# options never reach a consumer's code.
 set_target_properties(dlmath_warnings PROPERTIES EXPORT_NAME warnings)
 install(TARGETS dlmath_warnings EXPORT dlmathTargets)
 

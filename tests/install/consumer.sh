@@ -5,14 +5,14 @@
 #  - sigma(w x + b) and its three partials against the closed forms, to 1e-14;
 #  - the article's cost and its 23 gradients against the installed `dlmath inspect --json` (the
 #    library's own numbers, 1e-13) and against its central differences (1e-6).
-# Usage: consumer.sh BUILD_DIR CONSUMER_SOURCE_DIR CXX_COMPILER VERSION
+# Usage: consumer.sh BUILD_DIR CONSUMER_SOURCE_DIR CXX_COMPILER VERSION [CMAKE]
 set -euo pipefail
-build=$1 source=$2 cxx=$3 version=$4
+build=$1 source=$2 cxx=$3 version=$4 cmake=${5:-cmake}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 prefix=$tmp/prefix
 
-cmake --install "$build" --prefix "$prefix" > "$tmp/install.log"
+"$cmake" --install "$build" --prefix "$prefix" > "$tmp/install.log"
 echo "installed to $prefix: $(find "$prefix" -type f | wc -l) files"
 for f in bin/dlmath include/dlmath/dlmath.hpp include/dlmath/version.hpp include/dlmath/engine/tape.hpp \
          lib/libdlmath_engine.a lib/cmake/dlmath/dlmathConfig.cmake lib/cmake/dlmath/dlmathConfigVersion.cmake \
@@ -22,10 +22,10 @@ for f in bin/dlmath include/dlmath/dlmath.hpp include/dlmath/version.hpp include
 done
 
 # The consumer sees only the prefix: no package registry, no source tree.
-cmake -S "$source" -B "$tmp/consumer" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER="$cxx" \
+"$cmake" -S "$source" -B "$tmp/consumer" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER="$cxx" \
       -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF > "$tmp/configure.log" 2>&1 ||
   { cat "$tmp/configure.log"; echo "FAIL: configuring the consumer"; exit 1; }
-cmake --build "$tmp/consumer" -j2 > "$tmp/build.log" 2>&1 ||
+"$cmake" --build "$tmp/consumer" -j2 > "$tmp/build.log" 2>&1 ||
   { cat "$tmp/build.log"; echo "FAIL: building the consumer"; exit 1; }
 "$tmp/consumer/sigmoid" > "$tmp/sigmoid.txt"
 "$tmp/consumer/gradients" > "$tmp/gradients.txt"

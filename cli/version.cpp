@@ -1,4 +1,7 @@
+// dlmath version: the version from project(dlmath VERSION ...), through the configured header
+// <dlmath/version.hpp> (cmake/version.hpp.in).
 #include <cstdio>
+#include <dlmath/version.hpp>
 
 #include "cli/commands.hpp"
 

@@ -185,7 +185,7 @@ void check_every_op(bool wide) {
   int checked = 0;
   for (OpCode code = first_op; code < codes::count; ++code) {
     const std::string name(table.ops[code].name);
-    INFO("op " << name);
+    INFO("op " << name << " (code " << int(code) << ")");
     const auto ref = references().find(code);
     REQUIRE(ref != references().end());  // a new op needs its references here
     std::vector<Point> points = ref->second.points;

@@ -29,8 +29,7 @@ struct PowConst {
   // every derivative of x^c (c a whole number >= 0) is exact at 0.
   template <class U>
   static Partials<U> partials(const U& a, const U& c, const U&) {
-    return {value_of(c) == 0 ? constant_like(a, 0) : c * pow_fixed(a, c - 1),
-            constant_like(a, 0)};
+    return {value_of(c) == 0 ? constant_like(a, 0) : c * pow_fixed(a, c - 1), constant_like(a, 0)};
   }
 };
 

@@ -36,8 +36,12 @@ struct Reference {
   std::vector<Point> points, wide = {};
 };
 
-Ref sig(const Ref& x) { return 1 / (1 + exp(-x)); }
-Ref sign_of(const Ref& x) { return Ref(x > 0 ? 1 : (x < 0 ? -1 : 0)); }
+Ref sig(const Ref& x) {
+  return 1 / (1 + exp(-x));
+}
+Ref sign_of(const Ref& x) {
+  return Ref(x > 0 ? 1 : (x < 0 ? -1 : 0));
+}
 
 std::vector<Point> unary(std::initializer_list<const char*> xs) {
   std::vector<Point> p;
@@ -49,48 +53,54 @@ const std::map<OpCode, Reference>& references() {
   static const std::map<OpCode, Reference> r = [] {
     std::map<OpCode, Reference> m;
     m[codes::add] = {[](const Args& a) { return a[0] + a[1]; },
-                     [](const Args&) { return Args{1, 1}; },
+                     [](const Args&) {
+                       return Args{1, 1};
+                     },
                      {{{"1", "1e-20"}}, {{"0.1", "0.2"}}, {{"-3", "1e300"}}}};
     m[codes::sub] = {[](const Args& a) { return a[0] - a[1]; },
-                     [](const Args&) { return Args{1, -1}; },
+                     [](const Args&) {
+                       return Args{1, -1};
+                     },
                      {{{"1", "1e-20"}}, {{"0.1", "0.3"}}}};
     m[codes::mul] = {[](const Args& a) { return a[0] * a[1]; },
-                     [](const Args& a) { return Args{a[1], a[0]}; },
+                     [](const Args& a) {
+                       return Args{a[1], a[0]};
+                     },
                      {{{"1e-200", "1e-100"}}, {{"3", "-7.1"}}, {{"0", "5"}}}};
     m[codes::div] = {[](const Args& a) { return a[0] / a[1]; },
-                     [](const Args& a) { return Args{1 / a[1], -a[0] / (a[1] * a[1])}; },
+                     [](const Args& a) {
+                       return Args{1 / a[1], -a[0] / (a[1] * a[1])};
+                     },
                      {{{"1", "3"}}, {{"-2", "1e-150"}}, {{"1e-300", "7"}}, {{"1e300", "0.5"}}}};
     m[codes::neg] = {[](const Args& a) { return -a[0]; }, [](const Args&) { return Args{-1}; },
                      unary({"0.3", "-1e-300", "0"})};
     // a^b: at a = 0, b > 0 the slope in b is 0 (0^b is 0 for every b > 0).
-    m[codes::pow] = {
-        [](const Args& a) { return pow(a[0], a[1]); },
-        [](const Args& a) {
-          const Ref db = a[0] == 0 ? Ref(0) : pow(a[0], a[1]) * log(a[0]);
-          return Args{a[1] * pow(a[0], a[1] - 1), db};
-        },
-        {{{"2", "0.5"}},
-         {{"0.5", "100"}},
-         {{"10", "-300"}},
-         {{"1e-10", "3"}},
-         {{"3", "1e-20"}},
-         {{"0", "2"}, true},
-         {{"0", "1"}, true},
-         {{"0", "0.5"}, true}}};
+    m[codes::pow] = {[](const Args& a) { return pow(a[0], a[1]); },
+                     [](const Args& a) {
+                       const Ref db = a[0] == 0 ? Ref(0) : pow(a[0], a[1]) * log(a[0]);
+                       return Args{a[1] * pow(a[0], a[1] - 1), db};
+                     },
+                     {{{"2", "0.5"}},
+                      {{"0.5", "100"}},
+                      {{"10", "-300"}},
+                      {{"1e-10", "3"}},
+                      {{"3", "1e-20"}},
+                      {{"0", "2"}, true},
+                      {{"0", "1"}, true},
+                      {{"0", "0.5"}, true}}};
     // x^c, c constant: x^0 has slope 0 even at x = 0, where the rule would say 0 * 0^-1.
-    m[codes::pow_const] = {
-        [](const Args& a) { return pow(a[0], a[1]); },
-        [](const Args& a) {
-          return Args{a[1] == 0 ? Ref(0) : a[1] * pow(a[0], a[1] - 1), Ref(0)};
-        },
-        {{{"0", "0"}},
-         {{"0", "1"}},
-         {{"0", "2"}},
-         {{"0", "3"}},
-         {{"-2", "3"}},
-         {{"2", "-1"}},
-         {{"1e-100", "0.5"}},
-         {{"-1.5", "0"}}}};
+    m[codes::pow_const] = {[](const Args& a) { return pow(a[0], a[1]); },
+                           [](const Args& a) {
+                             return Args{a[1] == 0 ? Ref(0) : a[1] * pow(a[0], a[1] - 1), Ref(0)};
+                           },
+                           {{{"0", "0"}},
+                            {{"0", "1"}},
+                            {{"0", "2"}},
+                            {{"0", "3"}},
+                            {{"-2", "3"}},
+                            {{"2", "-1"}},
+                            {{"1e-100", "0.5"}},
+                            {{"-1.5", "0"}}}};
     m[codes::square] = {[](const Args& a) { return a[0] * a[0]; },
                         [](const Args& a) { return Args{2 * a[0]}; },
                         unary({"-3", "1e150", "1e-150", "0"})};
@@ -101,12 +111,12 @@ const std::map<OpCode, Reference>& references() {
                      [](const Args& a) { return Args{1 / a[0]}; },
                      unary({"1e-300", "1.0000000000000002", "0.9999999999999999", "1.5", "1e300"}),
                      unary({"1e-1000", "1e1000"})};
-    m[codes::sqrt] = {[](const Args& a) { return sqrt(a[0]); },
-                      [](const Args& a) {
-                        return Args{a[0] == 0 ? std::numeric_limits<Ref>::infinity()
-                                              : 1 / (2 * sqrt(a[0]))};
-                      },
-                      unary({"0", "1e-300", "4.9e-324", "2", "1e300"}), unary({"1e-1000"})};
+    m[codes::sqrt] = {
+        [](const Args& a) { return sqrt(a[0]); },
+        [](const Args& a) {
+          return Args{a[0] == 0 ? std::numeric_limits<Ref>::infinity() : 1 / (2 * sqrt(a[0]))};
+        },
+        unary({"0", "1e-300", "4.9e-324", "2", "1e300"}), unary({"1e-1000"})};
     // sin and cos reduce large arguments exactly: 1e22 is exact in double, 1e50 at 50 digits.
     m[codes::sin] = {[](const Args& a) { return sin(a[0]); },
                      [](const Args& a) { return Args{cos(a[0])}; },
@@ -116,11 +126,11 @@ const std::map<OpCode, Reference>& references() {
                      [](const Args& a) { return Args{-sin(a[0])}; },
                      unary({"0.5", "1e-30", "1e22", "-1e22", "1e300", "1.5707963267948966"}),
                      unary({"1e50", "1e100", "-1e40"})};
-    m[codes::tanh] = {[](const Args& a) { return tanh(a[0]); },
-                      [](const Args& a) { return Args{1 / (cosh(a[0]) * cosh(a[0]))}; },
-                      unary({"0", "1e-30", "7", "-7", "20", "-20", "50", "-50", "350", "700",
-                             "-700"}),
-                      unary({"1000", "-1000"})};
+    m[codes::tanh] = {
+        [](const Args& a) { return tanh(a[0]); },
+        [](const Args& a) { return Args{1 / (cosh(a[0]) * cosh(a[0]))}; },
+        unary({"0", "1e-30", "7", "-7", "20", "-20", "50", "-50", "350", "700", "-700"}),
+        unary({"1000", "-1000"})};
     m[codes::sigmoid] = {[](const Args& a) { return sig(a[0]); },
                          [](const Args& a) { return Args{exp(-a[0]) / pow(1 + exp(-a[0]), 2)}; },
                          unary({"0", "1e-30", "20", "-20", "50", "-50", "700", "-700"}),
@@ -142,7 +152,9 @@ const std::map<OpCode, Reference>& references() {
     // Operands w1, x1, w2, x2, b.
     m[codes::affine] = {
         [](const Args& a) { return a[0] * a[1] + a[2] * a[3] + a[4]; },
-        [](const Args& a) { return Args{a[1], a[0], a[3], a[2], Ref(1)}; },
+        [](const Args& a) {
+          return Args{a[1], a[0], a[3], a[2], Ref(1)};
+        },
         {{{"0.5", "2", "-0.25", "4", "3"}}, {{"1e100", "1e-100", "2", "3", "1e-20"}}}};
     return m;
   }();
@@ -230,7 +242,7 @@ void check_every_op(bool wide) {
       ++checked;
     }
   }
-  CHECK(checked >= 2 * (codes::count - first_op));
+  CHECK(checked >= 2 * (int(codes::count) - int(first_op)));
 }
 
 // d^n/dx^n of f at x, by derivative() of derivative() (the recorded partials).

@@ -71,6 +71,25 @@ U constant_like(const U& x, int c) {
     return U(c);
 }
 
+// The current value of x: x itself for a number, its node's value for a Var.
+template <class U>
+const auto& value_of(const U& x) {
+  if constexpr (is_var<U>::value)
+    return x.value();
+  else
+    return x;
+}
+
+// Whether x is 0 for good: a number equal to 0 (a numeric step sees one point), or a constant
+// leaf equal to 0 (a recorded partial must hold at every point the graph is replayed at).
+template <class U>
+bool fixed_zero(const U& x) {
+  if constexpr (is_var<U>::value)
+    return x.tape().op(x.index()) == Leaf::constant && x.value() == 0;
+  else
+    return x == 0;
+}
+
 // --- Recording a node ------------------------------------------------------------------------
 template <class Op, class T>
 Var<T> record(const Var<T>& x) {

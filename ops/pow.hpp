@@ -3,7 +3,7 @@
 
 namespace dlmath {
 
-// a ^ b:  d/da = b a^(b-1), d/db = a^b log a   (defined for a > 0 when b varies)
+// a ^ b:  d/da = b a^(b-1), d/db = a^b log a   (defined for a > 0 when b varies, and a = 0)
 struct Pow {
   static constexpr OpCode code = codes::pow;
   static constexpr std::string_view name = "pow", symbol = "^", latex = "^";
@@ -13,10 +13,14 @@ struct Pow {
     using std::pow;
     return pow(a, b);
   }
+  // At a = 0 the textbook rules multiply 0 by infinity: b a^(b-1) for b = 0 (a^0 is 1, its slope
+  // 0) and a^b log a for the constant base 0 (0^b is 0 for b > 0, its slope 0). Those are given
+  // their true value 0; a Var base counts as 0 only when it is a constant leaf.
   template <class U>
   static Partials<U> partials(const U& a, const U& b, const U& y) {
     using std::log, std::pow;
-    return {b * pow(a, b - 1), y * log(a)};
+    return {fixed_zero(b) ? constant_like(a, 0) : b * pow(a, b - 1),
+            fixed_zero(a) ? constant_like(a, 0) : y * log(a)};
   }
 };
 

@@ -24,9 +24,12 @@ struct PowConst {
     using std::pow;
     return pow(a, c);
   }
+  // For c = 0 the rule would give 0 * 0^-1 = NaN at a = 0; x^0 is 1 everywhere, its slope 0.
+  // c is a constant, so testing its value here holds wherever the graph is replayed; with it,
+  // every derivative of x^c (c a whole number >= 0) is exact at 0.
   template <class U>
   static Partials<U> partials(const U& a, const U& c, const U&) {
-    return {c * pow_fixed(a, c - 1), constant_like(a, 0)};
+    return {value_of(c) == 0 ? constant_like(a, 0) : c * pow_fixed(a, c - 1), constant_like(a, 0)};
   }
 };
 

@@ -16,18 +16,10 @@ struct Softplus {
     using std::abs, std::exp, std::log1p;
     return (x > 0 ? x : U(0)) + log1p(exp(-abs(x)));
   }
+  // sigma(x) itself, accurate for every x (see sigmoid.hpp).
   template <class U>
   static U partial(const U& x, const U&) {
-    return sigmoid_of(x);
-  }
-
- private:
-  template <class U>
-  static U sigmoid_of(const U& x) {
-    if constexpr (is_var<U>::value)
-      return sigmoid(x);
-    else
-      return Sigmoid::value(x);
+    return Sigmoid::of(x);
   }
 };
 

@@ -24,5 +24,6 @@ void add_graph_command(CLI::App& app);
 void add_eval_command(CLI::App& app);
 void add_diff_commands(CLI::App& app);  // diff and hessian
 void add_repl_command(CLI::App& app);
+void add_check_command(CLI::App& app);
 
 }  // namespace dlmath::cli

@@ -18,6 +18,7 @@ struct DiffArgs {
   std::string program, file, wrt, precision = "double";
   std::vector<std::string> at;
   std::uint64_t order = 1;
+  int digits = 0;
   bool latex = false, json = false;
 };
 
@@ -46,8 +47,11 @@ void run_diff(const symbolic::Program& p, std::map<std::string, std::string> val
     d = k < p.inputs.size() ? derivative(d, r.inputs[k]) : g.constant(0);
     before = added, added = static_cast<double>(g.size()) - size;
   }
+  // Constants with the digits the precision carries (or --digits), as everywhere in text.
+  const int digits = display_digits(a.digits, d.value());
   try {
-    std::printf("%s\n", symbolic::print(g, d.index(), symbolic::PrintOptions{a.latex, 0}).c_str());
+    std::printf("%s\n",
+                symbolic::print(g, d.index(), symbolic::PrintOptions{a.latex, digits}).c_str());
   } catch (const std::domain_error& e) {
     throw UsageError(e.what());
   }
@@ -87,12 +91,15 @@ void run_hessian(const symbolic::Program& p, const std::map<std::string, std::st
     std::printf("%s\n", j.dump().c_str());
     return;
   }
+  const int digits = display_digits(a.digits, r.output.value());
+  const int w = digits + 8;  // sign, point, exponent
   std::printf("second derivatives d2/(d row d column) of the program at the point:\n%8s", "");
-  for (const auto& name : p.inputs) std::printf(" %24s", name.c_str());
+  for (const auto& name : p.inputs) std::printf(" %*s", w, name.c_str());
   std::printf("\n");
   for (std::size_t i = 0; i < n; ++i) {
     std::printf("%8s", p.inputs[i].c_str());
-    for (std::size_t j = 0; j < n; ++j) std::printf(" %24s", to_decimal(H[i][j], 17).c_str());
+    for (std::size_t j = 0; j < n; ++j)
+      std::printf(" %*s", w, to_decimal_display(H[i][j], digits).c_str());
     std::printf("\n");
   }
 }
@@ -107,6 +114,7 @@ void add_diff_commands(CLI::App& app) {
   diff->add_option("--wrt", a->wrt, "The input to differentiate with respect to")->required();
   add_whole_option(*diff, "--order", a->order, "How many times to differentiate", 1,
                    limits::max_order);
+  add_digits_option(*diff, a->digits);
   diff->add_flag("--latex", a->latex, "Print LaTeX instead of the expression language");
   diff->add_option("--precision", a->precision,
                    "float, double, 50, 100 or mpfr:BITS: of the constants")
@@ -135,6 +143,7 @@ void add_diff_commands(CLI::App& app) {
   hessian->add_option("--at", h->at, "Input values NAME=VALUE[,NAME=VALUE...]");
   hessian->add_option("--precision", h->precision, "float, double, 50, 100 or mpfr:BITS")
       ->capture_default_str();
+  add_digits_option(*hessian, h->digits);
   hessian->add_flag("--json", h->json, "Print {\"inputs\": [...], \"hessian\": [[...]]}");
   hessian->callback([h] {
     const EvalPrecision precision = parse_eval_precision(h->precision);

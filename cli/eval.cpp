@@ -13,6 +13,7 @@ struct EvalArgs {
   std::string program, file, precision = "double";
   std::vector<std::string> at;
   bool json = false;
+  int digits = 0;
 };
 
 template <class T>
@@ -33,10 +34,13 @@ void run(const symbolic::Program& p, const std::map<std::string, std::string>& v
     std::printf("%s\n", j.dump().c_str());
     return;
   }
-  std::printf("value = %s   [%s]\n", to_decimal(r.output.value()).c_str(),
+  // Text for people: the digits the precision carries, or --digits.
+  const int digits = display_digits(a.digits, r.output.value());
+  std::printf("value = %s   [%s]\n", to_decimal_display(r.output.value(), digits).c_str(),
               precision.name().c_str());
   for (std::size_t k = 0; k < r.inputs.size(); ++k)
-    std::printf("d/d%s = %s\n", p.inputs[k].c_str(), to_decimal(r.inputs[k].grad()).c_str());
+    std::printf("d/d%s = %s\n", p.inputs[k].c_str(),
+                to_decimal_display(r.inputs[k].grad(), digits).c_str());
 }
 
 }  // namespace
@@ -51,6 +55,7 @@ void add_eval_command(CLI::App& app) {
   cmd->add_option("--at", a->at, "Input values NAME=VALUE[,NAME=VALUE...]");
   cmd->add_option("--precision", a->precision, "float, double, 50, 100 or mpfr:BITS")
       ->capture_default_str();
+  add_digits_option(*cmd, a->digits);
   cmd->add_flag("--json", a->json, "Print {\"value\": ..., \"gradient\": {...}}");
   cmd->callback([a] {
     const EvalPrecision precision = parse_eval_precision(a->precision);

@@ -1,13 +1,12 @@
 // dlmath inspect: every parameter's partial derivative of the cost, by autodiff and by
 // central differences, side by side.
-#include <cmath>
 #include <cstdio>
-#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "cli/limits.hpp"
 #include "cli/options.hpp"
 #include "network/evaluate.hpp"
+#include "ops/gradient_check.hpp"
 
 namespace dlmath::cli {
 
@@ -20,13 +19,7 @@ struct InspectArgs {
 };
 
 template <class T>
-T epsilon() {
-  return std::numeric_limits<T>::epsilon();
-}
-
-template <class T>
 void run(const InspectArgs& a, const Dataset& data, Precision precision) {
-  using std::abs, std::cbrt;
   const Network<T> net = choose_network<T>(a.network, data);
   // Two costs over the data per parameter, each a sweep over one point's graph per point.
   const double n_theta = net.arch.parameter_count();
@@ -41,25 +34,20 @@ void run(const InspectArgs& a, const Dataset& data, Precision precision) {
   const Points<T> points(data, net.arch.outputs());
   std::vector<T> gradient;
   const T cost = dataset_cost(C, points, &gradient);
-  // Central differences: error ~ h^2 from truncation and ~ eps/h from rounding, balanced at
-  // h ~ eps^(1/3) (scaled by the parameter's size).
+  // Autodiff beside central differences, one parameter at a time (ops/gradient_check.hpp).
   const int n = net.arch.parameter_count();
-  std::vector<T> fd(n), step(n), rel(n);
   std::vector<T> theta = net.theta;
+  const GradientCheck<T> check =
+      check_gradient(net.theta, gradient, cost, [&](std::size_t k, const T& v) {
+        theta[k] = v;
+        C.set_theta(theta);
+        return dataset_cost(C, points);
+      });
+  std::vector<T> fd(n), step(n), rel(n);
   for (int k = 0; k < n; ++k) {
-    const T h = cbrt(epsilon<T>()) * (abs(theta[k]) > 1 ? abs(theta[k]) : T(1));
-    const T saved = theta[k];
-    theta[k] = saved + h;
-    C.set_theta(theta);
-    const T up = dataset_cost(C, points);
-    theta[k] = saved - h;
-    C.set_theta(theta);
-    const T down = dataset_cost(C, points);
-    theta[k] = saved;
-    fd[k] = (up - down) / (2 * h);
-    step[k] = h;
-    const T scale = abs(gradient[k]) > abs(fd[k]) ? abs(gradient[k]) : abs(fd[k]);
-    rel[k] = scale == 0 ? T(0) : abs(gradient[k] - fd[k]) / scale;
+    fd[k] = check.partials[k].finite_difference;
+    step[k] = check.partials[k].step;
+    rel[k] = check.partials[k].relative_difference;
   }
   const auto names = net.arch.parameter_names();
   if (a.json) {

@@ -17,7 +17,8 @@ namespace {
 std::vector<std::string> protect_programs(int argc, char** argv) {
   std::vector<std::string> args(argv, argv + argc);
   const std::string command = argc > 1 ? args[1] : "";
-  if (command != "eval" && command != "diff" && command != "hessian" && command != "graph")
+  if (command != "eval" && command != "diff" && command != "hessian" && command != "graph" &&
+      command != "check")
     return args;
   for (std::size_t k = 2; k < args.size(); ++k) {
     const std::string& a = args[k];
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
   add_eval_command(app);
   add_diff_commands(app);
   add_repl_command(app);
+  add_check_command(app);
   if (argc > 1 && argv[1][0] != '-') {
     bool known = false;
     std::string names;

@@ -10,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/limits.hpp"
+#include "engine/decimal.hpp"
 #include "engine/multiprecision.hpp"
 #include "symbolic/record.hpp"
 #include "symbolic/syntax.hpp"
@@ -64,6 +65,22 @@ symbolic::Recorded<T> record_checked(Graph<T>& g, const symbolic::Program& p,
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
   }
+}
+
+// --digits N for text output: N significant digits, from 1 to what the precision carries
+// (engine/decimal.hpp); 0, the default, is all it carries. `sample` is any value at the precision.
+template <class T>
+int display_digits(int requested, const T& sample) {
+  const int carried = carried_digits(sample);
+  if (requested == 0) return carried;
+  if (requested < 1 || requested > carried)
+    throw UsageError("--digits: " + std::to_string(requested) + " is not from 1 to " +
+                     std::to_string(carried) + ", the digits this precision carries");
+  return requested;
+}
+inline void add_digits_option(CLI::App& cmd, int& digits) {
+  cmd.add_option("--digits", digits,
+                 "Significant digits in text output (default: all the precision carries)");
 }
 
 // float, double, 50, 100 or mpfr:BITS.

@@ -1,4 +1,4 @@
-// The anomaly check: the first node whose value or gradient is NaN or infinite.
+// The anomaly check: the node where a NaN or an infinity first appears.
 #pragma once
 
 #include <cmath>
@@ -13,17 +13,22 @@ namespace dlmath {
 template <class T>
 struct Anomaly {
   index_t node = 0;
-  bool in_gradient = false;  // false: the value is not finite; true: the gradient is not
-  std::string op;            // the node's op name ("log")
+  // false: the node's value is not finite; true: its values are finite but a gradient through
+  // one of its local partial derivatives is not (log at 0, sqrt at 0).
+  bool in_gradient = false;
+  std::string op;    // the node's op name ("log")
+  std::string name;  // the name the program gave it ("h1"), or empty
   T value{}, grad{};
   std::vector<T> operand_values;
 
-  // One line, e.g. "node 7 (log): value -inf from operands [0]".
+  // One line, e.g. "node 7 (y = log): value -inf from operands [0]".
   std::string describe() const {
-    std::string s =
-        "node " + std::to_string(node) + " (" + op + "): " +
-        (in_gradient ? "gradient " + to_decimal(grad, 6) : "value " + to_decimal(value, 6)) +
-        " from operands [";
+    std::string s = "node " + std::to_string(node) + " (" + (name.empty() ? "" : name + " = ") +
+                    op + "): " +
+                    (in_gradient ? "a partial derivative is not finite (the gradient below it is " +
+                                       to_decimal(grad, 6) + ")"
+                                 : "value " + to_decimal(value, 6)) +
+                    " from operands [";
     for (std::size_t k = 0; k < operand_values.size(); ++k)
       s += (k ? ", " : "") + to_decimal(operand_values[k], 6);
     return s + "]";
@@ -36,17 +41,30 @@ bool is_finite_value(const T& x) {
   return isfinite(x);
 }
 
-// The first node in creation order whose value or gradient is not finite (its value is
-// reported when both are).
+// Where the first NaN or infinity comes from. Values flow forward, so the first node in creation
+// order with a non-finite value is where it starts. Gradients flow backward: if every value is
+// finite, the last node with a non-finite gradient got it from a consumer whose own gradient is
+// finite, so that consumer's local partial derivative is to blame, and it is reported.
 template <class T>
 std::optional<Anomaly<T>> find_anomaly(const Tape<T>& tape) {
-  for (index_t i = 0; i < tape.size(); ++i) {
-    const bool bad_value = !is_finite_value(tape.value(i));
-    if (!bad_value && is_finite_value(tape.grad(i))) continue;
-    Anomaly<T> a{i, !bad_value, std::string(tape.info(i).name), tape.value(i), tape.grad(i), {}};
+  auto report = [&](index_t i, bool in_gradient, const T& grad) {
+    Anomaly<T> a{i,  in_gradient, std::string(tape.info(i).name), std::string(tape.name(i)),
+                 tape.value(i), grad,        {}};
     if (!tape.is_leaf(i))
       for (index_t k : tape.operands(i)) a.operand_values.push_back(tape.value(k));
     return a;
+  };
+  for (index_t i = 0; i < tape.size(); ++i)
+    if (!is_finite_value(tape.value(i))) return report(i, false, tape.grad(i));
+  for (index_t k = tape.size(); k-- > 0;) {
+    if (is_finite_value(tape.grad(k))) continue;
+    // The first consumer of k with a finite, non-zero gradient (its partial made k's infinite).
+    for (index_t i = k + 1; i < tape.size(); ++i) {
+      if (tape.is_leaf(i) || tape.grad(i) == 0) continue;
+      for (index_t o : tape.operands(i))
+        if (o == k) return report(i, true, tape.grad(k));
+    }
+    return report(k, true, tape.grad(k));  // the output's own gradient (never, as it is 1)
   }
   return std::nullopt;
 }

@@ -1,4 +1,5 @@
-// Exact decimal text for any scalar type: max_digits10 digits out, full-precision parsing in.
+// Exact decimal text for any scalar type: max_digits10 digits out, full-precision parsing in;
+// and text for people with only the digits the type carries.
 #pragma once
 
 #include <cctype>
@@ -33,6 +34,27 @@ std::string to_decimal(const T& x, int digits = 0) {
   out.precision(digits);
   out << x;
   return out.str();
+}
+
+// Significant decimal digits that T carries (digits10): any decimal number with this many digits
+// comes back from T unchanged, so text for people shows these and no more.
+template <class T>
+int carried_digits(const T& x) {
+  if constexpr (std::numeric_limits<T>::max_digits10 == INT_MAX) {
+    // precision() is floor(bits * log10 2); one less keeps the last digit shown a true one.
+    return static_cast<int>(x.precision()) - 1;
+  } else {
+    (void)x;
+    return std::numeric_limits<T>::digits10;
+  }
+}
+
+// x as text for people: the digits T carries, or `digits` if that is fewer (0: all carried).
+// Machine-readable output keeps to_decimal, which round-trips exactly.
+template <class T>
+std::string to_decimal_display(const T& x, int digits = 0) {
+  const int carried = carried_digits(x);
+  return to_decimal(x, digits > 0 && digits < carried ? digits : carried);
 }
 
 // --- Reading numbers ----------------------------------------------------------------------

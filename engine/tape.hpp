@@ -100,10 +100,11 @@ class Tape {
   }
 
   // --- Sweeps -------------------------------------------------------------------------------
-  // Recomputes every node from the current leaf values (replay: no allocation).
-  void forward() {
+  // Recomputes every node from the current leaf values (replay: no allocation). Nodes before
+  // `from` cannot depend on a leaf at `from` or later, so a changed leaf replays from itself.
+  void forward(index_t from = 0) {
     const index_t n = size();
-    for (index_t i = 0; i < n; ++i) {
+    for (index_t i = from; i < n; ++i) {
       if (op_[i] >= first_op) (*table_)[op_[i]].forward(*this, i);
     }
   }
@@ -139,6 +140,18 @@ class Tape {
     return out;
   }
 
+  // Names an inner node, as a program's `h1 = tanh(...)` does, for drawings and reports. A node
+  // keeps its first name (a leaf keeps its own); returns whether this name was given.
+  bool set_name(index_t i, std::string_view name) {
+    if (i >= size() || name.empty()) throw std::invalid_argument("set_name: no such node or name");
+    auto it = std::lower_bound(names_.begin(), names_.end(), i,
+                               [](const NameRef& entry, index_t key) { return entry.node < key; });
+    if (it != names_.end() && it->node == i) return false;
+    // Names are usually given to the newest node, so this is nearly always an append.
+    names_.insert(it, NameRef{i, store_name(name), static_cast<std::uint32_t>(name.size())});
+    return true;
+  }
+
   // --- Reading ------------------------------------------------------------------------------
   index_t size() const { return static_cast<index_t>(op_.size()); }
   const T& value(index_t i) const { return value_[i]; }
@@ -147,7 +160,8 @@ class Tape {
   const OpInfo<T>& info(index_t i) const { return (*table_)[op_[i]]; }
   const OpTable<T>& table() const { return *table_; }
   bool is_leaf(index_t i) const { return op_[i] < first_op; }
-  // A leaf's name ("W2[1,1]", "x1"); empty for constants and inner nodes.
+  // A leaf's name ("W2[1,1]", "x1"), or the name a program gave an inner node ("h1"); empty
+  // otherwise.
   std::string_view name(index_t i) const {
     auto it = std::lower_bound(names_.begin(), names_.end(), i,
                                [](const NameRef& entry, index_t key) { return entry.node < key; });

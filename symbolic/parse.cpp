@@ -316,6 +316,10 @@ class ExpressionParser {
 }  // namespace
 
 Program parse(std::string_view source) {
+  return parse(source, [](const std::string&) { return false; });
+}
+
+Program parse(std::string_view source, const std::function<bool(const std::string&)>& defined) {
   const std::vector<Token> t = lex(source);
   Program p;
   std::size_t pos = 0;
@@ -350,7 +354,7 @@ Program parse(std::string_view source) {
     for (; next <= static_cast<std::size_t>(s.root); ++next) {
       const SyntaxNode& n = p.nodes[next];
       if (n.kind != SyntaxNode::name || assigned_so_far.count(n.text)) continue;
-      if (assigned_anywhere.count(n.text))
+      if (assigned_anywhere.count(n.text) && !defined(n.text))
         throw SyntaxError(n.line, n.column, "'" + n.text + "' is used before it is assigned");
       if (seen_input.insert(n.text).second) p.inputs.push_back(n.text);
     }

@@ -9,6 +9,7 @@
 //   '#' starts a comment that runs to the end of the line.
 #pragma once
 
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -60,6 +61,10 @@ class SyntaxError : public std::runtime_error {
 int function_arity(std::string_view name);
 
 Program parse(std::string_view source);
+// For a session that goes on line by line (the REPL): names for which `defined(name)` is true
+// were assigned by earlier lines, so reading one before this source assigns it is no error; it is
+// listed among the inputs (the names this source takes from outside).
+Program parse(std::string_view source, const std::function<bool(const std::string&)>& defined);
 
 // The tree back as text, fully parenthesised: for tests and round trips.
 std::string to_text(const Program& p, int node);

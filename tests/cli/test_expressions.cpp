@@ -123,15 +123,6 @@ TEST_CASE("dlmath plot writes each figure; bad paths are errors") {
   CHECK(run_dlmath("plot nothing -o " + testing::temp_path("x.png")).code == 2);
 }
 
-TEST_CASE("dlmath repl evaluates statements fed on standard input") {
-  const std::string script = testing::temp_path("session.txt");
-  std::ofstream(script) << "x = 2\ny = x^2 + 1\n:grad\n:diff x\nz = y +\n:quit\n";
-  const auto r = run_dlmath("repl < " + script);
-  CHECK(r.code == 0);
-  CHECK_THAT(r.out, Catch::Contains("= 5") && Catch::Contains("d/dx = 4") &&
-                        Catch::Contains("2*x") && Catch::Contains("expected an expression"));
-}
-
 TEST_CASE("dlmath tutorial lists its chapters and refuses a chapter that does not exist") {
   const auto r = run_dlmath("tutorial --list");
   CHECK(r.code == 0);

@@ -75,4 +75,28 @@ TEST_CASE("whole numbers: decimal digits only, within a maximum") {
   CHECK_THROWS_WITH(whole_from_text("1001", "--steps", 1000), Catch::Contains("at most 1000"));
   for (const char* bad : {"", "-1", "+1", "0x10", "1e3", "10.5", " 5", "5 ", "abc"})
     CHECK_THROWS_WITH(whole_from_text(bad, "--steps", 1000), Catch::Contains("not a whole number"));
+TEMPLATE_TEST_CASE("text for people shows the digits the type carries and no more", "", float,
+                   double, long double, float50, float100, decimal50) {
+  const TestType tenth = from_decimal<TestType>("0.1");
+  CHECK(to_decimal_display(tenth) == "0.1");
+  // 1/3 shows exactly digits10 threes: every one of them is carried, the next would not be.
+  const int carried = std::numeric_limits<TestType>::digits10;
+  CHECK(to_decimal_display(TestType(1) / 3) == "0." + std::string(carried, '3'));
+  CHECK(to_decimal_display(TestType(2) / 3, 4) == "0.6667");
+  CHECK(to_decimal_display(TestType(2) / 3, carried + 10) == to_decimal_display(TestType(2) / 3));
+  // The exact text still round-trips.
+  CHECK(from_decimal<TestType>(to_decimal(tenth)) == tenth);
+}
+
+TEST_CASE("mpfr_float shows the digits of its bits") {
+  for (unsigned digits : {30u, 91u, 300u}) {
+    mpfr_float::default_precision(digits);
+    const mpfr_float tenth = from_decimal<mpfr_float>("0.1");
+    INFO(digits);
+    CHECK(to_decimal_display(tenth) == "0.1");
+    const std::string third = to_decimal_display(mpfr_float(1) / 3);
+    CHECK(third.size() >= digits);  // "0." and digits-1 threes at least
+    CHECK(third == "0." + std::string(third.size() - 2, '3'));
+    CHECK(from_decimal<mpfr_float>(to_decimal(tenth)) == tenth);
+  }
 }

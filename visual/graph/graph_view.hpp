@@ -1,5 +1,6 @@
 // A computation graph as a drawing: every node that the output depends on, with its op, value and
-// gradient; leaves by name; nodes grouped in clusters by the tape's groups (layer, neuron).
+// gradient; leaves by name, op nodes by op after the name a program gave them ("h1 = tanh");
+// nodes grouped in clusters by the tape's groups (layer, neuron).
 // Above a node limit the drawing collapses to one node per innermost group.
 #pragma once
 
@@ -55,6 +56,13 @@ Drawing graph_drawing(const Tape<T>& t, index_t output, const GraphOptions& o = 
   for (const auto& g : groups)
     d.clusters.push_back(DrawCluster{std::string(g.name), g.parent, false});
   auto number = [&](const T& x) { return to_decimal(x, o.digits); };
+  // A leaf by its name; an op node by its op, after the name a program gave it ("h1 = tanh").
+  auto title = [&](index_t i) {
+    if (t.is_leaf(i)) return std::string(t.name(i));
+    const std::string_view given = t.name(i);
+    return given.empty() ? std::string(t.info(i).name)
+                         : std::string(given) + " = " + std::string(t.info(i).name);
+  };
   auto kind_of = [&](index_t i) {
     if (i == output) return DrawNode::output;
     switch (t.op(i)) {
@@ -77,7 +85,7 @@ Drawing graph_drawing(const Tape<T>& t, index_t output, const GraphOptions& o = 
       if (t.op(i) == Leaf::constant) {
         label = number(t.value(i));
       } else {
-        label = t.is_leaf(i) ? std::string(t.name(i)) : std::string(t.info(i).name);
+        label = title(i);
         label += "\\nvalue " + number(t.value(i));
       }
       if (o.gradients && t.op(i) != Leaf::constant) label += "\\ngrad " + number(t.grad(i));
@@ -108,7 +116,7 @@ Drawing graph_drawing(const Tape<T>& t, index_t output, const GraphOptions& o = 
       unit[i] = it->second;
     } else if (i == output || (t.is_leaf(i) && !t.name(i).empty())) {
       unit[i] = static_cast<int>(d.nodes.size());
-      std::string label = i == output ? std::string(t.info(i).name) : std::string(t.name(i));
+      std::string label = title(i);
       label += "\\nvalue " + number(t.value(i));
       if (o.gradients) label += "\\ngrad " + number(t.grad(i));
       d.nodes.push_back(DrawNode{kind_of(i), label, -1});

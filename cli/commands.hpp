@@ -24,5 +24,7 @@ void add_graph_command(CLI::App& app);
 void add_eval_command(CLI::App& app);
 void add_diff_commands(CLI::App& app);  // diff and hessian
 void add_repl_command(CLI::App& app);
+void add_serve_command(CLI::App& app);
+void add_book_command(CLI::App& app);
 
 }  // namespace dlmath::cli

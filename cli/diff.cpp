@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/program.hpp"
+#include "cli/shared_output.hpp"
 #include "ops/derivative.hpp"
 #include "symbolic/print.hpp"
 #include "symbolic/record.hpp"
@@ -18,19 +19,6 @@ struct DiffArgs {
   int order = 1;
   bool latex = false, json = false;
 };
-
-template <class T>
-void run_diff(const symbolic::Program& p, std::map<std::string, std::string> values,
-              const DiffArgs& a) {
-  Graph<T> g;
-  const auto r = record_checked<T>(g, p, values);
-  std::size_t k = 0;
-  while (k < p.inputs.size() && p.inputs[k] != a.wrt) ++k;
-  Var<T> d = r.output;
-  for (int n = 0; n < a.order; ++n)
-    d = k < p.inputs.size() ? derivative(d, r.inputs[k]) : g.constant(0);
-  std::printf("%s\n", symbolic::print(g, d.index(), symbolic::PrintOptions{a.latex, 0}).c_str());
-}
 
 template <class T>
 void run_hessian(const symbolic::Program& p, const std::map<std::string, std::string>& values,
@@ -78,20 +66,9 @@ void add_diff_commands(CLI::App& app) {
                    "float, double, 50, 100 or mpfr:BITS: of the constants")
       ->capture_default_str();
   diff->callback([a] {
-    if (a->order < 1 || a->order > 20) throw UsageError("--order: must be from 1 to 20");
-    const EvalPrecision precision = parse_eval_precision(a->precision);
-    const symbolic::Program p = parse_program(read_program(a->program, a->file));
-    bool known = false;
-    for (const auto& name : p.inputs) known = known || name == a->wrt;
-    if (!known) {
-      std::string list;
-      for (const auto& name : p.inputs) list += (list.empty() ? "" : ", ") + name;
-      throw UsageError("--wrt: the program has no input '" + a->wrt +
-                       "' (its inputs: " + (list.empty() ? "none" : list) + ")");
-    }
-    std::map<std::string, std::string> values;
-    check_values(p, values, "1");  // the formula does not depend on the point
-    with_eval_precision(precision, [&]<class T>() { run_diff<T>(p, values, *a); });
+    std::printf("%s\n", derivative_text(read_program(a->program, a->file), a->wrt, a->order,
+                                        a->latex, a->precision)
+                            .c_str());
   });
 
   auto h = std::make_shared<DiffArgs>();

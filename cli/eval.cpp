@@ -1,8 +1,8 @@
 // dlmath eval: a program's value and its partial derivative for every input (reverse mode).
 #include <cstdio>
-#include <nlohmann/json.hpp>
 
 #include "cli/program.hpp"
+#include "cli/shared_output.hpp"
 #include "symbolic/record.hpp"
 
 namespace dlmath::cli {
@@ -17,19 +17,10 @@ struct EvalArgs {
 
 template <class T>
 void run(const symbolic::Program& p, const std::map<std::string, std::string>& values,
-         const EvalArgs& a, const EvalPrecision& precision) {
+         const EvalArgs&, const EvalPrecision& precision) {
   Graph<T> g;
   const symbolic::Recorded<T> r = record_checked(g, p, values);
   backward(r.output);
-  if (a.json) {
-    nlohmann::ordered_json j;
-    j["value"] = to_decimal(r.output.value());
-    j["gradient"] = nlohmann::ordered_json::object();
-    for (std::size_t k = 0; k < r.inputs.size(); ++k)
-      j["gradient"][p.inputs[k]] = to_decimal(r.inputs[k].grad());
-    std::printf("%s\n", j.dump().c_str());
-    return;
-  }
   std::printf("value = %s   [%s]\n", to_decimal(r.output.value()).c_str(),
               precision.name().c_str());
   for (std::size_t k = 0; k < r.inputs.size(); ++k)
@@ -52,6 +43,11 @@ void add_eval_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_flag("--json", a->json, "Print {\"value\": ..., \"gradient\": {...}}");
   cmd->callback([a] {
+    if (a->json) {
+      std::printf("%s\n",
+                  eval_json(read_program(a->program, a->file), a->at, a->precision).dump().c_str());
+      return;
+    }
     const EvalPrecision precision = parse_eval_precision(a->precision);
     auto values = parse_at(a->at);
     const symbolic::Program p = parse_program(read_program(a->program, a->file));

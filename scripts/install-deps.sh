@@ -10,6 +10,7 @@ packages=(
   catch2 libcli11-dev nlohmann-json3-dev
   libbenchmark-dev libedit-dev
   clang libclang-rt-14-dev
+  libcpp-httplib-dev
 )
 if [ "${DLMATH_NO_PLOTS:-0}" != 1 ]; then
   packages+=(libplplot-dev plplot-driver-cairo)

@@ -17,7 +17,8 @@ std::string layout(const std::string& title, const std::string& body, const Link
                    const std::string& script) {
   const std::string r = links.root;
   return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<link "
+         "rel=\"icon\" href=\"data:,\">\n<title>" +
          html_escape(title) + " - dlmath</title>\n<link rel=\"stylesheet\" href=\"" + r +
          "vendor/katex-0.16.11/katex.min.css\">\n<link rel=\"stylesheet\" href=\"" + r +
          "style.css\">\n</head>\n<body data-live=\"" + (links.live ? "yes" : "no") +

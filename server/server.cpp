@@ -68,7 +68,10 @@ Fields request_fields(const httplib::Request& req) {
   Fields f;
   const std::size_t q = req.target.find('?');
   if (q != std::string::npos) parse_fields(req.target.substr(q + 1), f);
-  if (req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0)
+  // httplib refuses form-encoded bodies over 8 KiB itself; the pages send the same encoding as
+  // text/plain, which it leaves to us (up to the field limit).
+  const std::string type = req.get_header_value("Content-Type");
+  if (type.rfind("application/x-www-form-urlencoded", 0) == 0 || type.rfind("text/plain", 0) == 0)
     parse_fields(req.body, f);
   return f;
 }

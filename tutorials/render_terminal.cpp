@@ -3,6 +3,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <istream>
@@ -27,6 +28,23 @@ int read_key(std::istream& in, bool single_key) {
   const int key = in.get();
   if (raw) tcsetattr(STDIN_FILENO, TCSANOW, &saved);
   return key;
+}
+
+// A line as it is when it fits 80 columns; else broken at the last space before column 80 (or at
+// 80 where there is none), each continuation indented 4 more than the line.
+std::string fit(const std::string& line) {
+  constexpr std::size_t width = 80;
+  if (line.size() <= width) return line + "\n";
+  const std::size_t indent = std::min<std::size_t>(line.find_first_not_of(' '), 40) + 4;
+  std::string out, rest = line;
+  while (rest.size() > width) {
+    std::size_t cut = rest.rfind(' ', width);
+    if (cut == std::string::npos || cut <= indent) cut = width;
+    out += rest.substr(0, cut) + "\n";
+    const std::size_t next = rest.find_first_not_of(' ', cut);
+    rest = std::string(indent, ' ') + (next == std::string::npos ? "" : rest.substr(next));
+  }
+  return out + rest + "\n";
 }
 
 }  // namespace
@@ -74,13 +92,13 @@ void TerminalRenderer::block(const Block& b) {
       break;
     }
     case Block::Kind::table:
-      out_ << b.text << "\n";
+      out_ << fit(b.text);
       break;
     case Block::Kind::formula:
-      out_ << "    " << b.text << "\n";
+      out_ << fit("    " + b.text);
       break;
     case Block::Kind::value:
-      out_ << "    " << b.text << " = " << b.value << "\n";
+      out_ << fit("    " + b.text + " = " + b.value);
       break;
     default:
       break;
@@ -96,7 +114,7 @@ void TerminalRenderer::picture(const Block& b, const Picture& p) {
   else
     visual::render(p.drawing, path);
   pictures_.push_back(path);
-  out_ << "    [picture] " << b.text << ": " << path << "\n\n";
+  out_ << fit("    [picture] " + b.text + ":") << fit("      " + path) << "\n";
 }
 
 }  // namespace dlmath::tutorials

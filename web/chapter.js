@@ -59,8 +59,7 @@ const figures = {
       const r = await dl.api("/api/graph.svg", {program, at});
       error.hidden = r.ok;
       if (!r.ok) { error.textContent = r.body.error; return; }
-      graph.innerHTML = r.body;
-      dl.panZoom(graph);
+      dl.showGraph(graph, r.body, true);  // same program: the layout stays, the numbers change
     }
     update();
   },

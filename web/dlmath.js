@@ -76,6 +76,27 @@ const dl = {
     }
   },
 
+  // Shows a graph's SVG in `box`. With `relabel` and the same nodes as the graph shown, the
+  // layout stays (and the view's pan and zoom): only each node's text changes, found by its id,
+  // as micrograd's view does. Else the new picture replaces the old.
+  showGraph(box, svgText, relabel) {
+    const old = box.querySelector("svg");
+    if (relabel && old) {
+      const fresh = new DOMParser().parseFromString(svgText, "image/svg+xml");
+      const nodes = fresh.querySelectorAll("g.node");
+      const pairs = [...nodes].map(n => [n.querySelectorAll("text"),
+        old.querySelectorAll("g.node#" + CSS.escape(n.id) + " text")]);
+      const same = nodes.length === old.querySelectorAll("g.node").length &&
+        pairs.every(([now, was]) => now.length > 0 && now.length === was.length);
+      if (same) {
+        for (const [now, was] of pairs) now.forEach((t, k) => { was[k].textContent = t.textContent; });
+        return;
+      }
+    }
+    box.innerHTML = svgText;
+    dl.panZoom(box);
+  },
+
   // Drag to pan, wheel to zoom, double-click to reset: on the viewBox of the SVG in `box`.
   panZoom(box) {
     const svg = box.querySelector("svg");

@@ -13,7 +13,7 @@
     error.textContent = "The playground computes on the server: run `dlmath serve`.";
     return;
   }
-  let timer = null, ticket = 0;
+  let timer = null, ticket = 0, shownProgram = null;
   const later = () => { clearTimeout(timer); timer = setTimeout(update, 150); };
   program.oninput = later;
   precision.onchange = later;
@@ -70,7 +70,8 @@
       if (window.katex) katex.render(tex, formula, {displayMode: true, throwOnError: false});
       else formula.textContent = diff.body.derivative;
     } else formula.textContent = "";
-    if (svg.ok) { graph.innerHTML = svg.body; dl.panZoom(graph); }
+    // The same program at other values: keep the layout, change the numbers.
+    if (svg.ok) { dl.showGraph(graph, svg.body, source === shownProgram); shownProgram = source; }
     else graph.textContent = svg.body.error;
   }
   update();

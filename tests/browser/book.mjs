@@ -65,7 +65,15 @@ try {
       const got = await page.$eval("#dydb", e => e.textContent);
       check(got === want.gradient.b, `chapter 3: after the sliders dy/da = ${want.gradient.a} and dy/db = ${got}, as dlmath eval says`);
     }
-    if (n === 4) await page.waitForSelector("#layer-graph-svg svg");
+    if (n === 4) {
+      await page.waitForSelector("#layer-graph-svg svg");
+      await page.$eval("#layer-graph-svg svg", s => { s.dataset.first = "yes"; });
+      await page.$eval("#layer-x1", f => { f.value = "0.9"; f.dispatchEvent(new Event("input")); });
+      await page.waitForFunction(() => [...document.querySelectorAll("#layer-graph-svg text")]
+        .some(t => t.textContent === "value 0.9"));
+      check(await page.$eval("#layer-graph-svg svg", s => s.dataset.first === "yes"),
+            "chapter 4: x1 = 0.9 updates the node labels in place, the layout stays");
+    }
     await page.screenshot({path: join(shots, `chapter-${n}.png`), fullPage: n === 3});
   }
 

@@ -131,6 +131,7 @@ void chapter_gradients(Lesson& L) {
   L.check(error_double_tiny > 10 * best_double,
           "a too small step makes the finite difference worse");
   L.check(autodiff_error < best_double, "autodiff beats the best finite difference in double");
+  L.figure("finite-differences");
   L.say(
       "Read down a column: the error first falls like h^2, then rises again as rounding takes "
       "over. "

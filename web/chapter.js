@@ -64,6 +64,51 @@ const figures = {
     update();
   },
 
+  // Chapter 7: autodiff beside central differences for one neuron, y = sigma(ax + b), in the
+  // chosen precision. The error of each difference is computed by the engine in that precision
+  // (the program subtracts the autodiff value), not in the browser's doubles.
+  "finite-differences"(root) {
+    const point = {a: "3", b: "-1.5", x: "0.8"};
+    const controls = dl.el("div", {class: "controls"});
+    const select = (label, options, id) => {
+      const s = dl.el("select", {id});
+      for (const [v, text] of options) s.append(dl.el("option", {value: v}, text));
+      controls.append(dl.el("label", {}, label + " ", s));
+      s.onchange = update;
+      return s;
+    };
+    const parameter = select("d/d", [["a", "a (the weight)"], ["b", "b (the bias)"]], "fd-parameter");
+    const precision = select("precision", [["double", "double"], ["float", "float"], ["50", "50 digits"]], "fd-precision");
+    const table = dl.el("table", {id: "fd-table"});
+    const plot = dl.svg("svg", {width: 440, height: 260, id: "fd-plot"});
+    const numbers = dl.el("div", {class: "numbers"});
+    root.append(dl.el("h3", {}, "Try it on one neuron: y = sigma(ax + b) at a = 3, b = -1.5, x = 0.8"),
+                controls, numbers, dl.el("div", {class: "plots"}, plot, table));
+    const at = extra => Object.entries({...point, ...extra}).map(([k, v]) => k + "=" + v).join(",");
+    let ticket = 0;
+    async function update() {
+      const mine = ++ticket, p = parameter.value, P = precision.value;
+      const ad = await dl.api("/api/eval", {program: "sigmoid(a*x + b)", at: at({}), precision: P});
+      if (mine !== ticket || !ad.ok) return;
+      const g = ad.body.gradient[p];
+      numbers.textContent = `dy/d${p} by autodiff (${P}) = ${g}`;
+      const shifted = s => p === "a" ? `sigmoid((a ${s} h)*x + b)` : `sigmoid(a*x + (b ${s} h))`;
+      const program = `(${shifted("+")} - ${shifted("-")}) / (2*h) - g`;
+      const rows = [], curve = [];
+      for (let e = 1; e <= 15; ++e) {
+        const r = await dl.api("/api/eval", {program, at: at({h: "1e-" + e, g}), precision: P});
+        if (mine !== ticket) return;
+        if (!r.ok) continue;
+        rows.push(["1e-" + e, r.body.value]);
+        curve.push([-e, Math.abs(+r.body.value)]);
+      }
+      table.replaceChildren(dl.el("tr", {}, dl.el("th", {}, "h"), dl.el("th", {}, "central difference - autodiff")),
+        ...rows.map(([h, v]) => dl.el("tr", {}, dl.el("td", {}, h), dl.el("td", {}, (+v).toExponential(2)))));
+      dl.chart(plot, [{points: curve, color: "#d62728"}], {logY: true, xlabel: "log10 h"});
+    }
+    update();
+  },
+
   train(root) { trainer(root, {}); },
   "train-beyond"(root) { trainer(root, {activation: true, data: true}); },
 };

@@ -52,7 +52,9 @@ const dl = {
     const X = x => pad + (x - x0) / (x1 - x0) * (W - pad - 10);
     const Y = y => H - 24 - (fy(y) - y0) / (y1 - y0) * (H - 34);
     svg.append(dl.svg("rect", {x: pad, y: 10, width: W - pad - 10, height: H - 34, fill: "none", stroke: "#999"}));
-    const ticks = o.logY ? Array.from({length: y1 - y0 + 1}, (_, k) => y0 + k) : [y0, (y0 + y1) / 2, y1];
+    const every = Math.max(1, Math.ceil((y1 - y0) / 8));  // at most about 8 decades labelled
+    const ticks = o.logY ? Array.from({length: Math.floor((y1 - y0) / every) + 1}, (_, k) => y0 + k * every)
+                         : [y0, (y0 + y1) / 2, y1];
     for (const t of ticks) {
       const y = H - 24 - (t - y0) / (y1 - y0) * (H - 34);
       const label = dl.svg("text", {x: pad - 4, y: y + 4, "text-anchor": "end", "font-size": 11});

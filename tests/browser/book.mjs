@@ -65,6 +65,13 @@ try {
       const got = await page.$eval("#dydb", e => e.textContent);
       check(got === want.gradient.b, `chapter 3: after the sliders dy/da = ${want.gradient.a} and dy/db = ${got}, as dlmath eval says`);
     }
+    if (n === 7) {
+      await page.waitForFunction(() => document.querySelectorAll("#fd-table tr").length === 16);
+      const errors = await page.$$eval("#fd-table td:nth-child(2)", l => l.map(t => Math.abs(+t.textContent)));
+      const best = Math.min(...errors);
+      check(best < 1e-9 && errors[14] > 100 * best && errors[0] > 100 * best,
+            `chapter 7: in double the central difference is best near the middle (${best.toExponential(1)}), worse at h = 0.1 and 1e-15`);
+    }
     if (n === 4) {
       await page.waitForSelector("#layer-graph-svg svg");
       await page.$eval("#layer-graph-svg svg", s => { s.dataset.first = "yes"; });

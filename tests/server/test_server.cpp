@@ -155,7 +155,8 @@ TEST_CASE("/api/graph.svg draws the graph dlmath graph draws, values and gradien
   REQUIRE(r);
   CHECK(r->status == 200);
   CHECK(r->get_header_value("Content-Type") == "image/svg+xml");
-  CHECK_THAT(r->body, Catch::Contains("<svg") && Catch::Contains(">value 7<"));  // the output's value
+  CHECK_THAT(r->body,
+             Catch::Contains("<svg") && Catch::Contains(">value 7<"));  // the output's value
   const std::string file = dlmath::testing::temp_path("g.dot");
   REQUIRE(run_dlmath("graph 'y = w*x\ny + b' --at x=3,w=2,b=1 -o " + file).code == 0);
 }

@@ -25,5 +25,7 @@ void add_eval_command(CLI::App& app);
 void add_diff_commands(CLI::App& app);  // diff and hessian
 void add_repl_command(CLI::App& app);
 void add_check_command(CLI::App& app);
+void add_serve_command(CLI::App& app);
+void add_book_command(CLI::App& app);
 
 }  // namespace dlmath::cli

@@ -6,6 +6,7 @@
 
 #include "cli/options.hpp"
 #include "cli/program.hpp"
+#include "cli/shared_output.hpp"
 #include "ops/derivative.hpp"
 #include "symbolic/print.hpp"
 #include "symbolic/record.hpp"
@@ -21,41 +22,6 @@ struct DiffArgs {
   int digits = 0;
   bool latex = false, json = false;
 };
-
-template <class T>
-void run_diff(const symbolic::Program& p, std::map<std::string, std::string> values,
-              const DiffArgs& a) {
-  Graph<T> g;
-  const auto r = record_checked<T>(g, p, values);
-  std::size_t k = 0;
-  while (k < p.inputs.size() && p.inputs[k] != a.wrt) ++k;
-  Var<T> d = r.output;
-  // Each order multiplies the graph; the next order's size is estimated from the growth of the
-  // last one and refused before it is built.
-  double before = 0, added = static_cast<double>(g.size());
-  for (std::uint64_t n = 0; n < a.order; ++n) {
-    const double growth = before > 0 ? std::max(2.0, added / before) : 4.0;
-    const double next = added * growth;
-    if (g.size() + next > limits::max_derivative_nodes)
-      throw UsageError("--order " + std::to_string(a.order) + ": derivatives up to order " +
-                       std::to_string(n + 1) + " would take about " +
-                       std::to_string(static_cast<long long>(g.size() + next)) +
-                       " nodes, more than the limit of " +
-                       std::to_string(static_cast<long long>(limits::max_derivative_nodes)));
-    check_graph_memory<T>(g.size() + next, "--order");
-    const double size = static_cast<double>(g.size());
-    d = k < p.inputs.size() ? derivative(d, r.inputs[k]) : g.constant(0);
-    before = added, added = static_cast<double>(g.size()) - size;
-  }
-  // Constants with the digits the precision carries (or --digits), as everywhere in text.
-  const int digits = display_digits(a.digits, d.value());
-  try {
-    std::printf("%s\n",
-                symbolic::print(g, d.index(), symbolic::PrintOptions{a.latex, digits}).c_str());
-  } catch (const std::domain_error& e) {
-    throw UsageError(e.what());
-  }
-}
 
 template <class T>
 void run_hessian(const symbolic::Program& p, const std::map<std::string, std::string>& values,
@@ -120,19 +86,9 @@ void add_diff_commands(CLI::App& app) {
                    "float, double, 50, 100 or mpfr:BITS: of the constants")
       ->capture_default_str();
   diff->callback([a] {
-    const EvalPrecision precision = parse_eval_precision(a->precision);
-    const symbolic::Program p = parse_program(read_program(a->program, a->file));
-    bool known = false;
-    for (const auto& name : p.inputs) known = known || name == a->wrt;
-    if (!known) {
-      std::string list;
-      for (const auto& name : p.inputs) list += (list.empty() ? "" : ", ") + name;
-      throw UsageError("--wrt: the program has no input '" + a->wrt +
-                       "' (its inputs: " + (list.empty() ? "none" : list) + ")");
-    }
-    std::map<std::string, std::string> values;
-    check_values(p, values, "1");  // the formula does not depend on the point
-    with_eval_precision(precision, [&]<class T>() { run_diff<T>(p, values, *a); });
+    std::printf("%s\n", derivative_text(read_program(a->program, a->file), a->wrt, a->order,
+                                        a->latex, a->precision, a->digits)
+                            .c_str());
   });
 
   auto h = std::make_shared<DiffArgs>();

@@ -1,8 +1,8 @@
 // dlmath eval: a program's value and its partial derivative for every input (reverse mode).
 #include <cstdio>
-#include <nlohmann/json.hpp>
 
 #include "cli/program.hpp"
+#include "cli/shared_output.hpp"
 #include "symbolic/record.hpp"
 
 namespace dlmath::cli {
@@ -22,21 +22,13 @@ void run(const symbolic::Program& p, const std::map<std::string, std::string>& v
   Graph<T> g;
   const symbolic::Recorded<T> r = record_checked(g, p, values);
   backward(r.output);
-  // Said on stderr in every output mode: JSON readers get the same numbers, people the warning.
   if (const auto bad = find_anomaly(g))
-    std::fprintf(stderr, "dlmath: warning: not finite at %s\n", bad->describe().c_str());
-  if (a.json) {
-    nlohmann::ordered_json j;
-    j["value"] = to_decimal(r.output.value());
-    j["gradient"] = nlohmann::ordered_json::object();
-    for (std::size_t k = 0; k < r.inputs.size(); ++k)
-      j["gradient"][p.inputs[k]] = to_decimal(r.inputs[k].grad());
-    std::printf("%s\n", j.dump().c_str());
-    return;
-  }
+    std::fprintf(stderr, "dlmath: warning: not finite at %s
+", bad->describe().c_str());
   // Text for people: the digits the precision carries, or --digits.
   const int digits = display_digits(a.digits, r.output.value());
-  std::printf("value = %s   [%s]\n", to_decimal_display(r.output.value(), digits).c_str(),
+  std::printf("value = %s   [%s]
+", to_decimal_display(r.output.value(), digits).c_str(),
               precision.name().c_str());
   for (std::size_t k = 0; k < r.inputs.size(); ++k)
     std::printf("d/d%s = %s\n", p.inputs[k].c_str(),
@@ -58,6 +50,14 @@ void add_eval_command(CLI::App& app) {
   add_digits_option(*cmd, a->digits);
   cmd->add_flag("--json", a->json, "Print {\"value\": ..., \"gradient\": {...}}");
   cmd->callback([a] {
+    if (a->json) {
+      const auto j = eval_json(read_program(a->program, a->file), a->at, a->precision);
+      // JSON readers get the numbers as they are; people see the warning on stderr too.
+      if (j.contains("warning"))
+        std::fprintf(stderr, "dlmath: warning: %s\n", j["warning"].get<std::string>().c_str());
+      std::printf("%s\n", j.dump().c_str());
+      return;
+    }
     const EvalPrecision precision = parse_eval_precision(a->precision);
     auto values = parse_at(a->at);
     const symbolic::Program p = parse_program(read_program(a->program, a->file));

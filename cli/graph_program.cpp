@@ -4,6 +4,7 @@
 
 #include "cli/limits.hpp"
 #include "cli/program.hpp"
+#include "cli/shared_output.hpp"
 #include "symbolic/record.hpp"
 #include "visual/graph/graph.hpp"
 
@@ -27,14 +28,7 @@ void render_checked(const visual::Drawing& d, const std::string& output) {
 void draw_program(const std::string& program, const std::string& file,
                   const std::vector<std::string>& at, const std::string& output, int digits,
                   std::size_t limit, bool full) {
-  auto values = parse_at(at);
-  const symbolic::Program p = parse_program(read_program(program, file));
-  check_values(p, values);
-  Graph<double> g;
-  const symbolic::Recorded<double> r = record_checked(g, p, values);
-  backward(r.output);
-  const auto d = visual::graph_drawing(g, r.output.index(),
-                                       visual::GraphOptions{digits, true, limit, full, ""});
+  const auto d = program_drawing(read_program(program, file), at, digits, limit, full);
   render_checked(d, output);
   if (d.collapsed)
     std::printf("note: %zu nodes are more than --limit %zu: drew a summary (use --full for all)\n",

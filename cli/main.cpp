@@ -48,6 +48,8 @@ int main(int argc, char** argv) {
   add_diff_commands(app);
   add_repl_command(app);
   add_check_command(app);
+  add_serve_command(app);
+  add_book_command(app);
   if (argc > 1 && argv[1][0] != '-') {
     bool known = false;
     std::string names;

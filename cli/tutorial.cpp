@@ -1,6 +1,7 @@
 // dlmath tutorial: the article, chapter by chapter, computed live.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -12,7 +13,7 @@ namespace dlmath::cli {
 
 void add_tutorial_command(CLI::App& app) {
   struct Args {
-    int chapter = 0;
+    int chapter = -1;  // none given: all
     bool no_pause = false, list = false;
     std::string out = "dlmath-pictures";
   };
@@ -26,10 +27,10 @@ void add_tutorial_command(CLI::App& app) {
   cmd->callback([a] {
     using namespace tutorials;
     const int count = static_cast<int>(chapters().size());
-    if (a->chapter < 0 || a->chapter > count)
+    if (a->chapter != -1 && (a->chapter < 1 || a->chapter > count))
       throw UsageError("chapter " + std::to_string(a->chapter) + " does not exist (1-" +
                        std::to_string(count) + ")");
-    if (a->list || a->chapter == 0) {
+    if (a->list || a->chapter == -1) {
       std::printf(
           "dlmath tutorial: the mathematics behind deep learning, after Higham & Higham "
           "(2019)\n\n");
@@ -45,8 +46,9 @@ void add_tutorial_command(CLI::App& app) {
     }
     LessonOptions options;
     options.pause = !a->no_pause && isatty(fileno(stdin)) && isatty(fileno(stdout));
+    options.single_key = options.pause;
     options.picture_dir = a->out;
-    const int pictures = run_chapters(a->chapter, std::cout, std::cin, options);
+    const int pictures = run_chapters(std::max(a->chapter, 0), std::cout, std::cin, options);
     std::cout << "\n"
               << pictures << (pictures == 1 ? " picture in " : " pictures in ") << a->out << "/\n";
   });

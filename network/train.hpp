@@ -42,6 +42,10 @@ struct TrainOptions {
   long record_every = 0;   // 0: about 1000 records over the run
   CostKind cost = CostKind::half_squared_error;
   std::function<void(long done, long total)> progress;  // called now and then, if set
+  // Called every `observe_every` steps with the step and the parameters, e.g. to watch training
+  // live; returning false stops the run there.
+  long observe_every = 1000;
+  std::function<bool(long step, const std::vector<double>& theta)> observe;
 };
 
 template <class T>
@@ -77,6 +81,7 @@ TrainResult<T> train(const Dataset& data, const Network<T>& start, const TrainOp
   TrainResult<T> r;
   const int n = static_cast<int>(C.params.theta.size());
   std::vector<T> gradient(n);
+  std::vector<double> observed(o.observe ? n : 0);
 
   // About 1000 records over a run: on a large data set each would cost more than the steps
   // between them, so records are taken over a fixed sample of the points (the same sample every
@@ -136,6 +141,13 @@ TrainResult<T> train(const Dataset& data, const Network<T>& start, const TrainOp
       }
     }
     if (o.progress && s % progress_every == 0) o.progress(s, o.steps);
+    if (o.observe && (s % std::max(1L, o.observe_every) == 0 || s == o.steps)) {
+      for (int k = 0; k < n; ++k) observed[k] = static_cast<double>(C.params.theta[k].value());
+      if (!o.observe(s, observed)) {
+        if (r.steps.back() != s) record(s);
+        break;
+      }
+    }
   }
   r.net = C.network();
   r.initial_cost = r.cost.front();

@@ -11,6 +11,7 @@ packages=(
   libbenchmark-dev libedit-dev
   clang libclang-rt-14-dev
   ccache
+  libcpp-httplib-dev
 )
 if [ "${DLMATH_NO_PLOTS:-0}" != 1 ]; then
   packages+=(libplplot-dev plplot-driver-cairo)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The main job: install what is missing, build, and run the whole tutorial on its built-in data
-# (the pictures go to ./dlmath-pictures).
+# The main job: install what is missing, build, and open the book in the browser
+# (`dlmath serve --open`; Ctrl-C stops the server). Extra arguments go to `dlmath serve`, e.g.
+# --port 0. The terminal tutorial stays: build/cli/dlmath tutorial.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/build.sh
-./build/cli/dlmath tutorial --out dlmath-pictures   # pauses between steps on a terminal
+exec ./build/cli/dlmath serve --open "$@"

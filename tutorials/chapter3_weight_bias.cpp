@@ -16,6 +16,7 @@ void chapter_weight_and_bias(Lesson& L) {
       "the switch the slope is a/4.");
   L.picture("scaled-sigmoids.png", "sigma(ax + b) for several a and b",
             visual::plot_scaled_sigmoids);
+  L.figure("sigmoid-ab");
   Graph<double> g;
   auto a = g.parameter("a", 3.0), b = g.parameter("b", -1.5);
   auto x = g.input("x", 0.5);
@@ -34,9 +35,9 @@ void chapter_weight_and_bias(Lesson& L) {
   backward(y);
   const double z = 3 * 0.8 - 1.5, s = 1 / (1 + std::exp(-z)), ds = s * (1 - s);
   L.show("x", "0.8");
-  L.show("dy/da by autodiff", num(a.grad(), 15) + "    formula sigma'(z) x = " + num(ds * 0.8, 15));
-  L.show("dy/db by autodiff", num(b.grad(), 15) + "    formula sigma'(z)   = " + num(ds, 15));
-  L.show("dy/dx by autodiff", num(x.grad(), 15) + "    formula sigma'(z) a = " + num(ds * 3, 15));
+  L.show("dy/da by autodiff", num(a.grad(), 15) + "   by sigma'(z) x: " + num(ds * 0.8, 15));
+  L.show("dy/db by autodiff", num(b.grad(), 15) + "   by sigma'(z):   " + num(ds, 15));
+  L.show("dy/dx by autodiff", num(x.grad(), 15) + "   by sigma'(z) a: " + num(ds * 3, 15));
   L.line();
   L.check_close(a.grad(), ds * 0.8, 1e-15, "dy/da = sigma'(z) x");
   L.check_close(b.grad(), ds, 1e-15, "dy/db = sigma'(z)");

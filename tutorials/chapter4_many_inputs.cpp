@@ -17,8 +17,8 @@ void chapter_many_inputs(Lesson& L) {
       "vector B, and the neuron becomes a layer: sigma(WX + B). With a 2x2 matrix W its two "
       "outputs "
       "are");
-  L.line("    y1 = sigma(w11 x1 + w12 x2 + b1)");
-  L.line("    y2 = sigma(w21 x1 + w22 x2 + b2)");
+  L.formula("y1 = sigma(w11 x1 + w12 x2 + b1)", "y_1 = \\sigma(w_{11} x_1 + w_{12} x_2 + b_1)");
+  L.formula("y2 = sigma(w21 x1 + w22 x2 + b2)", "y_2 = \\sigma(w_{21} x_1 + w_{22} x_2 + b_2)");
   L.line();
   L.say(
       "Every output looks at every input: that is what the crossing arrows in the article's "
@@ -60,6 +60,7 @@ void chapter_many_inputs(Lesson& L) {
   L.check_close(x1.grad(), 1.5 * s1 + 0.5 * s2, 1e-14, "gradients add over the two paths");
   draw_graph(L, g, sum.index(), "layer-graph.png",
              "the graph of sigma(WX + B), with values and gradients");
+  L.figure("layer-graph");
   L.pause();
 }
 

@@ -44,8 +44,8 @@ void chapter_layers(Lesson& L) {
   L.line();
   L.check(C.F[0].value() == layers.a(4)[0] && C.F[1].value() == layers.a(4)[1],
           "the graph's F(x) equals the layer-by-layer computation");
-  L.picture("network.png", "the network, each edge a weight (blue positive, red negative)",
-            [&](const std::string& path) { draw_network(net, path); });
+  draw_network(L, net, "network.png",
+               "the network, each edge a weight (blue positive, red negative)");
   L.say(
       "Written out, F is nothing but nested sigmoids: F(x) = sigma(W4 sigma(W3 sigma(W2 x + b2) + "
       "b3) + b4). "

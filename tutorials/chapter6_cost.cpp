@@ -13,7 +13,9 @@ void chapter_cost(Lesson& L) {
       "for "
       "a circle and (0, 1) for a cross. We want F(x_i) close to y(x_i) for all N = 10 points, and "
       "measure the miss by the cost");
-  L.line("    Cost = (1/N) sum_i 1/2 ||y(x_i) - F(x_i)||^2");
+  L.formula("Cost = (1/N) sum_i 1/2 ||y(x_i) - F(x_i)||^2",
+            "\\mathrm{Cost} = \\frac{1}{N} \\sum_{i=1}^{N} \\tfrac12 \\lVert y(x_i) - F(x_i) "
+            "\\rVert_2^2");
   L.line();
   L.say(
       "where ||v||^2 is the sum of the squares of v's components. The cost is never negative, and "

@@ -36,9 +36,14 @@ void chapter_gradients(Lesson& L) {
       "input of layer l's sigmoids, and delta[l] = dC/dz[l]. The paper derives four formulas, "
       "where "
       "o multiplies vectors component by component:");
-  L.line("    delta[4] = sigma'(z[4]) o (a[4] - y)");
-  L.line("    delta[l] = sigma'(z[l]) o W[l+1]^T delta[l+1]     for l = 3, 2");
-  L.line("    dC/db[l] = delta[l]            dC/dW[l] = delta[l] a[l-1]^T");
+  L.formula("delta[4] = sigma'(z[4]) o (a[4] - y)",
+            "\\delta^{[4]} = \\sigma'(z^{[4]}) \\circ (a^{[4]} - y)");
+  L.formula("delta[l] = sigma'(z[l]) o W[l+1]^T delta[l+1]     for l = 3, 2",
+            "\\delta^{[l]} = \\sigma'(z^{[l]}) \\circ (W^{[l+1]})^T \\delta^{[l+1]} \\quad "
+            "\\text{for } l = 3, 2");
+  L.formula("dC/db[l] = delta[l]            dC/dW[l] = delta[l] a[l-1]^T",
+            "\\frac{\\partial C}{\\partial b^{[l]}} = \\delta^{[l]} \\qquad "
+            "\\frac{\\partial C}{\\partial W^{[l]}} = \\delta^{[l]} (a^{[l-1]})^T");
   L.line();
   L.say(
       "The delta of a layer is computed from the delta of the layer after it: the error flows "
@@ -64,7 +69,7 @@ void chapter_gradients(Lesson& L) {
     const double paper = by_hand.delta(l)[j - 1];
     worst = std::max(worst, std::abs(engine - paper) / std::max(std::abs(paper), 1e-300));
     char row[128];
-    std::snprintf(row, sizeof row, "    delta[%d][%d]   formula % .17e   graph % .17e", l, j, paper,
+    std::snprintf(row, sizeof row, "    delta[%d][%d]  formula % .16e  graph % .16e", l, j, paper,
                   engine);
     L.line(row);
   }
@@ -74,7 +79,7 @@ void chapter_gradients(Lesson& L) {
   for (int k = 0; k < 23; ++k)
     worst_grad = std::max(worst_grad, std::abs(C.params.theta[k].grad() - grad[k]) /
                                           std::max(std::abs(grad[k]), 1e-300));
-  L.show("largest relative difference over all 23 dC/dp, graph against formulas",
+  L.show("largest relative difference, graph against formulas, over all 23 dC/dp",
          num(worst_grad, 3));
   L.line();
   L.check(worst_grad < 1e-13, "all 23 gradients agree with the paper's formulas");
@@ -126,6 +131,7 @@ void chapter_gradients(Lesson& L) {
   L.check(error_double_tiny > 10 * best_double,
           "a too small step makes the finite difference worse");
   L.check(autodiff_error < best_double, "autodiff beats the best finite difference in double");
+  L.figure("finite-differences");
   L.say(
       "Read down a column: the error first falls like h^2, then rises again as rounding takes "
       "over. "

@@ -43,6 +43,7 @@ void chapter_training(Lesson& L) {
       "sit "
       "in their flat parts and the gradients are tiny, then a steep fall once the network finds "
       "directions that separate the categories, then a long slow decrease.");
+  L.figure("train");
   L.pause();
   PointCost<double> C(r.net);
   const Points<double> points(d, 2);

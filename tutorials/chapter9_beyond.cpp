@@ -73,6 +73,7 @@ void chapter_beyond(Lesson& L) {
       "other "
       "costs (`--cost cross-entropy`), and larger data sets (`--data your.csv`), all with the same "
       "engine underneath.");
+  L.figure("train-beyond");
   L.pause();
 }
 

@@ -1,46 +1,35 @@
 #include "tutorials/lesson.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
-#include <iostream>
-#include <sstream>
 
 namespace dlmath::tutorials {
 
-Lesson::Lesson(std::ostream& out, std::istream& in, LessonOptions options)
-    : out_(out), in_(in), options_(std::move(options)) {}
-
 void Lesson::heading(int chapter, const std::string& title) {
-  const std::string text = "Chapter " + std::to_string(chapter) + ". " + title;
-  out_ << "\n" << text << "\n" << std::string(text.size(), '=') << "\n\n";
+  to_.block({Block::Kind::heading, title, "", chapter});
 }
 
 void Lesson::say(const std::string& text) {
-  std::istringstream words(text);
-  std::string word, current;
-  while (words >> word) {
-    if (!current.empty() && current.size() + 1 + word.size() > 78) {
-      out_ << current << "\n";
-      current.clear();
-    }
-    current += (current.empty() ? "" : " ") + word;
-  }
-  if (!current.empty()) out_ << current << "\n";
-  out_ << "\n";
+  to_.block({Block::Kind::text, text, "", 0});
 }
 
 void Lesson::line(const std::string& text) {
-  out_ << text << "\n";
+  to_.block({Block::Kind::table, text, "", 0});
+}
+
+void Lesson::formula(const std::string& plain, const std::string& tex) {
+  to_.block({Block::Kind::formula, plain, tex, 0});
 }
 
 void Lesson::show(const std::string& name, const std::string& value) {
-  out_ << "    " << name << " = " << value << "\n";
+  to_.block({Block::Kind::value, name, value, 0});
 }
 
 void Lesson::check(bool ok, const std::string& what) {
   ++checks_;
   if (!ok) throw CheckFailed("check failed: " + what);
+  to_.block({Block::Kind::check, what, "", 0});
 }
 
 void Lesson::check_close(double value, double expected, double relative, const std::string& what) {
@@ -51,19 +40,19 @@ void Lesson::check_close(double value, double expected, double relative, const s
 
 void Lesson::picture(const std::string& file, const std::string& caption,
                      const std::function<void(const std::string&)>& draw) {
-  std::filesystem::create_directories(options_.picture_dir);
-  const std::string path = (std::filesystem::path(options_.picture_dir) / file).string();
-  draw(path);
-  pictures_.push_back(path);
-  out_ << "    [picture] " << caption << ": " << path << "\n\n";
+  to_.picture({Block::Kind::picture, caption, file, 0}, Picture{draw, {}});
+}
+
+void Lesson::picture(const std::string& file, const std::string& caption, visual::Drawing drawing) {
+  to_.picture({Block::Kind::picture, caption, file, 0}, Picture{nullptr, std::move(drawing)});
+}
+
+void Lesson::figure(const std::string& id) {
+  to_.block({Block::Kind::figure, id, "", 0});
 }
 
 void Lesson::pause() {
-  if (!options_.pause) return;
-  out_ << "    -- Enter to go on, q to stop -- " << std::flush;
-  std::string answer;
-  if (!std::getline(in_, answer) || answer == "q" || answer == "Q") throw Stop{};
-  out_ << "\n";
+  to_.block({Block::Kind::pause, "", "", 0});
 }
 
 std::string num(double x, int digits) {

@@ -13,15 +13,14 @@ namespace dlmath::tutorials {
 template <class T>
 void draw_graph(Lesson& L, const Tape<T>& t, index_t output, const std::string& file,
                 const std::string& caption) {
-  L.picture(file, caption, [&](const std::string& path) {
-    visual::render(visual::graph_drawing(t, output, visual::GraphOptions{4, true, 400, false, ""}),
-                   path);
-  });
+  L.picture(file, caption,
+            visual::graph_drawing(t, output, visual::GraphOptions{4, true, 400, false, ""}));
 }
 
 template <class T>
-void draw_network(const Network<T>& net, const std::string& path) {
-  visual::render(visual::network_drawing(net, visual::NetworkOptions{3, nullptr, ""}), path);
+void draw_network(Lesson& L, const Network<T>& net, const std::string& file,
+                  const std::string& caption) {
+  L.picture(file, caption, visual::network_drawing(net, visual::NetworkOptions{3, nullptr, ""}));
 }
 
 inline std::vector<std::string> split_lines(const std::string& text) {

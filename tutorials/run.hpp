@@ -1,9 +1,10 @@
-// Running chapters: one, or all in order.
+// Running chapters in a terminal: one, or all in order.
 #pragma once
 
 #include <iosfwd>
 
 #include "tutorials/chapters.hpp"
+#include "tutorials/render_terminal.hpp"
 
 namespace dlmath::tutorials {
 

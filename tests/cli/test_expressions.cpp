@@ -128,4 +128,6 @@ TEST_CASE("dlmath tutorial lists its chapters and refuses a chapter that does no
   CHECK(r.code == 0);
   CHECK_THAT(r.out, Catch::Contains("1. The data") && Catch::Contains("9. Beyond the article"));
   CHECK(run_dlmath("tutorial 12 --no-pause").code == 2);
+  CHECK(run_dlmath("tutorial 0 --no-pause").code == 2);
+  CHECK(run_dlmath("tutorial 10 --no-pause").code == 2);
 }

@@ -39,6 +39,9 @@ struct Drawing {
 // extension and std::runtime_error when the file cannot be written.
 void render(const Drawing& d, const std::string& path);
 
+// The drawing laid out and rendered as SVG text, in memory (no file is touched).
+std::string render_svg(const Drawing& d);
+
 // The drawing as DOT text (not laid out), e.g. for tests to read back.
 std::string to_dot(const Drawing& d);
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 
 #include "visual/graph/drawing.hpp"
@@ -125,6 +126,49 @@ std::string format_of(const std::string& path) {
                               "' (use .dot, .svg, .png or .pdf)");
 }
 
+// One Graphviz context for the whole process: a second gvContext frees the font cache the first
+// still points into (a heap use-after-free under ASan). Graphviz is not thread-safe either, so
+// every use of it holds this lock.
+struct Graphviz {
+  std::mutex lock;
+  GVC_t* gvc = gvContext();
+};
+Graphviz& graphviz() {
+  static Graphviz* g = new Graphviz;  // never freed: other statics may still render at exit
+  return *g;
+}
+
+// Lays `g` out, calls `use`, and frees the layout whatever happens.
+template <class F>
+void with_layout(Graph& g, const std::string& what, F&& use) {
+  GVC_t* gvc = graphviz().gvc;
+  if (gvLayout(gvc, g.g, "dot") != 0)
+    throw std::runtime_error(what + "graphviz could not lay out the graph");
+  try {
+    use(gvc);
+  } catch (...) {
+    gvFreeLayout(gvc, g.g);
+    throw;
+  }
+  gvFreeLayout(gvc, g.g);
+}
+
+std::string render_data(const Drawing& d, const char* renderer, const std::string& what) {
+  std::lock_guard<std::mutex> hold(graphviz().lock);
+  Graph g;
+  build(d, g);
+  std::string out;
+  with_layout(g, "", [&](GVC_t* gvc) {
+    char* text = nullptr;
+    unsigned length = 0;
+    const int rc = gvRenderData(gvc, g.g, renderer, &text, &length);
+    if (rc == 0 && text) out.assign(text, length);
+    gvFreeRenderData(text);
+    if (rc != 0) throw std::runtime_error("graphviz could not write " + what);
+  });
+  return out;
+}
+
 }  // namespace
 
 void check_graph_path(const std::string& path) {
@@ -134,37 +178,28 @@ void check_graph_path(const std::string& path) {
 }
 
 std::string to_dot(const Drawing& d) {
-  Graph g;
-  build(d, g);
-  std::unique_ptr<GVC_t, int (*)(GVC_t*)> gvc(gvContext(), gvFreeContext);
-  char* text = nullptr;
-  unsigned length = 0;
-  if (gvLayout(gvc.get(), g.g, "dot") != 0)
-    throw std::runtime_error("graphviz could not lay out the graph");
-  const int rc = gvRenderData(gvc.get(), g.g, "canon", &text, &length);
-  std::string out = rc == 0 && text ? std::string(text, length) : std::string();
-  gvFreeRenderData(text);
-  gvFreeLayout(gvc.get(), g.g);
-  if (rc != 0) throw std::runtime_error("graphviz could not write DOT");
-  return out;
+  return render_data(d, "canon", "DOT");
+}
+
+std::string render_svg(const Drawing& d) {
+  return render_data(d, "svg", "SVG");
 }
 
 void render(const Drawing& d, const std::string& path) {
   const std::string format = format_of(path);
   check_graph_path(path);
+  std::lock_guard<std::mutex> hold(graphviz().lock);
   Graph g;
   build(d, g);
-  std::unique_ptr<GVC_t, int (*)(GVC_t*)> gvc(gvContext(), gvFreeContext);
-  if (gvLayout(gvc.get(), g.g, "dot") != 0)
-    throw std::runtime_error(path + ": graphviz could not lay out the graph");
   // "canon" writes the graph as DOT without layout attributes, "png" goes through cairo.
   const char* renderer = format == "dot"   ? "canon"
                          : format == "png" ? "png:cairo"
                          : format == "pdf" ? "pdf:cairo"
                                            : "svg";
-  const int rc = gvRenderFilename(gvc.get(), g.g, renderer, path.c_str());
-  gvFreeLayout(gvc.get(), g.g);
-  if (rc != 0) throw std::runtime_error(path + ": graphviz could not write the file");
+  with_layout(g, path + ": ", [&](GVC_t* gvc) {
+    if (gvRenderFilename(gvc, g.g, renderer, path.c_str()) != 0)
+      throw std::runtime_error(path + ": graphviz could not write the file");
+  });
 }
 
 }  // namespace dlmath::visual

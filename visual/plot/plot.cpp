@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 
 namespace dlmath::visual {
@@ -16,6 +18,27 @@ namespace {
 // Colours of cmap0: 0 is the background, 1 the axes and text, then the curves.
 constexpr int background = 0, ink = 1, first_curve = 2, curves = 6, shade_a = 8, shade_b = 9,
               boundary = 10;
+
+// Set by plot_svg: the plot goes into this text instead of a file.
+struct Capture {
+  std::string text;
+  FILE* file = nullptr;
+  bool closed = false;
+};
+thread_local Capture* capture = nullptr;
+
+FILE* capture_stream(Capture& c) {
+  cookie_io_functions_t io{};
+  io.write = [](void* cookie, const char* data, size_t size) -> ssize_t {
+    static_cast<Capture*>(cookie)->text.append(data, size);
+    return static_cast<ssize_t>(size);
+  };
+  io.close = [](void* cookie) {
+    static_cast<Capture*>(cookie)->closed = true;
+    return 0;
+  };
+  return fopencookie(&c, "w", io);
+}
 
 std::string device_for(const std::string& path) {
   const std::string ext = std::filesystem::path(path).extension().string();
@@ -42,10 +65,18 @@ void check_finite(const std::vector<double>& v, const std::string& path, const c
 // One page in one file, white background, our palette.
 std::unique_ptr<plstream> open(const std::string& path) {
   const std::string device = device_for(path);
-  check_writable(path);
   auto pls = std::make_unique<plstream>();
-  pls->sdev(device.c_str());
-  pls->sfnam(path.c_str());
+  if (capture) {
+    if (device != "svgcairo") throw std::invalid_argument("plot_svg: draw to a .svg path");
+    capture->file = capture_stream(*capture);
+    if (!capture->file) throw std::runtime_error("plot_svg: cannot open a memory stream");
+    pls->sdev(device.c_str());
+    pls->sfile(capture->file);
+  } else {
+    check_writable(path);
+    pls->sdev(device.c_str());
+    pls->sfnam(path.c_str());
+  }
   pls->spage(0, 0, 900, 640, 0, 0);
   pls->scmap0n(16);
   pls->scol0(background, 255, 255, 255);
@@ -107,6 +138,25 @@ void legend(plstream& pls, const std::vector<std::string>& labels, const std::ve
 void check_picture_path(const std::string& path) {
   device_for(path);
   check_writable(path);
+}
+
+std::string plot_svg(const std::function<void(const std::string&)>& draw) {
+  static std::mutex one_at_a_time;
+  std::lock_guard<std::mutex> hold(one_at_a_time);
+  Capture c;
+  capture = &c;
+  try {
+    draw("memory.svg");
+  } catch (...) {
+    capture = nullptr;
+    if (c.file && !c.closed) std::fclose(c.file);
+    throw;
+  }
+  capture = nullptr;
+  if (c.file && !c.closed) std::fclose(c.file);  // PLplot may have closed it already
+  if (c.text.find("<svg") == std::string::npos)
+    throw std::runtime_error("plot_svg: the plot wrote no SVG");
+  return c.text;
 }
 
 void plot_curves(const std::string& path, const std::vector<Curve>& cs, const PlotStyle& style) {

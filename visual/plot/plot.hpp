@@ -28,6 +28,11 @@ struct LabelledPoint {
 // a long computation whose result is to be drawn.
 void check_picture_path(const std::string& path);
 
+// Runs `draw` (a plot function below, called with a path ending in .svg) with its output kept in
+// memory: returns the SVG text; no file is read or written. One plot at a time (PLplot keeps
+// global state), so concurrent callers wait for each other.
+std::string plot_svg(const std::function<void(const std::string&)>& draw);
+
 // Line plot of one or more curves, with a legend when they carry labels.
 void plot_curves(const std::string& path, const std::vector<Curve>& curves, const PlotStyle& style);
 

@@ -2,9 +2,11 @@
 // files are real SVG, PNG and PDF; large graphs collapse; bad paths are refused.
 #include <graphviz/cgraph.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "../../support.hpp"
 #include "network/dataset.hpp"
@@ -125,4 +127,44 @@ TEST_CASE("unknown extensions and unwritable paths are refused") {
   CHECK_THROWS_WITH(visual::render(d, dir() + "/x.gif"),
                     Catch::Contains("unknown picture format '.gif'"));
   CHECK_THROWS_WITH(visual::render(d, "/nonexistent-dir/x.png"), Catch::Contains("cannot write"));
+}
+
+TEST_CASE("many renders in one process, from several threads, share one Graphviz context") {
+  // A fresh gvContext per render freed Graphviz's font cache under the previous one: the second
+  // render in a process read freed memory. Render to memory and to files, repeatedly and at once.
+  OnePoint one;
+  const auto d = visual::graph_drawing(one.C.graph, one.C.cost.index());
+  // Layouts may differ by a fraction of a point once cairo's text measurement is loaded, so the
+  // renders are compared by what they say: every label.
+  auto labels = [](const std::string& svg) {
+    std::vector<std::string> out;
+    for (std::size_t end = 0; (end = svg.find("</text>", end)) != std::string::npos; ++end)
+      out.push_back(svg.substr(svg.rfind('>', end) + 1, end - svg.rfind('>', end) - 1));
+    std::sort(out.begin(), out.end());  // Graphviz may write the clusters in another order
+    return out;
+  };
+  const std::string first_svg = visual::render_svg(d);
+  const auto first = labels(first_svg);
+  REQUIRE(first.size() > 2 * d.nodes.size());
+  REQUIRE(first_svg.find("<svg") != std::string::npos);
+  for (int k = 0; k < 3; ++k) {
+    visual::render(d, dir() + "/again-" + std::to_string(k) + ".png");
+    CHECK(labels(visual::render_svg(d)) == first);
+  }
+  std::vector<std::string> svgs(4);
+  std::vector<std::thread> threads;
+  for (auto& s : svgs) threads.emplace_back([&] { s = visual::render_svg(d); });
+  for (auto& t : threads) t.join();
+  for (const auto& s : svgs) CHECK(labels(s) == first);
+}
+
+TEST_CASE("names that look like markup are escaped in the SVG") {
+  visual::Drawing d;
+  d.nodes.push_back({visual::DrawNode::input, "x<script>alert(1)</script>", -1});
+  d.nodes.push_back({visual::DrawNode::output, "a & b", -1});
+  d.edges.push_back({0, 1, "", "", 1});
+  const std::string svg = visual::render_svg(d);
+  CHECK(svg.find("<script>") == std::string::npos);
+  CHECK(svg.find("x&lt;script&gt;") != std::string::npos);
+  CHECK(svg.find("a &amp; b") != std::string::npos);
 }

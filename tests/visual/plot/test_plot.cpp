@@ -66,3 +66,19 @@ TEST_CASE("bad requests are refused, naming the path") {
                     Catch::Contains("positive"));
   CHECK_THROWS(plot_curves(dir() + "/m.png", {Curve{{0, 1, 2}, {0, 1}, ""}}, PlotStyle{}));
 }
+
+TEST_CASE("a plot as SVG text in memory, with no file written") {
+  const auto before = std::filesystem::current_path();
+  std::filesystem::current_path(dlmath::testing::temp_dir());
+  const std::string svg = plot_svg(plot_sigmoid);
+  const std::string again = plot_svg(plot_sigmoid);
+  const bool wrote = std::filesystem::exists("memory.svg");
+  std::filesystem::current_path(before);
+  CHECK(svg.find("<svg") != std::string::npos);
+  CHECK(svg.find("</svg>") != std::string::npos);
+  CHECK(svg.size() > 10000);
+  CHECK(again.size() == svg.size());
+  CHECK_FALSE(wrote);
+  CHECK_THROWS(plot_svg([](const std::string&) { throw std::invalid_argument("bad"); }));
+  CHECK_THROWS(plot_svg([](const std::string&) {}));  // drew nothing: an error
+}

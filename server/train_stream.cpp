@@ -1,0 +1,265 @@
+#include "server/train_stream.hpp"
+
+#include <httplib.h>
+
+#include <atomic>
+#include <chrono>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+
+#include "network/csv.hpp"
+#include "network/train.hpp"
+
+namespace dlmath::server {
+
+namespace {
+
+using steady = std::chrono::steady_clock;
+constexpr int grid_size = 24;  // the regions, coarse: 24 x 24 cells
+constexpr std::chrono::milliseconds event_interval{40}, heartbeat{1000};
+
+std::atomic<bool> stopping{false};
+std::atomic<int> live_streams{0};
+
+// Uploaded data sets, newest last; a few are kept, in memory only.
+std::mutex uploads_lock;
+std::deque<std::pair<std::string, Dataset>> uploads;
+int upload_count = 0;
+
+Dataset find_data(const std::string& name) {
+  if (auto d = builtin_dataset(name)) return *d;
+  std::lock_guard<std::mutex> hold(uploads_lock);
+  for (const auto& [id, d] : uploads)
+    if (id == name) return d;
+  throw HttpError(400, "data: unknown data set '" + name.substr(0, 60) +
+                           "' (built in: higham10, higham11; or upload a CSV to /api/data)");
+}
+
+struct Job {
+  Dataset data;
+  Network<double> start;
+  TrainOptions options;
+};
+
+Job parse_job(const Fields& f) {
+  Job job;
+  job.data = find_data(field(f, "data", "higham10"));
+  std::vector<int> sizes;
+  const std::string layers = field(f, "layers", "2,2,3,2");
+  for (std::size_t at = 0; at <= layers.size();) {
+    const std::size_t comma = std::min(layers.find(',', at), layers.size());
+    Fields one{{"layers", layers.substr(at, comma - at)}};
+    sizes.push_back(static_cast<int>(integer_field(one, "layers", 0, 1, max_layer_size)));
+    at = comma + 1;
+  }
+  if (sizes.size() < 2 || static_cast<int>(sizes.size()) > max_layers)
+    throw HttpError(400, "layers: from 2 to " + std::to_string(max_layers) + " layers, not " +
+                             std::to_string(sizes.size()));
+  if (sizes.front() != job.data.dimension() ||
+      sizes.back() != static_cast<int>(job.data.class_names.size()))
+    throw HttpError(400, "layers: the data has " + std::to_string(job.data.dimension()) +
+                             " features and " + std::to_string(job.data.class_names.size()) +
+                             " classes, so the first layer needs " +
+                             std::to_string(job.data.dimension()) + " neurons and the last " +
+                             std::to_string(job.data.class_names.size()));
+  Architecture arch(sizes);
+  const std::string activation = field(f, "activation", "sigmoid");
+  std::vector<std::string> names;
+  for (std::size_t at = 0; at <= activation.size();) {
+    const std::size_t comma = std::min(activation.find(',', at), activation.size());
+    names.push_back(activation.substr(at, comma - at));
+    at = comma + 1;
+  }
+  if (names.size() != 1 && names.size() != arch.activations.size())
+    throw HttpError(400, "activation: one name, or one per layer from 2 (" +
+                             std::to_string(arch.activations.size()) + ")");
+  for (std::size_t l = 0; l < arch.activations.size(); ++l) {
+    const std::string& name = names[names.size() == 1 ? 0 : l];
+    const auto a = activation_from_string(name);
+    if (!a) throw HttpError(400, "activation: unknown '" + name.substr(0, 40) + "'");
+    arch.activations[l] = *a;
+  }
+  const long seed = integer_field(f, "seed", 1, 0, 1L << 40);
+  job.start = initial_network<double>(arch, static_cast<std::uint64_t>(seed));
+  TrainOptions& o = job.options;
+  const std::string method = field(f, "method", "sgd");
+  const auto m = method_from_string(method);
+  if (!m)
+    throw HttpError(400, "method: '" + method.substr(0, 40) + "' is not sgd, gd or minibatch");
+  o.method = *m;
+  o.batch = static_cast<int>(integer_field(f, "batch", 4, 1, 100000));
+  o.eta = field(f, "eta", "0.05");
+  double eta = 0;
+  try {
+    eta = from_decimal<double>(o.eta);
+  } catch (const std::exception&) {
+    throw HttpError(400, "eta: '" + o.eta.substr(0, 40) + "' is not a number");
+  }
+  if (!(eta > 0) || eta > 1e6) throw HttpError(400, "eta: must be positive (and at most 1e6)");
+  o.steps = integer_field(f, "steps", 1'000'000, 0, max_train_steps);
+  o.seed = point_stream_seed(static_cast<std::uint64_t>(seed));
+  const std::string cost = field(f, "cost", "mse");
+  if (cost != "mse" && cost != "cross-entropy")
+    throw HttpError(400, "cost: '" + cost.substr(0, 40) + "' is not mse or cross-entropy");
+  o.cost = cost == "mse" ? CostKind::half_squared_error : CostKind::cross_entropy;
+  const std::string precision = field(f, "precision", "double");
+  if (precision != "double")
+    throw HttpError(400, "precision: the live stream trains in double (use dlmath train for " +
+                             precision.substr(0, 20) + ")");
+  return job;
+}
+
+// What one event says about the network with parameters `theta`.
+struct Watch {
+  const Job& job;
+  PointCost<double> C;
+  Points<double> points;
+  explicit Watch(const Job& j)
+      : job(j),
+        C(j.start, Granularity::fused, j.options.cost),
+        points(j.data, j.start.arch.outputs()) {}
+
+  nlohmann::ordered_json state(long step, const std::vector<double>& theta) {
+    C.set_theta(theta);
+    nlohmann::ordered_json e;
+    e["step"] = step;
+    e["steps"] = job.options.steps;
+    const double cost = dataset_cost(C, points);
+    e["cost"] = cost;
+    e["correct"] = classify(C, points).correct;
+    e["total"] = job.data.size();
+    if (job.data.dimension() == 2) {
+      std::string cells;
+      std::vector<double> x(2), y(job.start.arch.outputs(), 0.0);
+      for (int r = 0; r < grid_size; ++r)  // row 0 at the top: x2 = 1
+        for (int c = 0; c < grid_size; ++c) {
+          x[0] = (c + 0.5) / grid_size;
+          x[1] = 1 - (r + 0.5) / grid_size;
+          C.evaluate_at(x, y);
+          std::vector<double> F;
+          for (const auto& v : C.F) F.push_back(v.value());
+          cells += static_cast<char>('A' + category_of<double>(F));
+        }
+      e["grid"] = {{"n", grid_size}, {"cells", cells}};
+    }
+    return e;
+  }
+
+  // Each parameter's dCost/dp by the reverse sweep beside a central difference.
+  nlohmann::ordered_json parameters(std::vector<double> theta) {
+    C.set_theta(theta);
+    std::vector<double> gradient;
+    dataset_cost(C, points, &gradient);
+    const auto names = job.start.arch.parameter_names();
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (std::size_t k = 0; k < theta.size(); ++k) {
+      const double w = theta[k], h = 6e-6 * std::max(1.0, std::abs(w));
+      theta[k] = w + h;
+      C.set_theta(theta);
+      const double up = dataset_cost(C, points);
+      theta[k] = w - h;
+      C.set_theta(theta);
+      const double down = dataset_cost(C, points);
+      theta[k] = w;
+      list.push_back({{"name", names[k]},
+                      {"value", w},
+                      {"gradient", gradient[k]},
+                      {"central_difference", (up - down) / (2 * h)}});
+    }
+    return list;
+  }
+};
+
+bool send(httplib::DataSink& sink, const std::string& text) {
+  return sink.write(text.data(), text.size());
+}
+
+}  // namespace
+
+void stop_training_streams() {
+  stopping = true;
+}
+
+void start_training_stream(const Fields& f, httplib::Response& res) {
+  auto job = std::make_shared<Job>(parse_job(f));
+  if (live_streams.load() >= max_live_streams)
+    throw HttpError(429, "too many live trainings at once (" + std::to_string(max_live_streams) +
+                             "); close another page's stream");
+  ++live_streams;
+  res.set_header("Cache-Control", "no-cache");
+  res.set_header("X-Accel-Buffering", "no");
+  res.set_chunked_content_provider(
+      "text/event-stream",
+      [job](std::size_t, httplib::DataSink& sink) {
+        Watch watch(*job);
+        nlohmann::ordered_json first = watch.state(0, job->start.theta);
+        if (job->data.dimension() == 2)
+          for (int i = 0; i < job->data.size(); ++i) {
+            const auto x = job->data.x<double>(i);
+            first["points"].push_back({x[0], x[1], job->data.category[i]});
+          }
+        bool open = send(sink, ": dlmath training stream\n\n") &&
+                    send(sink, "data: " + first.dump() + "\n\n");
+        auto last_event = steady::now(), last_beat = last_event;
+        TrainOptions o = job->options;
+        o.observe_every = o.method == Method::sgd ? 100 : o.method == Method::minibatch ? 25 : 5;
+        o.observe = [&](long step, const std::vector<double>& theta) {
+          if (stopping || !open) return false;
+          const auto now = steady::now();
+          if (now - last_beat >= heartbeat) {
+            open = send(sink, ": heartbeat\n\n");
+            last_beat = now;
+          }
+          if (open && (now - last_event >= event_interval || step == o.steps)) {
+            open = send(sink, "data: " + watch.state(step, theta).dump() + "\n\n");
+            last_event = now;
+          }
+          return open && !stopping;
+        };
+        if (open) try {
+            const TrainResult<double> r = train(job->data, job->start, o);
+            if (r.diverged_at >= 0) {
+              send(sink, "event: error\ndata: " +
+                             json_error("training diverged at step " +
+                                        std::to_string(r.diverged_at) + " (try a smaller eta)") +
+                             "\n\n");
+            } else if (open && !stopping) {
+              nlohmann::ordered_json end = watch.state(r.steps.back(), r.net.theta);
+              end["seconds"] = r.seconds;
+              end["parameters"] = watch.parameters(r.net.theta);
+              send(sink, "event: done\ndata: " + end.dump() + "\n\n");
+            }
+          } catch (const std::exception& e) {
+            send(sink, "event: error\ndata: " + json_error(e.what()) + "\n\n");
+          }
+        sink.done();
+        return true;
+      },
+      [](bool) { --live_streams; });
+}
+
+std::string upload_data(const std::string& csv, const std::string& name) {
+  if (csv.size() > max_field_bytes)
+    throw HttpError(413, name + ": " + std::to_string(csv.size()) +
+                             " bytes, more than the limit of " + std::to_string(max_field_bytes));
+  Dataset d;
+  try {
+    d = dataset_from_csv(csv, name);
+  } catch (const std::invalid_argument& e) {
+    throw HttpError(400, e.what());
+  }
+  std::lock_guard<std::mutex> hold(uploads_lock);
+  const std::string id = "upload:" + std::to_string(++upload_count);
+  uploads.emplace_back(id, d);
+  if (uploads.size() > 16) uploads.pop_front();
+  nlohmann::ordered_json j;
+  j["data"] = id;
+  j["points"] = d.size();
+  j["features"] = d.feature_names;
+  j["classes"] = d.class_names;
+  return j.dump();
+}
+
+}  // namespace dlmath::server

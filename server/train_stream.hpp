@@ -1,0 +1,26 @@
+// /api/train: training as a server-sent event stream (step, cost, correct, a coarse grid of the
+// decision regions, and at the end every parameter's gradient beside its central difference);
+// /api/data: a CSV uploaded from the page, checked line by line and kept in memory.
+#pragma once
+
+#include <string>
+
+#include "server/request.hpp"
+
+namespace httplib {
+struct Response;
+}
+
+namespace dlmath::server {
+
+// Checks every option (those of `dlmath train`, with its defaults) before the stream starts;
+// throws HttpError on a bad one.
+void start_training_stream(const Fields& f, httplib::Response& res);
+// Ends every running stream at its next event (the server is stopping).
+void stop_training_streams();
+
+// Parses the CSV (errors name `name`:line) and keeps it; the reply names it for /api/train's
+// `data` field.
+std::string upload_data(const std::string& csv, const std::string& name);
+
+}  // namespace dlmath::server

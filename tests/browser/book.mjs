@@ -1,0 +1,122 @@
+// The book in a real browser: Debian's chromium, driven by puppeteer-core. Starts `dlmath serve
+// --port 0`, opens every chapter (pictures inline), moves chapter 3's sliders and checks dy/da
+// against `dlmath eval`, types a program in the playground and waits for its graph, trains on the
+// network page until 10/10, and saves a screenshot of each page.
+// Usage: node book.mjs DLMATH_EXE SCREENSHOT_DIR
+import {spawn, execFileSync} from "node:child_process";
+import {mkdtempSync, mkdirSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import puppeteer from "puppeteer-core";
+
+const [dlmath, shots] = process.argv.slice(2);
+mkdirSync(shots, {recursive: true});
+const fail = message => { throw new Error(message); };
+const check = (ok, message) => { if (!ok) fail(message); console.log("ok - " + message); };
+
+const server = spawn(dlmath, ["serve", "--port", "0"], {stdio: ["ignore", "pipe", "inherit"]});
+const url = await new Promise((resolve, reject) => {
+  server.stdout.once("data", d => {
+    const m = /^dlmath: the book is at (http:\/\/127\.0\.0\.1:\d+\/)\n/.exec(d.toString());
+    m ? resolve(m[1]) : reject(new Error("unexpected first line: " + d));
+  });
+  server.once("exit", code => reject(new Error("dlmath serve exited with " + code)));
+});
+const profile = mkdtempSync(join(tmpdir(), "dlmath-chromium-"));
+const browser = await puppeteer.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--user-data-dir=" + profile],
+  headless: true,
+});
+let failed = false;
+try {
+  const page = await browser.newPage();
+  await page.setViewport({width: 1200, height: 900});
+  page.setDefaultTimeout(240000);
+  const errors = [];
+  page.on("pageerror", e => errors.push(e.message));
+  // A refused API request (the syntax error typed on purpose) logs "status of 400": expected.
+  page.on("console", m => {
+    if (m.type() === "error" && !/status of 400/.test(m.text())) errors.push(m.text());
+  });
+
+  await page.goto(url);
+  check((await page.$$("ol.contents li")).length === 9, "the contents list nine chapters");
+  await page.screenshot({path: join(shots, "contents.png")});
+
+  for (let n = 1; n <= 9; ++n) {
+    await page.goto(url + "chapter/" + n, {timeout: 240000});
+    const inline = await page.$$eval("figure.picture > svg", s => s.length);
+    const files = await page.$$eval("img", s => s.length);
+    check(files === 0, `chapter ${n}: no picture is a file`);
+    if (n !== 6 && n !== 7) check(inline >= 1, `chapter ${n}: ${inline} pictures inline as SVG`);
+    const katex = await page.$$eval(".formula .katex", s => s.length);
+    const formulas = await page.$$eval(".formula[data-tex]", s => s.length);
+    check(katex === formulas, `chapter ${n}: ${formulas} formulas typeset`);
+    if (n === 3) {
+      await page.waitForFunction(() => document.getElementById("dyda")?.textContent !== "");
+      // Move the sliders to a = 2, b = 0.5 (x stays at 0.8).
+      await page.$eval("#slider-a", s => { s.value = "2"; s.dispatchEvent(new Event("input")); });
+      await page.$eval("#slider-b", s => { s.value = "0.5"; s.dispatchEvent(new Event("input")); });
+      const want = JSON.parse(execFileSync(dlmath, ["eval", "sigmoid(a*x + b)", "--at", "a=2,b=0.5,x=0.8", "--json"]));
+      await page.waitForFunction(v => document.getElementById("dyda").textContent === v, {}, want.gradient.a);
+      const got = await page.$eval("#dydb", e => e.textContent);
+      check(got === want.gradient.b, `chapter 3: after the sliders dy/da = ${want.gradient.a} and dy/db = ${got}, as dlmath eval says`);
+    }
+    if (n === 7) {
+      await page.waitForFunction(() => document.querySelectorAll("#fd-table tr").length === 16);
+      const errors = await page.$$eval("#fd-table td:nth-child(2)", l => l.map(t => Math.abs(+t.textContent)));
+      const best = Math.min(...errors);
+      check(best < 1e-9 && errors[14] > 100 * best && errors[0] > 100 * best,
+            `chapter 7: in double the central difference is best near the middle (${best.toExponential(1)}), worse at h = 0.1 and 1e-15`);
+    }
+    if (n === 4) {
+      await page.waitForSelector("#layer-graph-svg svg");
+      await page.$eval("#layer-graph-svg svg", s => { s.dataset.first = "yes"; });
+      await page.$eval("#layer-x1", f => { f.value = "0.9"; f.dispatchEvent(new Event("input")); });
+      await page.waitForFunction(() => [...document.querySelectorAll("#layer-graph-svg text")]
+        .some(t => t.textContent === "value 0.9"));
+      check(await page.$eval("#layer-graph-svg svg", s => s.dataset.first === "yes"),
+            "chapter 4: x1 = 0.9 updates the node labels in place, the layout stays");
+    }
+    await page.screenshot({path: join(shots, `chapter-${n}.png`), fullPage: n === 3});
+  }
+
+  await page.goto(url + "playground");
+  await page.waitForSelector("#graph svg");
+  await page.$eval("#program", t => { t.value = ""; });
+  await page.type("#program", "z = w*x + b\nsigmoid(z)*z");
+  await page.waitForFunction(() => document.querySelectorAll("#gradients tbody tr").length === 3 &&
+                                   document.querySelector("#graph svg")?.textContent.includes("sigmoid"));
+  const value = await page.$eval("#value", e => e.textContent);
+  const inputs = await page.$$eval("#inputs input[type=text]", l => l.map(i => i.name + "=" + i.value).join(","));
+  const want = JSON.parse(execFileSync(dlmath, ["eval", "z = w*x + b\nsigmoid(z)*z", "--at", inputs, "--json"]));
+  check(value === want.value, `playground: value ${value} as dlmath eval says`);
+  check(await page.$eval("#formula .katex", e => !!e), "playground: the derivative is typeset");
+  await page.screenshot({path: join(shots, "playground.png")});
+  await page.type("#program", " +* 2");
+  await page.waitForSelector("#error:not([hidden])");
+  const message = await page.$eval("#error", e => e.textContent);
+  check(/^2:\d+:/.test(message), "playground: a syntax error shows its line and column: " + message.split("\n")[0]);
+  await page.screenshot({path: join(shots, "playground-error.png")});
+
+  await page.goto(url + "network");
+  await page.click("button#train");
+  await page.waitForFunction(() => /10\/10 correct \(done/.test(document.getElementById("train-status").textContent),
+                             {timeout: 240000});
+  const rows = await page.$$eval("table#parameters tr", r => r.length);
+  check(rows === 24, "network: trained to 10/10, 23 parameters with their central differences");
+  check(await page.$eval("#regions", e => e.querySelectorAll("rect").length) === 24 * 24, "network: the regions are drawn");
+  await page.screenshot({path: join(shots, "network.png"), fullPage: true});
+  check(errors.length === 0, "no script errors" + (errors.length ? ": " + errors.join("; ") : ""));
+} catch (e) {
+  console.error("not ok - " + e.message);
+  failed = true;
+} finally {
+  await browser.close();
+  server.kill("SIGINT");
+  rmSync(profile, {recursive: true, force: true});
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,345 @@
+// dlmath serve as a child process on a free port: every endpoint answers what the command prints
+// (same JSON), bad requests get 4xx JSON and leave the server running, the training stream
+// delivers events and ends, and SIGINT stops the server cleanly.
+#include <httplib.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "../cli/run.hpp"
+
+using dlmath::testing::run_dlmath;
+using nlohmann::json;
+
+namespace {
+
+// `dlmath serve --port 0` with its first line read: the port it chose.
+class Server {
+ public:
+  Server() {
+    int fds[2];
+    REQUIRE(pipe(fds) == 0);
+    pid_ = fork();
+    if (pid_ == 0) {
+      dup2(fds[1], STDOUT_FILENO);
+      close(fds[0]);
+      close(fds[1]);
+      execl(DLMATH_EXE, "dlmath", "serve", "--port", "0", static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    close(fds[1]);
+    out_ = fdopen(fds[0], "r");
+    char buffer[256] = {};
+    REQUIRE(std::fgets(buffer, sizeof buffer, out_) != nullptr);
+    line_ = buffer;
+    std::sscanf(buffer, "dlmath: the book is at http://127.0.0.1:%d/", &port_);
+    REQUIRE(port_ > 0);
+  }
+  ~Server() {
+    if (pid_ > 0) stop();
+    if (out_) std::fclose(out_);
+  }
+  // SIGINT, as Ctrl-C: returns the exit status.
+  int stop() {
+    kill(pid_, SIGINT);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+  int port() const { return port_; }
+  const std::string& line() const { return line_; }
+  httplib::Client client() const {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(120, 0);
+    return c;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  FILE* out_ = nullptr;
+  int port_ = 0;
+  std::string line_;
+};
+
+Server& server() {
+  static Server s;
+  return s;
+}
+
+// A request written byte for byte (no client library to tidy the path or the headers).
+std::string raw(const std::string& request) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_port = htons(static_cast<uint16_t>(server().port()));
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+  REQUIRE(write(fd, request.data(), request.size()) == static_cast<ssize_t>(request.size()));
+  std::string reply;
+  char buffer[4096];
+  for (ssize_t n; (n = read(fd, buffer, sizeof buffer)) > 0;) reply.append(buffer, n);
+  close(fd);
+  return reply;
+}
+
+int status_of(const std::string& reply) {
+  int status = 0;
+  std::sscanf(reply.c_str(), "HTTP/1.1 %d", &status);
+  return status;
+}
+
+std::string host() {
+  return "127.0.0.1:" + std::to_string(server().port());
+}
+
+std::string query(const std::string& text) {
+  return httplib::detail::encode_query_param(text);
+}
+
+}  // namespace
+
+TEST_CASE("serve prints where the book is, on 127.0.0.1 and the port it chose") {
+  CHECK(server().line() ==
+        "dlmath: the book is at http://127.0.0.1:" + std::to_string(server().port()) + "/\n");
+}
+
+TEST_CASE("/api/eval answers the JSON of dlmath eval --json, by GET and by POST") {
+  auto c = server().client();
+  for (const std::string precision : {"double", "50", "100"}) {
+    const auto cmd =
+        run_dlmath("eval 'sigmoid(w*x + b) * log(x)' --at x=0.5,w=2,b=-1 --precision " + precision +
+                   " --json");
+    REQUIRE(cmd.code == 0);
+    const auto get = c.Get("/api/eval?program=" + query("sigmoid(w*x + b) * log(x)") +
+                           "&at=x=0.5,w=2,b=-1&precision=" + precision);
+    REQUIRE(get);
+    CHECK(get->status == 200);
+    CHECK(get->get_header_value("Content-Type") == "application/json");
+    CHECK(json::parse(get->body) == json::parse(cmd.out));
+    CHECK(get->body + "\n" == cmd.out);  // the same text, key order and digits
+    const auto post = c.Post("/api/eval", httplib::Params{{"program", "sigmoid(w*x + b) * log(x)"},
+                                                          {"at", "x=0.5,w=2,b=-1"},
+                                                          {"precision", precision}});
+    REQUIRE(post);
+    CHECK(post->body == get->body);
+  }
+}
+
+TEST_CASE("/api/diff gives the formulas of dlmath diff and dlmath diff --latex") {
+  auto c = server().client();
+  const auto text = run_dlmath("diff 'x^3*sin(x) + y' --wrt x");
+  const auto latex = run_dlmath("diff 'x^3*sin(x) + y' --wrt x --latex");
+  const auto r = c.Get("/api/diff?program=" + query("x^3*sin(x) + y") + "&wrt=x");
+  REQUIRE(r);
+  REQUIRE(r->status == 200);
+  const json j = json::parse(r->body);
+  CHECK(j["derivative"].get<std::string>() + "\n" == text.out);
+  CHECK(j["latex"].get<std::string>() + "\n" == latex.out);
+  const auto bad = c.Get("/api/diff?program=x&wrt=y");
+  REQUIRE(bad);
+  CHECK(bad->status == 400);
+  CHECK_THAT(json::parse(bad->body)["error"].get<std::string>(), Catch::Contains("no input 'y'"));
+}
+
+TEST_CASE("/api/graph.svg draws the graph dlmath graph draws, values and gradients on it") {
+  auto c = server().client();
+  const auto r = c.Get("/api/graph.svg?program=" + query("y = w*x\ny + b") + "&at=x=3,w=2,b=1");
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(r->get_header_value("Content-Type") == "image/svg+xml");
+  CHECK_THAT(r->body,
+             Catch::Contains("<svg") && Catch::Contains(">value 7<"));  // the output's value
+  const std::string file = dlmath::testing::temp_path("g.dot");
+  REQUIRE(run_dlmath("graph 'y = w*x\ny + b' --at x=3,w=2,b=1 -o " + file).code == 0);
+}
+
+TEST_CASE("a syntax error is a 400 with line and column, as text in JSON, never markup") {
+  auto c = server().client();
+  const auto r = c.Get("/api/eval?program=" + query("x = 1\nx<script>alert(1)</script>") + "&at=");
+  REQUIRE(r);
+  CHECK(r->status == 400);
+  CHECK(r->get_header_value("Content-Type") == "application/json");
+  CHECK_THAT(json::parse(r->body)["error"].get<std::string>(), Catch::StartsWith("2:2:"));
+  const auto missing = c.Get("/api/eval?program=x*y&at=x=1");
+  REQUIRE(missing);
+  CHECK(missing->status == 400);
+  CHECK_THAT(missing->body, Catch::Contains("no value for the input y"));
+  const auto bad_precision = c.Get("/api/eval?program=x&at=x=1&precision=7");
+  REQUIRE(bad_precision);
+  CHECK(bad_precision->status == 400);
+}
+
+TEST_CASE("requests for another host, or out of the site, are refused") {
+  const std::string tail = "Connection: close\r\n\r\n";
+  CHECK(status_of(raw("GET / HTTP/1.1\r\nHost: " + host() + "\r\n" + tail)) == 200);
+  CHECK(status_of(raw("GET / HTTP/1.1\r\nHost: localhost:" + std::to_string(server().port()) +
+                      "\r\n" + tail)) == 200);
+  // DNS rebinding: a site that resolves its own name to 127.0.0.1.
+  const std::string evil = raw("GET /api/eval?program=x&at=x=1 HTTP/1.1\r\nHost: evil.example:" +
+                               std::to_string(server().port()) + "\r\n" + tail);
+  CHECK(status_of(evil) == 403);
+  CHECK_THAT(evil, Catch::Contains("\"error\""));
+  CHECK(status_of(raw("GET / HTTP/1.1\r\nHost: 127.0.0.1:1\r\n" + tail)) == 403);
+  CHECK(status_of(raw("GET / HTTP/1.1\r\n" + tail)) == 400);
+  for (const char* path :
+       {"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E%2Fetc%2Fpasswd",
+        "/vendor/..%2fstyle.css", "/style.css%00", "/..\\..\\etc\\passwd"}) {
+    INFO(path);
+    const std::string r =
+        raw(std::string("GET ") + path + " HTTP/1.1\r\nHost: " + host() + "\r\n" + tail);
+    CHECK(status_of(r) == 400);
+    CHECK_THAT(r, !Catch::Contains("root:"));
+  }
+  CHECK(status_of(raw("GET /style.css HTTP/1.1\r\nHost: " + host() + "\r\n" + tail)) == 200);
+  CHECK(status_of(raw("GET /nothing-here HTTP/1.1\r\nHost: " + host() + "\r\n" + tail)) == 404);
+}
+
+TEST_CASE("limits are checked before work: 413 and 400 with a JSON error") {
+  auto c = server().client();
+  const auto form = [](const std::string& program) {
+    return "program=" + query(program) + "&at=x=1";
+  };
+  // Long programs: the form encoding in a text/plain body, up to 64 KiB a field.
+  std::string sum = "x";
+  while (sum.size() < 20000) sum += " + x";
+  const auto long_ok = c.Post("/api/eval", form(sum), "text/plain");
+  REQUIRE(long_ok);
+  CHECK(long_ok->status == 200);
+  CHECK(json::parse(long_ok->body)["gradient"]["x"] == std::to_string((sum.size() + 3) / 4));
+  const auto big = c.Post("/api/eval", form(std::string(70000, 'x')), "text/plain");
+  REQUIRE(big);
+  CHECK(big->status == 413);
+  CHECK_THAT(json::parse(big->body)["error"].get<std::string>(), Catch::Contains("limit"));
+  // httplib's own limit on form-encoded bodies: a 413 with a JSON body too.
+  const auto form_big =
+      c.Post("/api/eval", form(std::string(9000, 'x')), "application/x-www-form-urlencoded");
+  REQUIRE(form_big);
+  CHECK(form_big->status == 413);
+  CHECK_NOTHROW(json::parse(form_big->body));
+  const auto huge = c.Post("/api/data", std::string(2 * 1024 * 1024, 'a'), "text/csv");
+  REQUIRE(huge);
+  CHECK(huge->status == 413);
+  CHECK_NOTHROW(json::parse(huge->body));
+  const auto steps = c.Get("/api/train?steps=100000000");
+  REQUIRE(steps);
+  CHECK(steps->status == 413);
+  for (const char* q : {"eta=-1", "eta=abc", "steps=1e3", "method=adam", "layers=2,0,2",
+                        "layers=3,2", "data=/etc/passwd", "activation=cube", "precision=50"}) {
+    INFO(q);
+    const auto r = c.Get(std::string("/api/train?") + q);
+    REQUIRE(r);
+    CHECK(r->status == 400);
+    CHECK_NOTHROW(json::parse(r->body)["error"].get<std::string>());
+  }
+  std::string chain = "s = x\n";
+  for (int k = 0; k < 3000; ++k) chain += "s = s*x + 1\n";
+  const auto many =
+      c.Post("/api/graph.svg", "program=" + query(chain + "s") + "&at=x=0.5&full=1", "text/plain");
+  REQUIRE(many);
+  CHECK(many->status == 413);
+  // The server is still there for the next learner.
+  const auto after = c.Get("/api/eval?program=x&at=x=1");
+  REQUIRE(after);
+  CHECK(after->status == 200);
+}
+
+TEST_CASE("the training stream sends events, heartbeats and a final state equal to dlmath train") {
+  auto c = server().client();
+  std::string stream;
+  const auto r = c.Get("/api/train?steps=200000&seed=1", [&](const char* data, std::size_t n) {
+    stream.append(data, n);
+    return true;
+  });
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(r->get_header_value("Content-Type") == "text/event-stream");
+  int events = 0;
+  for (std::size_t at = 0; (at = stream.find("\ndata: ", at)) != std::string::npos; ++at) ++events;
+  CHECK(events >= 3);
+  CHECK_THAT(stream, Catch::StartsWith(": dlmath training stream"));
+  const auto done = stream.find("event: done\ndata: ");
+  REQUIRE(done != std::string::npos);
+  const json end = json::parse(stream.substr(done + 18, stream.find("\n\n", done) - done - 18));
+  const auto cmd = run_dlmath("train --steps 200000 --seed 1 --json");
+  REQUIRE(cmd.code == 0);
+  const json train = json::parse(cmd.out);
+  CHECK(end["step"] == 200000);
+  CHECK(end["correct"] == train["correct"]);
+  CHECK(end["cost"].get<double>() ==
+        Approx(std::stod(train["final_cost"].get<std::string>())).epsilon(1e-12));
+  CHECK(end["grid"]["cells"].get<std::string>().size() == 24 * 24);
+  REQUIRE(end["parameters"].size() == 23);
+  for (const auto& p : end["parameters"]) {
+    const double g = p["gradient"], d = p["central_difference"];
+    CHECK(std::abs(g - d) <= 1e-6 * std::max(1.0, std::abs(g)) + 1e-9);
+  }
+  // The first event carries the points; the costs fall.
+  const auto first = stream.find("data: ");
+  const json e0 = json::parse(stream.substr(first + 6, stream.find("\n\n", first) - first - 6));
+  CHECK(e0["step"] == 0);
+  CHECK(e0["points"].size() == 10);
+  CHECK(end["cost"].get<double>() < e0["cost"].get<double>());
+}
+
+TEST_CASE("/api/data checks an uploaded CSV with file:line errors, and training uses it") {
+  auto c = server().client();
+  const auto bad = c.Post(
+      "/api/data",
+      httplib::Params{{"csv", "x1,x2,class\n0.1,0.2,A\n0.3,oops,B\n"}, {"name", "mine.csv"}});
+  REQUIRE(bad);
+  CHECK(bad->status == 400);
+  CHECK_THAT(json::parse(bad->body)["error"].get<std::string>(), Catch::Contains("mine.csv:3"));
+  const auto good =
+      c.Post("/api/data", "x1,x2,class\n0.1,0.2,A\n0.9,0.8,B\n0.2,0.1,A\n0.8,0.9,B\n", "text/csv");
+  REQUIRE(good);
+  REQUIRE(good->status == 200);
+  const json j = json::parse(good->body);
+  CHECK(j["points"] == 4);
+  const auto r = c.Get("/api/train?steps=2000&data=" + query(j["data"].get<std::string>()));
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK_THAT(r->body, Catch::Contains("event: done") && Catch::Contains("\"total\":4"));
+}
+
+TEST_CASE("the book: contents, nine chapters with pictures inline, the playground, the lab") {
+  auto c = server().client();
+  const auto contents = c.Get("/");
+  REQUIRE(contents);
+  CHECK_THAT(contents->body, Catch::Contains("href=\"/chapter/9\""));
+  for (int n = 1; n <= 9; ++n) {
+    INFO("chapter " << n);
+    const auto r = c.Get("/chapter/" + std::to_string(n));
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK_THAT(r->body, Catch::Contains("<h1>Chapter " + std::to_string(n) + "."));
+    if (n != 6 && n != 7)
+      CHECK_THAT(r->body, Catch::Contains("<figure class=\"picture\"") && Catch::Contains("><svg"));
+    if (n > 1)
+      CHECK_THAT(r->body, Catch::Contains("href=\"/chapter/" + std::to_string(n - 1) + "\""));
+    if (n < 9)
+      CHECK_THAT(r->body, Catch::Contains("href=\"/chapter/" + std::to_string(n + 1) + "\""));
+  }
+  CHECK(c.Get("/chapter/10")->status == 404);
+  CHECK(c.Get("/chapter/0")->status == 404);
+  const auto play = c.Get("/playground");
+  REQUIRE(play);
+  for (const char* id : {"<textarea id=\"program\"", "id=\"value\"", "<table id=\"gradients\"",
+                         "id=\"formula\"", "id=\"graph\"", "id=\"error\""})
+    CHECK_THAT(play->body, Catch::Contains(id));
+  const auto katex = c.Get("/vendor/katex-0.16.11/katex.min.js");
+  REQUIRE(katex);
+  CHECK(katex->status == 200);
+  CHECK(katex->body.size() > 100000);
+}
+
+TEST_CASE("SIGINT stops the server cleanly") {
+  CHECK(server().stop() == 0);
+}

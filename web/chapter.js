@@ -1,0 +1,238 @@
+// The interactive figures of the chapters and the network lab. Every number comes from the
+// server's engine through the API; the browser only draws.
+"use strict";
+
+const figures = {
+  // Chapter 3: sliders for a, b and x; sigma(ax + b) redrawn, dy/da, dy/db, dy/dx by the engine.
+  "sigmoid-ab"(root) {
+    const sliders = {};
+    const controls = dl.el("div", {class: "controls"});
+    for (const [name, lo, hi, start] of [["a", -5, 5, 3], ["b", -5, 5, -1.5], ["x", -3, 3, 0.8]]) {
+      const s = dl.el("input", {type: "range", min: lo, max: hi, step: 0.1, value: start, id: "slider-" + name});
+      const shown = dl.el("span", {class: "number", id: "shown-" + name}, String(start));
+      s.oninput = () => { shown.textContent = s.value; update(); };
+      sliders[name] = s;
+      controls.append(dl.el("label", {}, name + " ", s, " ", shown));
+    }
+    const numbers = dl.el("div", {class: "numbers"});
+    const plot = dl.svg("svg", {width: 520, height: 260, id: "sigmoid-ab-plot"});
+    root.append(dl.el("h3", {}, "Try it: y = sigma(ax + b), computed by dlmath's engine"), controls, numbers,
+                dl.el("div", {class: "plots"}, plot));
+    const row = (id, label) => dl.el("div", {}, label + " = ", dl.el("span", {id}, ""));
+    numbers.append(row("y-value", "y"), row("dyda", "dy/da"), row("dydb", "dy/db"), row("dydx", "dy/dx"));
+    let pending = 0;
+    async function update() {
+      const a = +sliders.a.value, b = +sliders.b.value, x = +sliders.x.value;
+      const curve = [];
+      for (let t = -6; t <= 6.0001; t += 0.05) curve.push([t, 1 / (1 + Math.exp(-(a * t + b)))]);
+      dl.chart(plot, [{points: curve, color: "#1f77b4"}, {points: [[x, 0], [x, 1]], color: "#d62728"}],
+               {x0: -6, x1: 6, y0: 0, y1: 1, xlabel: "x"});
+      const ticket = ++pending;
+      const r = await dl.api("/api/eval", {program: "sigmoid(a*x + b)",
+        at: `a=${sliders.a.value},b=${sliders.b.value},x=${sliders.x.value}`});
+      if (ticket !== pending || !r.ok) return;
+      document.getElementById("y-value").textContent = r.body.value;
+      document.getElementById("dyda").textContent = r.body.gradient.a;
+      document.getElementById("dydb").textContent = r.body.gradient.b;
+      document.getElementById("dydx").textContent = r.body.gradient.x;
+    }
+    update();
+  },
+
+  // Chapter 4: the layer's graph with every value and gradient; change X, W or B and redraw.
+  "layer-graph"(root) {
+    const start = {x1: "0.3", x2: "0.7", w11: "1.5", w12: "-2", w21: "0.5", w22: "1", b1: "0.25", b2: "-0.5"};
+    const program = "y1 = sigmoid(w11*x1 + w12*x2 + b1)\ny2 = sigmoid(w21*x1 + w22*x2 + b2)\ny1 + y2";
+    const controls = dl.el("div", {class: "controls"});
+    const fields = {};
+    for (const [name, value] of Object.entries(start)) {
+      fields[name] = dl.el("input", {type: "text", value, id: "layer-" + name});
+      fields[name].oninput = update;
+      controls.append(dl.el("label", {}, name + " ", fields[name]));
+    }
+    const graph = dl.el("div", {class: "graph", id: "layer-graph-svg"});
+    const error = dl.el("pre", {class: "error", hidden: ""});
+    root.append(dl.el("h3", {}, "Try it: change X, W or B; the graph shows each node's value and gradient"),
+                controls, error, graph);
+    async function update() {
+      const at = Object.entries(fields).map(([k, f]) => k + "=" + f.value.trim()).join(",");
+      const r = await dl.api("/api/graph.svg", {program, at});
+      error.hidden = r.ok;
+      if (!r.ok) { error.textContent = r.body.error; return; }
+      dl.showGraph(graph, r.body, true);  // same program: the layout stays, the numbers change
+    }
+    update();
+  },
+
+  // Chapter 7: autodiff beside central differences for one neuron, y = sigma(ax + b), in the
+  // chosen precision. The error of each difference is computed by the engine in that precision
+  // (the program subtracts the autodiff value), not in the browser's doubles.
+  "finite-differences"(root) {
+    const point = {a: "3", b: "-1.5", x: "0.8"};
+    const controls = dl.el("div", {class: "controls"});
+    const select = (label, options, id) => {
+      const s = dl.el("select", {id});
+      for (const [v, text] of options) s.append(dl.el("option", {value: v}, text));
+      controls.append(dl.el("label", {}, label + " ", s));
+      s.onchange = update;
+      return s;
+    };
+    const parameter = select("d/d", [["a", "a (the weight)"], ["b", "b (the bias)"]], "fd-parameter");
+    const precision = select("precision", [["double", "double"], ["float", "float"], ["50", "50 digits"]], "fd-precision");
+    const table = dl.el("table", {id: "fd-table"});
+    const plot = dl.svg("svg", {width: 440, height: 260, id: "fd-plot"});
+    const numbers = dl.el("div", {class: "numbers"});
+    root.append(dl.el("h3", {}, "Try it on one neuron: y = sigma(ax + b) at a = 3, b = -1.5, x = 0.8"),
+                controls, numbers, dl.el("div", {class: "plots"}, plot, table));
+    const at = extra => Object.entries({...point, ...extra}).map(([k, v]) => k + "=" + v).join(",");
+    let ticket = 0;
+    async function update() {
+      const mine = ++ticket, p = parameter.value, P = precision.value;
+      const ad = await dl.api("/api/eval", {program: "sigmoid(a*x + b)", at: at({}), precision: P});
+      if (mine !== ticket || !ad.ok) return;
+      const g = ad.body.gradient[p];
+      numbers.textContent = `dy/d${p} by autodiff (${P}) = ${g}`;
+      const shifted = s => p === "a" ? `sigmoid((a ${s} h)*x + b)` : `sigmoid(a*x + (b ${s} h))`;
+      const program = `(${shifted("+")} - ${shifted("-")}) / (2*h) - g`;
+      const rows = [], curve = [];
+      for (let e = 1; e <= 15; ++e) {
+        const r = await dl.api("/api/eval", {program, at: at({h: "1e-" + e, g}), precision: P});
+        if (mine !== ticket) return;
+        if (!r.ok) continue;
+        rows.push(["1e-" + e, r.body.value]);
+        curve.push([-e, Math.abs(+r.body.value)]);
+      }
+      table.replaceChildren(dl.el("tr", {}, dl.el("th", {}, "h"), dl.el("th", {}, "central difference - autodiff")),
+        ...rows.map(([h, v]) => dl.el("tr", {}, dl.el("td", {}, h), dl.el("td", {}, (+v).toExponential(2)))));
+      dl.chart(plot, [{points: curve, color: "#d62728"}], {logY: true, xlabel: "log10 h"});
+    }
+    update();
+  },
+
+  train(root) { trainer(root, {}); },
+  "train-beyond"(root) { trainer(root, {activation: true, data: true}); },
+};
+
+// Training, live: options, a train/pause button, the cost curve, the regions, the parameters.
+function trainer(root, o) {
+  const ids = o.ids || {};
+  const controls = dl.el("div", {class: "controls"});
+  const input = (label, el) => { controls.append(dl.el("label", {}, label + " ", el)); return el; };
+  const select = (options, value) => {
+    const s = dl.el("select", {});
+    for (const v of options) s.append(dl.el("option", v === value ? {value: v, selected: ""} : {value: v}, v));
+    return s;
+  };
+  const method = input("method", select(["sgd", "gd", "minibatch"], "sgd"));
+  const eta = input("eta", dl.el("input", {type: "text", value: "0.05"}));
+  const steps = input("steps", dl.el("input", {type: "text", value: "1000000"}));
+  const seed = input("seed", dl.el("input", {type: "text", value: "1"}));
+  const layers = o.layers ? input("layers", dl.el("input", {type: "text", value: "2,2,3,2"})) : null;
+  const activation = o.activation ? input("hidden activation", select(["sigmoid", "tanh", "relu"], "sigmoid")) : null;
+  const data = o.data ? input("data", select(["higham10", "higham11"], o.data === true ? "higham11" : "higham10")) : null;
+  const upload = o.upload ? input("or a CSV", dl.el("input", {type: "file", accept: ".csv,text/csv", id: "csv"})) : null;
+  const button = dl.el("button", {type: "button", id: ids.train || ""}, "Train");
+  const status = dl.el("span", {class: "number", id: ids.status || ""}, "");
+  controls.append(button, status);
+  const error = dl.el("pre", {class: "error", hidden: ""});
+  const cost = dl.svg("svg", {width: 440, height: 260, id: ids.cost || ""});
+  const regions = dl.svg("svg", {width: 260, height: 260, viewBox: "0 0 1 1", id: ids.regions || ""});
+  const table = dl.el("table", {id: ids.parameters || ""});
+  root.append(dl.el("h3", {}, o.title || "Train it live: the cost (log axis) and the decision regions"),
+              controls, error, dl.el("div", {class: "plots"}, cost, regions), table);
+  if (!dl.live) {
+    button.disabled = true;
+    status.textContent = "training runs live under `dlmath serve`";
+    return;
+  }
+  let stream = null, history = [], points = [], uploaded = null;
+  if (upload) upload.onchange = async () => {
+    const file = upload.files[0];
+    if (!file) return;
+    const r = await dl.api("/api/data", {csv: await file.text(), name: file.name});
+    error.hidden = r.ok;
+    if (!r.ok) { error.textContent = r.body.error; uploaded = null; return; }
+    uploaded = r.body.data;
+    status.textContent = `${file.name}: ${r.body.points} points`;
+  };
+  const stop = () => { if (stream) stream.close(); stream = null; button.textContent = "Train"; };
+  function drawRegions(grid) {
+    regions.replaceChildren();
+    if (grid) {
+      const n = grid.n, c = 1 / n;
+      for (let r = 0; r < n; ++r)
+        for (let k = 0; k < n; ++k)
+          regions.append(dl.svg("rect", {x: k * c, y: r * c, width: c + 0.001, height: c + 0.001,
+            fill: grid.cells[r * n + k] === "A" ? "#d6e6f5" : "#fae0d2"}));
+    }
+    for (const [x, y, category] of points) {
+      if (category === 0)
+        regions.append(dl.svg("circle", {cx: x, cy: 1 - y, r: 0.025, fill: "none", stroke: "#1f77b4", "stroke-width": 0.008}));
+      else
+        regions.append(dl.svg("path", {d: `M${x - 0.022},${1 - y - 0.022}l0.044,0.044m0,-0.044l-0.044,0.044`,
+          stroke: "#d62728", "stroke-width": 0.008}));
+    }
+  }
+  function show(e) {
+    history.push([Math.max(e.step, 1), e.cost]);
+    status.textContent = `step ${e.step} of ${e.steps}: cost ${e.cost.toExponential(3)}, ${e.correct}/${e.total} correct`;
+    dl.chart(cost, [{points: history, color: "#1f77b4"}], {logY: true, xlabel: "step"});
+    drawRegions(e.grid);
+  }
+  button.onclick = () => {
+    if (stream) return stop();
+    history = [];
+    table.replaceChildren();
+    error.hidden = true;
+    const fields = {method: method.value, eta: eta.value.trim(), steps: steps.value.trim(), seed: seed.value.trim()};
+    if (layers) fields.layers = layers.value.trim();
+    if (activation) fields.activation = activation.value === "sigmoid" ? "sigmoid"
+      : Array((fields.layers || "2,2,3,2").split(",").length - 2).fill(activation.value).concat(["sigmoid"]).join(",");
+    if (data) fields.data = data.value;
+    if (uploaded) fields.data = uploaded;
+    stream = new EventSource("/api/train?" + new URLSearchParams(fields));
+    button.textContent = "Pause";
+    stream.onmessage = m => {
+      const e = JSON.parse(m.data);
+      if (e.points) points = e.points;
+      show(e);
+    };
+    stream.addEventListener("done", m => {
+      const e = JSON.parse(m.data);
+      show(e);
+      status.textContent += ` (done in ${e.seconds.toFixed(2)} s)`;
+      table.replaceChildren(dl.el("tr", {}, ...["parameter", "value", "dCost/dp (reverse sweep)", "central difference", "relative difference"]
+        .map(h => dl.el("th", {}, h))));
+      for (const p of e.parameters) {
+        const rel = Math.abs(p.gradient - p.central_difference) / Math.max(Math.abs(p.gradient), 1e-300);
+        table.append(dl.el("tr", {}, ...[p.name, p.value.toPrecision(6), p.gradient.toExponential(6),
+          p.central_difference.toExponential(6), rel.toExponential(1)].map(t => dl.el("td", {}, t))));
+      }
+      stop();
+    });
+    stream.addEventListener("error", async m => {
+      if (m.data) { error.hidden = false; error.textContent = JSON.parse(m.data).error; }
+      else if (stream && stream.readyState === EventSource.CLOSED) {
+        // The request itself was refused: ask again to read why.
+        const r = await fetch(stream.url);
+        if (!r.ok) { error.hidden = false; error.textContent = (await r.json()).error; }
+      }
+      stop();
+    });
+  };
+  drawRegions(null);
+}
+
+for (const el of document.querySelectorAll(".interactive[data-figure]")) {
+  const make = figures[el.dataset.figure];
+  if (!make) continue;
+  if (!dl.live && el.dataset.figure !== "train" && el.dataset.figure !== "train-beyond") {
+    el.append(dl.el("p", {class: "note"}, "This figure is live under `dlmath serve`."));
+    continue;
+  }
+  make(el);
+}
+for (const el of document.querySelectorAll(".lab[data-lab=network]"))
+  trainer(el, {layers: true, activation: true, data: "higham10", upload: true,
+               title: "Choose, train, inspect",
+               ids: {train: "train", cost: "cost-curve", regions: "regions", parameters: "parameters", status: "train-status"}});

@@ -42,6 +42,10 @@ struct TrainOptions {
   long record_every = 0;   // 0: about 1000 records over the run
   CostKind cost = CostKind::half_squared_error;
   std::function<void(long done, long total)> progress;  // called now and then, if set
+  // If set, called with the step and the parameters (in double) at step 0, every
+  // `snapshot_every` steps and at the last step: pictures of how the network forms.
+  long snapshot_every = 0;
+  std::function<void(long step, const std::vector<double>& theta)> snapshot;
 };
 
 template <class T>
@@ -94,6 +98,14 @@ TrainResult<T> train(const Dataset& data, const Network<T>& start, const TrainOp
     }
   };
 
+  auto take_snapshot = [&](long step) {
+    std::vector<double> theta;
+    for (const auto& p : C.params.theta) theta.push_back(static_cast<double>(p.value()));
+    o.snapshot(step, theta);
+  };
+  const bool snapshots = o.snapshot && o.snapshot_every > 0;
+  if (snapshots) take_snapshot(0);
+
   record(0);
   const long progress_every = std::max(1L, o.steps / 100);
   for (long s = 1; s <= o.steps; ++s) {
@@ -117,6 +129,7 @@ TrainResult<T> train(const Dataset& data, const Network<T>& start, const TrainOp
         break;
       }
     }
+    if (snapshots && (s % o.snapshot_every == 0 || s == o.steps)) take_snapshot(s);
     if (o.progress && s % progress_every == 0) o.progress(s, o.steps);
   }
   r.net = C.network();

@@ -45,16 +45,15 @@ void draw_network_cost(const GraphArgs& a) {
         a.output);
     return;
   }
-  const auto d = visual::graph_drawing(
-      C.graph, C.cost.index(),
-      visual::GraphOptions{a.digits, true, a.limit, a.full,
-                           "C = 1/2 ||y - F(x)||^2 at point " + std::to_string(a.point) + " (" +
-                               data.features[i][0] + ", " + data.features[i][1] + ")"});
+  visual::GraphOptions options{a.digits, true, a.limit, a.full,
+                               "C = 1/2 ||y - F(x)||^2 at point " + std::to_string(a.point) + " (" +
+                                   data.features[i][0] + ", " + data.features[i][1] + ")"};
+  options.group_limit = 6;  // wider layers are drawn collapsed (one node per neuron)
+  const auto d = visual::graph_drawing(C.graph, C.cost.index(), options);
   visual::render(d, a.output);
   if (d.collapsed)
-    std::printf(
-        "note: %zu nodes are more than --limit %zu: drew one node per group (use --full for all)\n",
-        d.full_size, a.limit);
+    std::printf("note: %s: drew one node per group (use --full for all)\n",
+                d.collapsed_because.c_str());
 }
 
 }  // namespace

@@ -267,3 +267,19 @@ TEST_CASE("bad history files and options: file:line, exit 2") {
   CHECK(run_dlmath("plot boundary --from " + bad + " -o " + temp_path("x.png")).code == 2);
   CHECK(run_dlmath("plot data --snapshots /tmp -o " + temp_path("x.png")).code == 2);
 }
+
+TEST_CASE("train shows a progress line with the time left when stderr is a terminal") {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) {
+    WARN("util-linux script is not installed: no terminal to test the progress line in");
+    return;
+  }
+  // script(1) gives dlmath a terminal; its transcript holds what the terminal showed.
+  const std::string log = temp_path("progress.log");
+  const std::string command = std::string("script -qec '") + DLMATH_EXE +
+                              " train --precision 50 --steps 20000 >/dev/null' " + log +
+                              " </dev/null >/dev/null 2>&1";
+  REQUIRE(std::system(command.c_str()) == 0);
+  std::ifstream in(log);
+  const std::string shown((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK_THAT(shown, Catch::Contains("s left") && Catch::Contains("%"));
+}

@@ -38,6 +38,8 @@ void progress_bar(long done, long total, double seconds) {
   char eta[32];
   if (left >= 90)
     std::snprintf(eta, sizeof eta, "%.0f min left", left / 60);
+  else if (left < 0.5)
+    std::snprintf(eta, sizeof eta, "<1 s left");
   else
     std::snprintf(eta, sizeof eta, "%.0f s left", left);
   std::fprintf(stderr, "\r[%s%s] %3ld%%  %-12s", std::string(filled, '#').c_str(),

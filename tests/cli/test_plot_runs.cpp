@@ -120,6 +120,11 @@ TEST_CASE("plot boundary with three classes agrees with train at every point") {
   const json t = run_json("train --data " + csv + options + " --json --save " + saved);
   CHECK(t["correct"] == 30);
   const auto train_says = predicted(t);
+  // inspect --load uses the recorded data and cost: the same cost as train's final one.
+  const json i = run_json("inspect --load " + saved + " --json");
+  CHECK(i["cost_kind"] == "cross-entropy");
+  CHECK(i["cost"] == t["final_cost"]);
+  CHECK(i["points"] == 30);
   // The saved network, over the data it records.
   const std::string png = temp_path("three-load.png");
   const json loaded = run_json("plot boundary --load " + saved + " -o " + png + " --json");

@@ -54,16 +54,15 @@ void draw_network_cost(const GraphArgs& a) {
         a.output);
     return;
   }
-  const auto d = visual::graph_drawing(
-      C.graph, C.cost.index(),
-      visual::GraphOptions{static_cast<int>(a.digits), true, a.limit, a.full,
-                           "C = 1/2 ||y - F(x)||^2 at point " + std::to_string(a.point) + " (" +
-                               point_text(data.features[i]) + ")"});
+  visual::GraphOptions options{static_cast<int>(a.digits), true, a.limit, a.full,
+                               "C = 1/2 ||y - F(x)||^2 at point " + std::to_string(a.point) + " (" +
+                                   point_text(data.features[i]) + ")"};
+  options.group_limit = 6;  // wider layers are drawn collapsed (one node per neuron)
+  const auto d = visual::graph_drawing(C.graph, C.cost.index(), options);
   render_checked(d, a.output);
   if (d.collapsed)
-    std::printf(
-        "note: %zu nodes are more than --limit %zu: drew one node per group (use --full for all)\n",
-        d.full_size, static_cast<std::size_t>(a.limit));
+    std::printf("note: %s: drew one node per group (use --full for all)\n",
+                d.collapsed_because.c_str());
 }
 
 // What to draw: the network's one-point cost, or a program.

@@ -13,7 +13,7 @@ namespace dlmath::cli {
 namespace {
 
 struct InspectArgs {
-  std::string data = "higham10", precision = "double";
+  std::string data, precision = "double";  // data: empty for the --load file's, else higham10
   NetworkChoice network;
   bool json = false;
 };
@@ -30,7 +30,11 @@ void run(const InspectArgs& a, const Dataset& data, Precision precision) {
         " parameters over " + std::to_string(data.size()) + " points would evaluate about " +
         std::to_string(static_cast<long long>(work)) + " graph nodes, more than the limit of " +
         std::to_string(static_cast<long long>(limits::max_inspect_work)));
-  PointCost<T> C(net);
+  // A saved network is inspected under the cost it was trained with.
+  const auto run = recorded_run(a.network);
+  const CostKind kind = run ? cost_kind(run->cost) : CostKind::half_squared_error;
+  const bool mse = kind == CostKind::half_squared_error;
+  PointCost<T> C(net, Granularity::fused, kind);
   const Points<T> points(data, net.arch.outputs());
   std::vector<T> gradient;
   const T cost = dataset_cost(C, points, &gradient);
@@ -53,6 +57,10 @@ void run(const InspectArgs& a, const Dataset& data, Precision precision) {
   if (a.json) {
     nlohmann::ordered_json j;
     j["cost"] = to_decimal(cost);
+    j["cost_kind"] = mse ? "mse" : "cross-entropy";
+    j["data"] = data.path.empty() ? data.name : data.path;
+    if (!data.sha256.empty()) j["data_sha256"] = data.sha256;
+    j["points"] = data.size();
     j["precision"] = precision_name(precision);
     j["parameters"] = nlohmann::ordered_json::array();
     for (int k = 0; k < n; ++k)
@@ -66,9 +74,9 @@ void run(const InspectArgs& a, const Dataset& data, Precision precision) {
     return;
   }
   const int digits = precision == Precision::float64 ? 17 : 22;  // enough to see where they part
-  std::printf("cost C = (1/N) sum 1/2 ||y - F(x)||^2 over %s (%d points) = %s   [%s]\n",
-              data.name.c_str(), data.size(), to_decimal(cost, digits).c_str(),
-              precision_name(precision).c_str());
+  std::printf("cost C = %s over %s (%d points) = %s   [%s]\n",
+              mse ? "(1/N) sum 1/2 ||y - F(x)||^2" : "cross-entropy", data.name.c_str(),
+              data.size(), to_decimal(cost, digits).c_str(), precision_name(precision).c_str());
   std::printf(
       "dC/dp by autodiff (reverse sweep) and by central differences (C(p+h) - C(p-h)) / 2h\n");
   const int w = digits + 8;
@@ -101,13 +109,13 @@ void add_inspect_command(CLI::App& app) {
   auto a = std::make_shared<InspectArgs>();
   auto* cmd = app.add_subcommand(
       "inspect", "Every parameter's gradient by autodiff beside central differences");
-  cmd->add_option("--data", a->data, "higham10, higham11 or a CSV file")->capture_default_str();
+  cmd->add_option("--data", a->data, data_help_with_load);
   add_network_options(*cmd, a->network, true);
   cmd->add_option("--precision", a->precision, "double, 50 or 100 (digits)")->capture_default_str();
   cmd->add_flag("--json", a->json, "Print one JSON object");
   cmd->callback([a] {
     const Precision p = parse_precision(a->precision);
-    const Dataset data = parse_data(a->data);
+    const Dataset data = choose_data(a->data, a->network);
     with_precision(p, [&]<class T>() { run<T>(*a, data, p); });
   });
 }

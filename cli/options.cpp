@@ -206,6 +206,70 @@ Network<T> choose_network(const NetworkChoice& c, const Dataset& data) {
   return net;
 }
 
+std::optional<TrainedOn> recorded_run(const NetworkChoice& c) {
+  if (c.load.empty()) return std::nullopt;
+  try {
+    return trained_on_from_json(read_file(c.load), c.load);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+}
+
+Dataset choose_data(const std::string& data, const NetworkChoice& c) {
+  const auto run = recorded_run(c);
+  if (!data.empty()) {
+    Dataset d = parse_data(data);
+    const std::string used = d.path.empty() ? d.name : std::filesystem::absolute(d.path).string();
+    if (run && run->data != used)
+      std::fprintf(stderr, "note: %s was trained on %s; using %s (--data)\n", c.load.c_str(),
+                   run->data.c_str(), d.name.c_str());
+    return d;
+  }
+  if (!run) return higham10();
+  if (!run->csv()) {
+    if (auto d = builtin_dataset(run->data)) return *d;
+    throw UsageError(c.load + ": records the data set '" + run->data +
+                     "', which is not built in; give --data");
+  }
+  if (!std::filesystem::exists(run->data))
+    throw UsageError(c.load + ": the network was trained on " + run->data +
+                     ", which is missing; give --data FILE to use other data");
+  Dataset d = parse_data(run->data);
+  if (d.sha256 != run->sha256)
+    throw UsageError(c.load + ": " + run->data +
+                     " has changed since the network was trained on it (SHA-256 " +
+                     run->sha256.substr(0, 12) + "... then, " + d.sha256.substr(0, 12) +
+                     "... now); give --data " + run->data + " to use it as it is now");
+  return d;
+}
+
+void add_training_options(CLI::App& cmd, TrainingChoice& c) {
+  cmd.add_option("--method", c.method,
+                 "sgd (one random point per step), gd (all points) or minibatch")
+      ->check(CLI::IsMember({"sgd", "gd", "minibatch"}))
+      ->capture_default_str();
+  add_whole_option(cmd, "--batch", c.batch, "Points per minibatch step (at most the data size)", 1,
+                   1'000'000'000);
+  cmd.add_option("--eta", c.eta, "Learning rate")->capture_default_str();
+  c.steps_option = add_whole_option(cmd, "--steps", c.steps, "Number of steps", 0, limits::max_steps);
+  cmd.add_option("--cost", c.cost, "mse (the article's 1/2 squared error) or cross-entropy")
+      ->check(CLI::IsMember({"mse", "cross-entropy"}))
+      ->capture_default_str();
+  cmd.add_option("--precision", c.precision, "double, 50 or 100 (digits)")->capture_default_str();
+}
+
+TrainOptions training_options(const TrainingChoice& c, std::uint64_t seed) {
+  check_eta(c.eta);
+  TrainOptions o;
+  o.method = method_from_string(c.method).value_or(Method::sgd);  // CLI11 checked the name
+  o.batch = static_cast<int>(c.batch);
+  o.eta = c.eta;
+  o.steps = static_cast<long>(c.steps);
+  o.seed = point_stream_seed(seed);
+  o.cost = cost_kind(c.cost);
+  return o;
+}
+
 template Network<float> choose_network<float>(const NetworkChoice&, const Dataset&);
 template Network<double> choose_network<double>(const NetworkChoice&, const Dataset&);
 template Network<float50> choose_network<float50>(const NetworkChoice&, const Dataset&);

@@ -13,6 +13,8 @@
 #include "network/architecture.hpp"
 #include "network/dataset.hpp"
 #include "network/network.hpp"
+#include "network/parameters_json.hpp"
+#include "network/train.hpp"
 
 namespace dlmath::cli {
 
@@ -20,6 +22,10 @@ enum class Precision { float32, float64, digits50, digits100 };
 
 // "higham10", "higham11" or a CSV file.
 Dataset parse_data(const std::string& name);
+// The help text of --data for commands that also take --load.
+inline constexpr const char* data_help_with_load =
+    "higham10, higham11 or a CSV file (default: the data a --load file was trained on, else "
+    "higham10)";
 // "2,2,3,2"
 std::vector<int> parse_layers(const std::string& text);
 // "sigmoid" for every layer, or one per layer from 2: "tanh,tanh,sigmoid".
@@ -82,6 +88,29 @@ void check_training_size(const Dataset& data, const NetworkChoice& network,
 
 template <class T>
 Network<T> choose_network(const NetworkChoice& c, const Dataset& data);
+
+// What the --load file records about its training (nothing without --load or for an old file).
+std::optional<TrainedOn> recorded_run(const NetworkChoice& c);
+// The data a command works on: `data` (the --data option) when given; else the data set the
+// --load file records, refused with a clear message when that CSV is missing or has changed;
+// else higham10.
+Dataset choose_data(const std::string& data, const NetworkChoice& c);
+
+// The training options `train` and `plot` share: one struct, one list of flags.
+struct TrainingChoice {
+  std::string method = "sgd", eta = "0.05", cost = "mse", precision = "double";
+  std::uint64_t batch = 4, steps = 1'000'000;
+  const CLI::Option* steps_option = nullptr;  // set by add_training_options
+  // Whether --steps was given: the work limit holds only for the default.
+  bool explicit_steps() const { return steps_option && steps_option->count() > 0; }
+};
+void add_training_options(CLI::App& cmd, TrainingChoice& c);
+// Checks the values (UsageError naming the option) and turns them into the trainer's options;
+// the points are drawn from a stream seeded by the weights' seed, as `dlmath train` does.
+TrainOptions training_options(const TrainingChoice& c, std::uint64_t seed);
+inline CostKind cost_kind(const std::string& name) {
+  return name == "cross-entropy" ? CostKind::cross_entropy : CostKind::half_squared_error;
+}
 
 // Calls f.template operator()<T>() with T the scalar type the precision names.
 template <class F>

@@ -1,5 +1,9 @@
-// dlmath plot: the article's figures.
+// dlmath plot: the article's figures, drawn from the learner's data and runs.
 #include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
 
 #include "cli/limits.hpp"
 #include "cli/options.hpp"
@@ -11,47 +15,168 @@ namespace dlmath::cli {
 namespace {
 
 struct PlotArgs {
-  std::string figure, output, data = "higham10", eta = "0.05", method = "sgd";
+  std::string figure, output, data, from, snapshots;
   NetworkChoice network;
-  std::uint64_t steps = 1'000'000;
-  bool explicit_steps = false;
+  TrainingChoice training;
+  bool json = false;
 };
 
-TrainResult<double> train_for_plot(const PlotArgs& a, const Dataset& data) {
-  TrainOptions o;
-  o.method = method_from_string(a.method).value_or(Method::sgd);  // CLI11 checked the name
-  o.eta = a.eta;
-  o.steps = static_cast<long>(a.steps);
-  o.seed = point_stream_seed(a.network.seed);  // as dlmath train does
-  return train(data, choose_network<double>(a.network, data), o);
+// A cost history as `dlmath train --history` writes it: "step,cost[,scaled_cost]" then one row
+// per record. The scaled cost is drawn when the file has it (the article's cost), else the cost.
+struct HistoryFile {
+  std::vector<double> steps, cost;
+  bool scaled = false;
+};
+
+HistoryFile read_history(const std::string& path) {
+  const std::string text = read_file(path);
+  std::stringstream in(text);
+  std::string line;
+  int number = 0;
+  HistoryFile h;
+  auto fail = [&](const std::string& what) {
+    return UsageError(path + ":" + std::to_string(std::max(number, 1)) + ": " + what);
+  };
+  std::size_t columns = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) continue;
+    std::vector<std::string> cells;
+    std::stringstream row(line);
+    for (std::string cell; std::getline(row, cell, ',');) cells.push_back(cell);
+    if (!line.empty() && line.back() == ',') cells.emplace_back();
+    if (columns == 0) {
+      if (line == "step,cost,scaled_cost")
+        h.scaled = true;
+      else if (line != "step,cost")
+        throw fail(
+            "expected the header 'step,cost,scaled_cost' or 'step,cost' (as dlmath train "
+            "--history writes), found '" +
+            line + "'");
+      columns = cells.size();
+      continue;
+    }
+    if (cells.size() != columns)
+      throw fail("expected " + std::to_string(columns) + " columns, found " +
+                 std::to_string(cells.size()));
+    double step = 0, cost = 0;
+    try {
+      step = from_decimal<double>(cells[0]);
+    } catch (const std::invalid_argument&) {
+      throw fail("step '" + cells[0] + "' is not a number");
+    }
+    const std::string& c = cells[h.scaled ? 2 : 1];
+    try {
+      cost = from_decimal<double>(c);
+    } catch (const std::invalid_argument&) {
+      throw fail("cost '" + c + "' is not a number");
+    }
+    if (!std::isfinite(step) || step < 0 || step != std::floor(step))
+      throw fail("step '" + cells[0] + "' is not a whole number of steps");
+    if (!h.steps.empty() && step <= h.steps.back())
+      throw fail("the steps must increase ('" + cells[0] + "' after " +
+                 std::to_string(static_cast<long>(h.steps.back())) + ")");
+    if (!std::isfinite(cost) || cost <= 0)
+      throw fail("cost '" + c + "' cannot be drawn on a logarithmic axis");
+    h.steps.push_back(step);
+    h.cost.push_back(cost);
+  }
+  if (columns == 0) throw fail("the file is empty (expected 'step,cost,...')");
+  if (h.steps.empty()) throw fail("no rows after the header");
+  return h;
 }
 
-void draw(const PlotArgs& a) {
+// The steps of the snapshots `train --snapshots DIR` wrote: DIR/step-<step>.<png|svg>.
+std::vector<double> snapshot_steps(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::directory_iterator it(dir, ec);
+  if (ec) throw UsageError("--snapshots: cannot read the directory '" + dir + "'");
+  const std::regex name(R"(step-([0-9]+)\.(png|svg))");
+  std::vector<double> steps;
+  for (const auto& entry : it) {
+    std::smatch m;
+    const std::string file = entry.path().filename().string();
+    if (std::regex_match(file, m, name)) steps.push_back(std::stod(m[1].str()));
+  }
+  if (steps.empty()) throw UsageError("--snapshots: no step-N.png or step-N.svg files in " + dir);
+  std::sort(steps.begin(), steps.end());
+  return steps;
+}
+
+visual::PlotDescription draw(const PlotArgs& a) {
   using namespace visual;
   const std::string& out = a.output;
   check_picture_path(out);
   if (a.figure == "sigmoid") return plot_sigmoid(out);
   if (a.figure == "scaled-sigmoid") return plot_scaled_sigmoids(out);
-  const Dataset data = parse_data(a.data);
-  if (data.dimension() != 2)
+  if (!a.snapshots.empty() && a.figure != "history")
+    throw UsageError("--snapshots: marks snapshot steps on the history plot only");
+  const std::vector<double> marks =
+      a.snapshots.empty() ? std::vector<double>{} : snapshot_steps(a.snapshots);
+  if (!a.from.empty()) {
+    if (a.figure != "history")
+      throw UsageError("--from: draws a history file; use --load for a saved network");
+    const HistoryFile h = read_history(a.from);
+    const std::string title = "Cost history from " +
+                              std::filesystem::path(a.from).filename().string() + ": " +
+                              std::to_string(static_cast<long>(h.steps.back())) + " steps";
+    return plot_history(out, h.steps, h.cost, title,
+                        h.scaled ? "scaled cost #gS#di#u ||y#di#u - F(x#di#u)||#u2#d" : "cost",
+                        marks);
+  }
+  const Dataset data = choose_data(a.data, a.network);
+  if (data.dimension() != 2 && a.figure != "history")
     throw UsageError("--data: " + data.name + " has " + std::to_string(data.dimension()) +
                      " features; only two can be drawn on the plane");
   if (a.figure == "data") return plot_dataset(out, data);
-  check_eta(a.eta);
-  check_training_size(data, a.network, a.method, 4, a.steps, a.explicit_steps);
-  if (a.figure == "boundary") {
-    if (!a.network.load.empty())
-      return plot_decision_boundary(out, choose_network<double>(a.network, data), data,
-                                    "Decision regions of " + a.network.load);
-    const auto r = train_for_plot(a, data);
-    return plot_decision_boundary(
-        out, r.net, data,
-        "Decision regions after " + std::to_string(a.steps) + " " + a.method + " steps");
+  const std::string name = data_title(data);
+  if (a.figure == "boundary" && !a.network.load.empty())
+    return plot_decision_boundary(out, choose_network<double>(a.network, data), data,
+                                  name + ": decision regions of " +
+                                      std::filesystem::path(a.network.load).filename().string());
+  if (!a.network.load.empty())
+    throw UsageError(
+        "--load: plot history trains a network from --seed; to draw a finished run, "
+        "give --from HISTORY.csv");
+  const TrainOptions o = training_options(a.training, a.network.seed);
+  check_training_size(data, a.network, a.training.method, a.training.batch, a.training.steps,
+                      a.training.explicit_steps());
+  const std::string run =
+      std::to_string(o.steps) + " " + a.training.method + " steps, eta " + o.eta;
+  return with_precision(parse_precision(a.training.precision), [&]<class T>() {
+    const auto r = train(data, choose_network<T>(a.network, data), o);
+    if (r.diverged_at >= 0)
+      throw UsageError("training diverged at step " + std::to_string(r.diverged_at) +
+                       " (try a smaller --eta)");
+    if (a.figure == "boundary")
+      return plot_decision_boundary(out, r.net, data, name + ": decision regions after " + run);
+    return plot_cost_history(out, r, data.size(), name + ": cost history, " + run, o.cost, marks);
+  });
+}
+
+nlohmann::ordered_json to_json(const visual::PlotDescription& d) {
+  nlohmann::ordered_json j;
+  j["file"] = d.file;
+  j["title"] = d.title;
+  j["xlabel"] = d.xlabel;
+  j["ylabel"] = d.ylabel;
+  j["x_range"] = {d.x_min, d.x_max};
+  j["y_range"] = {d.y_min, d.y_max};
+  j["log_y"] = d.log_y;
+  j["legend"] = d.legend;
+  if (!d.classes.empty()) {
+    j["classes"] = d.classes;
+    j["class_counts"] = d.class_counts;
   }
-  const auto r = train_for_plot(a, data);
-  plot_cost_history(
-      out, r, data.size(),
-      "Cost history: " + std::to_string(a.steps) + " " + a.method + " steps, eta " + a.eta);
+  if (!d.region_cells.empty()) {
+    j["region_cells"] = d.region_cells;
+    std::vector<std::string> regions;
+    for (int k : d.point_regions) regions.push_back(d.classes[k]);
+    j["point_regions"] = regions;
+  }
+  if (!d.marks.empty()) j["marks"] = d.marks;
+  return j;
 }
 
 }  // namespace
@@ -64,25 +189,29 @@ void add_plot_command(CLI::App& app) {
       ->required()
       ->check(CLI::IsMember({"sigmoid", "scaled-sigmoid", "data", "boundary", "history"}));
   cmd->add_option("-o,--output", a->output, "The picture file: .png, .svg or .pdf")->required();
-  cmd->add_option("--data", a->data, "higham10, higham11 or a CSV file")->capture_default_str();
+  cmd->add_option("--data", a->data, data_help_with_load);
   add_network_options(*cmd, a->network, true);
-  auto* steps = add_whole_option(*cmd, "--steps", a->steps, "Training steps (boundary, history)", 0,
-                                 limits::max_steps);
-  cmd->add_option("--eta", a->eta, "Learning rate (boundary, history)")->capture_default_str();
-  cmd->add_option("--method", a->method, "sgd, gd or minibatch (boundary, history)")
-      ->check(CLI::IsMember({"sgd", "gd", "minibatch"}))
-      ->capture_default_str();
-  cmd->callback([a, steps] {
-    a->explicit_steps = steps->count() > 0;
+  add_training_options(*cmd, a->training);
+  cmd->add_option(
+      "--from", a->from,
+      "history: draw this file, as `dlmath train --history` wrote it, without training");
+  cmd->add_option("--snapshots", a->snapshots,
+                  "history: mark the steps of the snapshots in this directory (train --snapshots)");
+  cmd->add_flag("--json", a->json, "Print what the picture shows (ranges, labels, legend, counts)");
+  cmd->callback([a] {
+    visual::PlotDescription d;
     try {
-      draw(*a);
+      d = draw(*a);
     } catch (const std::invalid_argument& e) {
       throw UsageError(e.what());
     } catch (const std::runtime_error& e) {
       if (dynamic_cast<const UsageError*>(&e)) throw;
       throw UsageError(e.what());
     }
-    std::printf("wrote %s\n", a->output.c_str());
+    if (a->json)
+      std::printf("%s\n", to_json(d).dump(2).c_str());
+    else
+      std::printf("wrote %s\n", a->output.c_str());
   });
 }
 

@@ -3,23 +3,26 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "cli/limits.hpp"
 #include "cli/options.hpp"
 #include "network/parameters_json.hpp"
+#include "visual/figures.hpp"
 
 namespace dlmath::cli {
 
 namespace {
 
 struct TrainArgs {
-  std::string data = "higham10", method = "sgd", eta = "0.05", precision = "double", save, history,
-              cost = "mse";
+  std::string data = "higham10", save, history, snapshots, snapshot_format = "png";
   NetworkChoice network;
-  std::uint64_t batch = 4, steps = 1'000'000;
+  TrainingChoice training;
+  long every = 0;
   bool json = false;
 };
 
@@ -29,12 +32,67 @@ std::string short_number(double v) {
   return buf;
 }
 
-void progress_bar(long done, long total) {
+// "[#####     ]  42%  12 s left": the time left is the time so far scaled by the work left.
+void progress_bar(long done, long total, double seconds) {
   const int width = 40, filled = static_cast<int>(width * done / std::max(1L, total));
-  std::fprintf(stderr, "\r[%s%s] %3ld%%", std::string(filled, '#').c_str(),
-               std::string(width - filled, ' ').c_str(), 100 * done / std::max(1L, total));
-  if (done == total) std::fprintf(stderr, "\r%s\r", std::string(width + 8, ' ').c_str());
+  const double left = done > 0 ? seconds * static_cast<double>(total - done) / done : 0;
+  char eta[32];
+  if (left >= 90)
+    std::snprintf(eta, sizeof eta, "%.0f min left", left / 60);
+  else if (left < 0.5)
+    std::snprintf(eta, sizeof eta, "<1 s left");
+  else
+    std::snprintf(eta, sizeof eta, "%.0f s left", left);
+  std::fprintf(stderr, "\r[%s%s] %3ld%%  %-12s", std::string(filled, '#').c_str(),
+               std::string(width - filled, ' ').c_str(), 100 * done / std::max(1L, total), eta);
+  if (done == total) std::fprintf(stderr, "\r%s\r", std::string(width + 22, ' ').c_str());
   std::fflush(stderr);
+}
+
+// The progress line from the start of training on.
+std::function<void(long, long)> progress_line() {
+  const auto start = std::chrono::steady_clock::now();
+  return [start](long done, long total) {
+    progress_bar(done, total,
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  };
+}
+
+// train --snapshots DIR --every K: the decision regions at step 0, every K steps and at the end,
+// as DIR/step-0000100.png (zero-padded so that the files sort in step order).
+template <class T>
+void add_snapshots(TrainOptions& o, const TrainArgs& a, const Dataset& data,
+                   const Architecture& arch) {
+  if (a.snapshots.empty()) {
+    if (a.every != 0) throw UsageError("--every: give --snapshots DIR too");
+    return;
+  }
+  if (a.every < 1) throw UsageError("--every: give a number of steps, 1 or more, with --snapshots");
+  if (data.dimension() != 2)
+    throw UsageError("--snapshots: " + data.name + " has " + std::to_string(data.dimension()) +
+                     " features; only two can be drawn on the plane");
+  std::error_code ec;
+  std::filesystem::create_directories(a.snapshots, ec);
+  if (ec) throw UsageError("--snapshots: cannot make the directory '" + a.snapshots + "'");
+  const int digits = static_cast<int>(std::to_string(o.steps).size());
+  auto file = [=](long step) {
+    std::string n = std::to_string(step);
+    return (std::filesystem::path(a.snapshots) /
+            ("step-" + std::string(digits - n.size(), '0') + n + "." + a.snapshot_format))
+        .string();
+  };
+  try {
+    visual::check_picture_path(file(0));
+  } catch (const std::exception& e) {
+    throw UsageError(std::string("--snapshots: ") + e.what());
+  }
+  o.snapshot_every = a.every;
+  const std::string of = " of " + std::to_string(o.steps);
+  o.snapshot = [file, of, arch, &data](long step, const std::vector<double>& theta) {
+    visual::plot_decision_boundary(
+        file(step), Network<double>{arch, theta}, data,
+        visual::data_title(data) + ": decision regions at step " + std::to_string(step) + of);
+  };
 }
 
 // "sigmoid", or "tanh,tanh,sigmoid" when the layers differ.
@@ -48,17 +106,19 @@ std::string activation_names(const Architecture& arch) {
   return same ? std::string(to_string(arch.activations.front())) : all;
 }
 
+// What --save records: the data set (a CSV by its absolute path and SHA-256) and the cost.
+TrainedOn trained_on(const Dataset& data, const std::string& cost) {
+  if (data.path.empty()) return TrainedOn{data.name, "", cost};
+  return TrainedOn{std::filesystem::absolute(data.path).lexically_normal().string(), data.sha256,
+                   cost};
+}
+
 template <class T>
 void run(const TrainArgs& a, const Dataset& data, Precision precision) {
   const Network<T> start = choose_network<T>(a.network, data);
-  TrainOptions o;
-  o.method = method_from_string(a.method).value_or(Method::sgd);  // CLI11 checked the name
-  o.batch = static_cast<int>(a.batch);
-  o.eta = a.eta;
-  o.steps = static_cast<long>(a.steps);
-  o.seed = point_stream_seed(a.network.seed);
-  o.cost = a.cost == "cross-entropy" ? CostKind::cross_entropy : CostKind::half_squared_error;
-  if (!a.json && isatty(fileno(stderr))) o.progress = progress_bar;
+  TrainOptions o = training_options(a.training, a.network.seed);
+  add_snapshots<T>(o, a, data, start.arch);
+  if (!a.json && isatty(fileno(stderr))) o.progress = progress_line();
   const TrainResult<T> r = train(data, start, o);
   if (r.diverged_at >= 0)
     throw std::runtime_error("training diverged: the cost is " + to_decimal(r.final_cost) +
@@ -66,13 +126,20 @@ void run(const TrainArgs& a, const Dataset& data, Precision precision) {
                              " (try a smaller --eta)");
 
   if (!a.history.empty()) {
-    std::string text = "step,cost,scaled_cost\n";
-    for (std::size_t k = 0; k < r.steps.size(); ++k)
-      text += std::to_string(r.steps[k]) + "," + to_decimal(r.cost[k]) + "," +
-              to_decimal(T(r.cost[k] * 2 * data.size())) + "\n";
+    // The scaled cost is the paper's sum ||y - F(x)||^2: only for the article's cost.
+    const bool scaled = o.cost == CostKind::half_squared_error;
+    std::string text = scaled ? "step,cost,scaled_cost\n" : "step,cost\n";
+    for (std::size_t k = 0; k < r.steps.size(); ++k) {
+      text += std::to_string(r.steps[k]) + "," + to_decimal(r.cost[k]);
+      if (scaled) text += "," + to_decimal(T(r.cost[k] * 2 * data.size()));
+      text += "\n";
+    }
     write_file(a.history, text, "--history");
   }
-  if (!a.save.empty()) write_file(a.save, parameters_to_json(r.net), "--save");
+  if (!a.save.empty()) {
+    const TrainedOn run = trained_on(data, a.training.cost);
+    write_file(a.save, parameters_to_json(r.net, &run), "--save");
+  }
 
   PointCost<T> C(r.net);
   const Points<T> points(data, r.net.arch.outputs());
@@ -92,9 +159,9 @@ void run(const TrainArgs& a, const Dataset& data, Precision precision) {
     j["total"] = data.size();
     j["seconds"] = r.seconds;
     if (r.sampled_points > 0) j["history_sample"] = r.sampled_points;
-    j["steps"] = a.steps;
+    j["steps"] = o.steps;
     j["method"] = std::string(to_string(o.method));
-    j["eta"] = a.eta;
+    j["eta"] = o.eta;
     j["seed"] = a.network.seed;
     j["precision"] = precision_name(precision);
     for (int i = 0; i < data.size(); ++i) {
@@ -112,8 +179,7 @@ void run(const TrainArgs& a, const Dataset& data, Precision precision) {
   for (int n : r.net.arch.sizes) layers += (layers.empty() ? "" : "-") + std::to_string(n);
   std::printf("Trained %s (%s) on %s, %d points: %s, eta %s, %llu steps, seed %llu, %s\n\n",
               layers.c_str(), activation_names(r.net.arch).c_str(), data.name.c_str(), data.size(),
-              std::string(to_string(o.method)).c_str(), a.eta.c_str(),
-              static_cast<unsigned long long>(a.steps),
+              std::string(to_string(o.method)).c_str(), o.eta.c_str(), o.steps,
               static_cast<unsigned long long>(a.network.seed), precision_name(precision).c_str());
   std::printf("  %-34s %12s %12s\n", "", "initial", "final");
   std::printf("  %-34s %12s %12s\n",
@@ -156,30 +222,27 @@ void add_train_command(CLI::App& app) {
   cmd->add_option("--data", a->data, "higham10, higham11 or a CSV file (header, features, class)")
       ->capture_default_str();
   add_network_options(*cmd, a->network, false);
-  cmd->add_option("--method", a->method,
-                  "sgd (one random point per step), gd (all points) or minibatch")
-      ->check(CLI::IsMember({"sgd", "gd", "minibatch"}))
+  add_training_options(*cmd, a->training);
+  cmd->add_option("--save", a->save,
+                  "Write the trained parameters, the data set and the cost to a JSON file");
+  cmd->add_option("--snapshots", a->snapshots,
+                  "Draw the decision regions into this directory at step 0, every --every steps "
+                  "and at the end");
+  cmd->add_option("--every", a->every, "Steps between snapshots");
+  cmd->add_option("--snapshot-format", a->snapshot_format, "png or svg")
+      ->check(CLI::IsMember({"png", "svg"}))
       ->capture_default_str();
-  add_whole_option(*cmd, "--batch", a->batch, "Points per minibatch step (at most the data size)",
-                   1, 1'000'000'000);
-  cmd->add_option("--eta", a->eta, "Learning rate")->capture_default_str();
-  auto* steps =
-      add_whole_option(*cmd, "--steps", a->steps, "Number of steps", 0, limits::max_steps);
-  cmd->add_option("--cost", a->cost, "mse (the article's 1/2 squared error) or cross-entropy")
-      ->check(CLI::IsMember({"mse", "cross-entropy"}))
-      ->capture_default_str();
-  cmd->add_option("--precision", a->precision, "double, 50 or 100 (digits)")->capture_default_str();
-  cmd->add_option("--save", a->save, "Write the trained parameters to a JSON file");
   cmd->add_option("--history", a->history,
                   "Write the cost history (step,cost,scaled_cost) to a CSV file");
   cmd->add_flag("--json", a->json, "Print one JSON object");
-  cmd->callback([a, steps] {
-    const Precision p = parse_precision(a->precision);
-    check_eta(a->eta);
+  cmd->callback([a] {
+    const Precision p = parse_precision(a->training.precision);
+    training_options(a->training, a->network.seed);  // refuses bad values before any work
     if (!a->save.empty()) check_writable(a->save, "--save");
     if (!a->history.empty()) check_writable(a->history, "--history");
     const Dataset data = parse_data(a->data);
-    check_training_size(data, a->network, a->method, a->batch, a->steps, steps->count() > 0);
+    check_training_size(data, a->network, a->training.method, a->training.batch,
+                        a->training.steps, a->training.explicit_steps());
     with_precision(p, [&]<class T>() { run<T>(*a, data, p); });
   });
 }

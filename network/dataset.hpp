@@ -16,6 +16,8 @@ struct Dataset {
   std::vector<std::vector<std::string>>
       features;               // per point, as decimal text (exact at any precision)
   std::vector<int> category;  // per point, an index into class_names
+  // A data set read from a file: its path and the SHA-256 of its bytes (empty when built in).
+  std::string path, sha256;
 
   int size() const { return static_cast<int>(category.size()); }
   int dimension() const { return static_cast<int>(feature_names.size()); }
@@ -41,7 +43,7 @@ struct Dataset {
 
 // The paper's ten points: category A (circles) and category B (crosses).
 inline Dataset higham10() {
-  Dataset d{"higham10", {"x1", "x2"}, {"A", "B"}, {}, {}};
+  Dataset d{"higham10", {"x1", "x2"}, {"A", "B"}, {}, {}, {}, {}};
   const char* x1[] = {"0.1", "0.3", "0.1", "0.6", "0.4", "0.6", "0.5", "0.9", "0.4", "0.7"};
   const char* x2[] = {"0.1", "0.4", "0.5", "0.9", "0.2", "0.3", "0.6", "0.2", "0.4", "0.6"};
   for (int i = 0; i < 10; ++i) {

@@ -3,9 +3,13 @@
 //    "parameters": [{"name": "W2[1,1]", "value": "0.1234..."}, ...]}
 // Values are decimal strings carrying the scalar type's full precision. With different
 // activations per layer, "activation" is a list (one per layer from 2).
+// A trained network also records what it was trained on, between "activation" and "parameters":
+//   "data": {"name": "higham10"}   or   "data": {"csv": "/abs/ring.csv", "sha256": "<64 hex>"},
+//   "cost": "mse" (or "cross-entropy")
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -13,8 +17,16 @@
 
 namespace dlmath {
 
+// The data set and cost a network was trained with.
+struct TrainedOn {
+  std::string data;    // a built-in data set's name, or the CSV file's path
+  std::string sha256;  // the CSV file's SHA-256; empty for built-in data
+  std::string cost = "mse";
+  bool csv() const { return !sha256.empty(); }
+};
+
 template <class T>
-std::string parameters_to_json(const Network<T>& net) {
+std::string parameters_to_json(const Network<T>& net, const TrainedOn* run = nullptr) {
   nlohmann::ordered_json j;
   j["layers"] = net.arch.sizes;
   bool uniform = true;
@@ -24,6 +36,13 @@ std::string parameters_to_json(const Network<T>& net) {
   } else {
     for (Activation a : net.arch.activations) j["activation"].push_back(to_string(a));
   }
+  if (run) {
+    if (run->csv())
+      j["data"] = {{"csv", run->data}, {"sha256", run->sha256}};
+    else
+      j["data"] = {{"name", run->data}};
+    j["cost"] = run->cost;
+  }
   const auto names = net.arch.parameter_names();
   j["parameters"] = nlohmann::ordered_json::array();
   for (std::size_t k = 0; k < names.size(); ++k)
@@ -31,10 +50,8 @@ std::string parameters_to_json(const Network<T>& net) {
   return j.dump(2) + "\n";
 }
 
-// Reads parameters back; `source` names the text in errors (a file name).
-template <class T>
-Network<T> parameters_from_json(const std::string& text, const std::string& source) {
-  auto fail = [&](const std::string& what) { return std::invalid_argument(source + ": " + what); };
+// Parses JSON text, errors as source:line:column.
+inline nlohmann::json parse_json_text(const std::string& text, const std::string& source) {
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(text);
@@ -47,10 +64,51 @@ Network<T> parameters_from_json(const std::string& text, const std::string& sour
       else
         ++column;
     }
-    throw fail(std::to_string(line) + ":" + std::to_string(column) + ": not valid JSON");
+    throw std::invalid_argument(source + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                                ": not valid JSON");
   } catch (const nlohmann::json::exception& e) {  // e.g. a number too large for a double
     throw fail(std::string("not usable JSON: ") + e.what());
   }
+  return j;
+}
+
+// What a saved network records about its training, if anything; `source` names it in errors.
+inline std::optional<TrainedOn> trained_on_from_json(const std::string& text,
+                                                     const std::string& source) {
+  auto fail = [&](const std::string& what) { return std::invalid_argument(source + ": " + what); };
+  const nlohmann::json j = parse_json_text(text, source);
+  if (!j.is_object() || !j.contains("data")) return std::nullopt;
+  const auto& d = j["data"];
+  auto text_of = [&](const nlohmann::json& v, const char* what) {
+    if (!v.is_string() || v.get<std::string>().empty())
+      throw fail(std::string("\"data\": \"") + what + "\" must be a non-empty string");
+    return v.get<std::string>();
+  };
+  TrainedOn run;
+  if (d.is_object() && d.contains("name") && !d.contains("csv")) {
+    run.data = text_of(d["name"], "name");
+  } else if (d.is_object() && d.contains("csv") && d.contains("sha256") && !d.contains("name")) {
+    run.data = text_of(d["csv"], "csv");
+    run.sha256 = text_of(d["sha256"], "sha256");
+    if (run.sha256.size() != 64 ||
+        run.sha256.find_first_not_of("0123456789abcdef") != std::string::npos)
+      throw fail("\"data\": \"sha256\" must be 64 lowercase hex digits");
+  } else {
+    throw fail("\"data\" must be {\"name\": \"...\"} or {\"csv\": \"...\", \"sha256\": \"...\"}");
+  }
+  if (j.contains("cost")) {
+    if (!j["cost"].is_string() || (j["cost"] != "mse" && j["cost"] != "cross-entropy"))
+      throw fail("\"cost\" must be \"mse\" or \"cross-entropy\"");
+    run.cost = j["cost"].get<std::string>();
+  }
+  return run;
+}
+
+// Reads parameters back; `source` names the text in errors (a file name).
+template <class T>
+Network<T> parameters_from_json(const std::string& text, const std::string& source) {
+  auto fail = [&](const std::string& what) { return std::invalid_argument(source + ": " + what); };
+  const nlohmann::json j = parse_json_text(text, source);
   if (!j.is_object() || !j.contains("layers") || !j["layers"].is_array())
     throw fail("expected an object with \"layers\": [sizes]");
   std::vector<int> sizes;

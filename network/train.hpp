@@ -46,6 +46,10 @@ struct TrainOptions {
   // live; returning false stops the run there.
   long observe_every = 1000;
   std::function<bool(long step, const std::vector<double>& theta)> observe;
+  // If set, called with the step and the parameters (in double) at step 0, every
+  // `snapshot_every` steps and at the last step: pictures of how the network forms.
+  long snapshot_every = 0;
+  std::function<void(long step, const std::vector<double>& theta)> snapshot;
 };
 
 template <class T>
@@ -117,6 +121,14 @@ TrainResult<T> train(const Dataset& data, const Network<T>& start, const TrainOp
     }
   };
 
+  auto take_snapshot = [&](long step) {
+    std::vector<double> theta;
+    for (const auto& p : C.params.theta) theta.push_back(static_cast<double>(p.value()));
+    o.snapshot(step, theta);
+  };
+  const bool snapshots = o.snapshot && o.snapshot_every > 0;
+  if (snapshots) take_snapshot(0);
+
   record(0);
   const long progress_every = std::max(1L, o.steps / 100);
   for (long s = 1; s <= o.steps; ++s) {
@@ -140,6 +152,7 @@ TrainResult<T> train(const Dataset& data, const Network<T>& start, const TrainOp
         break;
       }
     }
+    if (snapshots && (s % o.snapshot_every == 0 || s == o.steps)) take_snapshot(s);
     if (o.progress && s % progress_every == 0) o.progress(s, o.steps);
     if (o.observe && (s % std::max(1L, o.observe_every) == 0 || s == o.steps)) {
       for (int k = 0; k < n; ++k) observed[k] = static_cast<double>(C.params.theta[k].value());

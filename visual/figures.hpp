@@ -1,7 +1,9 @@
 // The article's figures from dlmath's own objects: a data set, a trained network, a training run.
+// Each returns the plot's description (what it shows) for tests and `dlmath plot --json`.
 #pragma once
 
 #include <array>
+#include <filesystem>
 
 #include "network/evaluate.hpp"
 #include "network/train.hpp"
@@ -9,46 +11,68 @@
 
 namespace dlmath::visual {
 
-inline std::vector<LabelledPoint> labelled_points(const Dataset& d) {
+// The data set's name for a title: a CSV file by its file name.
+inline std::string data_title(const Dataset& d) {
+  return std::filesystem::path(d.name).filename().string();
+}
+
+inline Scatter scatter_of(const Dataset& d) {
   if (d.dimension() != 2)
-    throw std::invalid_argument("only data with two features can be drawn on the plane");
-  std::vector<LabelledPoint> out;
-  for (int i = 0; i < d.size(); ++i)
-    out.push_back({d.x<double>(i)[0], d.x<double>(i)[1], d.category[i]});
-  return out;
+    throw std::invalid_argument(d.name + " has " + std::to_string(d.dimension()) +
+                                " features; only two can be drawn on the plane");
+  Scatter s;
+  s.class_names = d.class_names;
+  s.xlabel = d.feature_names[0];
+  s.ylabel = d.feature_names[1];
+  for (int i = 0; i < d.size(); ++i) {
+    const auto x = d.x<double>(i);
+    s.points.push_back({x[0], x[1], d.category[i]});
+  }
+  return s;
 }
 
-inline void plot_dataset(const std::string& path, const Dataset& d) {
-  plot_data(
-      path, labelled_points(d),
-      d.name + ": category " + d.class_names[0] + " (circles), " + d.class_names[1] + " (crosses)");
+inline PlotDescription plot_dataset(const std::string& path, const Dataset& d) {
+  return plot_data(path, scatter_of(d),
+                   data_title(d) + ": " + std::to_string(d.size()) + " points, " +
+                       std::to_string(d.classes()) + " classes");
 }
 
-// Shaded where the network says category A (F1 > F2) or B, with the boundary F1 = F2.
+// Each region is where the network's largest output names that class (with a single output,
+// class 1 where F > 1/2), as `dlmath train` classifies.
 template <class T>
-void plot_decision_boundary(const std::string& path, const Network<T>& net, const Dataset& d,
-                            const std::string& title) {
+PlotDescription plot_decision_boundary(const std::string& path, const Network<T>& net,
+                                       const Dataset& d, const std::string& title) {
   PointCost<double> C(network_as<double>(net));
   const std::vector<double> y(net.arch.outputs(), 0.0);
-  std::array<double, 2> x{};  // reused: the score is called once per grid point
-  auto score = [&](double x1, double x2) {
+  std::array<double, 2> x{};  // reused: the scores are computed once per grid point
+  auto scores = [&](double x1, double x2, std::vector<double>& s) {
     x = {x1, x2};
     C.evaluate_at(x, y);
-    return net.arch.outputs() == 1 ? C.F[0].value() - 0.5 : C.F[0].value() - C.F[1].value();
+    if (net.arch.outputs() == 1) {
+      s[0] = C.F[0].value(), s[1] = 1 - C.F[0].value();
+    } else {
+      for (std::size_t k = 0; k < s.size(); ++k) s[k] = C.F[k].value();
+    }
   };
-  plot_boundary(path, score, labelled_points(d), title);
+  return plot_boundary(path, scores, d.classes(), scatter_of(d), title);
 }
 
-// The paper's scaled cost sum_i ||y_i - F(x_i)||^2 (2N times the article's cost) against the step.
+// With the article's cost, the paper's scaled cost sum_i ||y_i - F(x_i)||^2 (2N times the cost)
+// against the step; with cross-entropy, the cost itself. `marks`: steps to mark (snapshots).
 template <class T>
-void plot_cost_history(const std::string& path, const TrainResult<T>& r, int points,
-                       const std::string& title) {
+PlotDescription plot_cost_history(const std::string& path, const TrainResult<T>& r, int points,
+                                  const std::string& title,
+                                  CostKind kind = CostKind::half_squared_error,
+                                  const std::vector<double>& marks = {}) {
+  const bool scaled = kind == CostKind::half_squared_error;
   std::vector<double> steps, cost;
   for (std::size_t k = 0; k < r.steps.size(); ++k) {
     steps.push_back(static_cast<double>(r.steps[k]));
-    cost.push_back(static_cast<double>(r.cost[k]) * 2 * points);
+    cost.push_back(static_cast<double>(r.cost[k]) * (scaled ? 2 * points : 1));
   }
-  plot_history(path, steps, cost, title, "scaled cost #gS#di#u ||y#di#u - F(x#di#u)||#u2#d");
+  return plot_history(
+      path, steps, cost, title,
+      scaled ? "scaled cost #gS#di#u ||y#di#u - F(x#di#u)||#u2#d" : "cross-entropy cost", marks);
 }
 
 }  // namespace dlmath::visual

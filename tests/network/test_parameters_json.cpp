@@ -53,3 +53,42 @@ TEST_CASE("bad parameter files are refused with what is wrong") {
   CHECK_THROWS_WITH(parameters_from_json<double>(j.dump(), "a.json"),
                     Catch::Contains("unknown activation 'swish'"));
 }
+
+TEST_CASE("a saved network records its data set and cost, and reads them back") {
+  const auto net = initial_network<double>(Architecture({2, 2, 3, 2}), 1);
+  const std::string sha(64, 'a');
+  const TrainedOn csv{"/data/ring.csv", sha, "cross-entropy"};
+  const std::string text = parameters_to_json(net, &csv);
+  const auto j = nlohmann::ordered_json::parse(text);
+  CHECK(j["data"]["csv"] == "/data/ring.csv");
+  CHECK(j["data"]["sha256"] == sha);
+  CHECK(j["cost"] == "cross-entropy");
+  const auto back = trained_on_from_json(text, "n.json");
+  REQUIRE(back);
+  CHECK(back->data == "/data/ring.csv");
+  CHECK(back->sha256 == sha);
+  CHECK(back->csv());
+  CHECK(back->cost == "cross-entropy");
+  CHECK(parameters_from_json<double>(text, "n.json").theta == net.theta);
+
+  const TrainedOn builtin{"higham11", "", "mse"};
+  const auto b = trained_on_from_json(parameters_to_json(net, &builtin), "b.json");
+  REQUIRE(b);
+  CHECK(b->data == "higham11");
+  CHECK(!b->csv());
+  // A file saved before runs were recorded says nothing, and that is not an error.
+  CHECK(!trained_on_from_json(parameters_to_json(net), "old.json"));
+}
+
+TEST_CASE("a bad record of the data is refused, naming the file") {
+  CHECK_THROWS_WITH(
+      trained_on_from_json(R"({"data": {"csv": "a.csv", "sha256": "xyz"}})", "s.json"),
+      Catch::Contains("s.json") && Catch::Contains("64 lowercase hex digits"));
+  CHECK_THROWS_WITH(trained_on_from_json(R"({"data": 3})", "d.json"),
+                    Catch::Contains("d.json: \"data\" must be"));
+  CHECK_THROWS_WITH(
+      trained_on_from_json(R"({"data": {"name": "higham10"}, "cost": "l1"})", "c.json"),
+      Catch::Contains("\"cost\" must be"));
+  CHECK_THROWS_WITH(trained_on_from_json("{\n  \"data\": ", "t.json"),
+                    Catch::Contains("t.json:2:") && Catch::Contains("not valid JSON"));
+}

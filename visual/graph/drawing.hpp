@@ -17,6 +17,8 @@ struct DrawEdge {
   int from = 0, to = 0;
   std::string label, color;  // color "" for the default
   double width = 1;
+  int minlen = 1;          // ranks the edge spans at least: 2 keeps layers in their own columns
+  bool invisible = false;  // only orders nodes (neuron 2.1 above 2.2), not drawn
 };
 
 struct DrawCluster {
@@ -30,8 +32,12 @@ struct Drawing {
   std::vector<DrawEdge> edges;
   std::vector<DrawCluster> clusters;
   std::string title;
-  bool collapsed = false;     // a summary of a graph too large to draw node by node
-  std::size_t full_size = 0;  // nodes of the full graph
+  bool collapsed = false;         // a summary of a graph too large to draw node by node
+  std::size_t full_size = 0;      // nodes of the full graph
+  std::string collapsed_because;  // why, e.g. "217 nodes are more than --limit 100"
+  // Keep the nodes in the order given (neuron 2.1 above 2.2 ... above 2.10) instead of letting
+  // Graphviz reorder them to reduce crossings.
+  bool keep_order = false;
 };
 
 // Lays the drawing out with Graphviz (dot, left to right) and writes it in the format of the

@@ -20,6 +20,9 @@ struct GraphOptions {
   std::size_t node_limit = 400;  // above it, draw the collapsed view
   bool full = false;             // draw every node whatever the size
   std::string title;
+  // Above this many groups in one group (neurons in a layer), draw the collapsed view too: the
+  // full view stacks them in one column and becomes a strip many pages tall.
+  std::size_t group_limit = static_cast<std::size_t>(-1);
 };
 
 template <class T>
@@ -63,6 +66,18 @@ Drawing graph_drawing(const Tape<T>& t, index_t output, const GraphOptions& o = 
     return given.empty() ? std::string(t.info(i).name)
                          : std::string(given) + " = " + std::string(t.info(i).name);
   };
+  // The outermost group holding cluster c (input, layer 2, ..., cost), or -1.
+  auto outermost = [&](int c) {
+    while (c >= 0 && d.clusters[c].parent >= 0) c = d.clusters[c].parent;
+    return c;
+  };
+  // An edge between outermost groups spans two ranks, so that each layer keeps columns of its
+  // own: the inputs on the left, then layer 2, 3, ..., the cost on the right, instead of a
+  // staircase of layers stacked one below the other.
+  auto span = [&](int from_cluster, int to_cluster) {
+    const int a = outermost(from_cluster), b = outermost(to_cluster);
+    return a >= 0 && b >= 0 && a != b ? 2 : 1;
+  };
   auto kind_of = [&](index_t i) {
     if (i == output) return DrawNode::output;
     switch (t.op(i)) {
@@ -77,7 +92,20 @@ Drawing graph_drawing(const Tape<T>& t, index_t output, const GraphOptions& o = 
     }
   };
 
-  if (count <= o.node_limit || o.full) {
+  std::map<int, std::size_t> children;  // group -> groups directly inside it
+  for (const auto& g : groups)
+    if (g.parent >= 0) ++children[g.parent];
+  std::size_t widest = 0;
+  for (const auto& [g, n] : children) widest = std::max(widest, n);
+  if (count > o.node_limit)
+    d.collapsed_because =
+        std::to_string(count) + " nodes are more than --limit " + std::to_string(o.node_limit);
+  else if (widest > o.group_limit)
+    d.collapsed_because = "a layer of " + std::to_string(widest) + " neurons (more than " +
+                          std::to_string(o.group_limit) + ") would make a strip many pages tall";
+
+  if (d.collapsed_because.empty() || o.full) {
+    d.collapsed_because.clear();
     std::vector<int> at(output + 1, -1);
     for (index_t i = 0; i <= output; ++i) {
       if (!needed[i]) continue;
@@ -92,7 +120,9 @@ Drawing graph_drawing(const Tape<T>& t, index_t output, const GraphOptions& o = 
       at[i] = static_cast<int>(d.nodes.size());
       d.nodes.push_back(DrawNode{kind_of(i), label, group_of[i]});
       if (!t.is_leaf(i))
-        for (index_t k : t.operands(i)) d.edges.push_back(DrawEdge{at[k], at[i], "", "", 1});
+        for (index_t k : t.operands(i))
+          d.edges.push_back(
+              DrawEdge{at[k], at[i], "", "", 1, span(group_of[k], group_of[i]), false});
     }
     return d;
   }
@@ -142,6 +172,9 @@ Drawing graph_drawing(const Tape<T>& t, index_t output, const GraphOptions& o = 
       if (unit[k] != unit[i] && seen.insert({unit[k], unit[i]}).second)
         d.edges.push_back(DrawEdge{unit[k], unit[i], "", "", 1});
   }
+  // The groups of one layer in the order they were recorded (neuron 2.1, 2.2, ..., 2.10), not in
+  // the order Graphviz would pick: between complete layers every order crosses as much.
+  d.keep_order = true;
   return d;
 }
 

@@ -54,9 +54,9 @@ Drawing network_drawing(const Network<T>& net, const NetworkOptions& o = {}) {
         const double v = shown(l, j, k);
         std::string label = to_decimal(net.W(l, j, k), o.digits);
         if (o.gradients) label += "\\n(grad " + to_decimal(v, 2) + ")";
-        d.edges.push_back(DrawEdge{neuron[l - 1][k - 1], neuron[l][j - 1], label,
-                                   v >= 0 ? "#1f77b4" : "#d62728",
-                                   0.6 + 3.4 * (largest > 0 ? std::abs(v) / largest : 0)});
+        d.edges.push_back(
+            DrawEdge{neuron[l - 1][k - 1], neuron[l][j - 1], label, v >= 0 ? "#1f77b4" : "#d62728",
+                     0.6 + 3.4 * (largest > 0 ? std::abs(v) / largest : 0), 1, false});
       }
   return d;
 }

@@ -74,6 +74,8 @@ void build(const Drawing& d, Graph& out) {
   agattr(g, AGRAPH, s("style"), s("rounded"));
   agattr(g, AGRAPH, s("color"), s("#999999"));
   agattr(g, AGRAPH, s("rank"), s(""));
+  // Almost no crossing minimisation: dot then keeps the order in which nodes and edges come.
+  if (d.keep_order) agattr(g, AGRAPH, s("mclimit"), s("0.0001"));
   agattr(g, AGNODE, s("fontname"), s("Helvetica"));
   agattr(g, AGNODE, s("fontsize"), s("11"));
   agattr(g, AGNODE, s("shape"), s("box"));
@@ -113,6 +115,8 @@ void build(const Drawing& d, Graph& out) {
     if (!e.label.empty()) agset(edge, s("label"), s(e.label));
     if (!e.color.empty()) agset(edge, s("color"), s(e.color));
     agset(edge, s("penwidth"), s(std::to_string(e.width)));
+    if (e.minlen > 1) agsafeset(edge, s("minlen"), s(std::to_string(e.minlen)), s("1"));
+    if (e.invisible) agsafeset(edge, s("style"), s("invis"), s(""));
   }
 }
 

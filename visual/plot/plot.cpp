@@ -15,9 +15,70 @@ namespace dlmath::visual {
 
 namespace {
 
-// Colours of cmap0: 0 is the background, 1 the axes and text, then the curves.
-constexpr int background = 0, ink = 1, first_curve = 2, curves = 6, shade_a = 8, shade_b = 9,
-              boundary = 10;
+// Colours of cmap0: 0 is the background, 1 the axes and text, then the curves, then one strong
+// colour per class (markers) and a light one (its region).
+constexpr int background = 0, ink = 1, first_curve = 2, curves = 6, boundary = 8, grey = 9,
+              first_class = 10, class_colours = 10, first_region = first_class + class_colours;
+
+// One row per class: the colour of its markers; its region is the same colour mixed with white.
+constexpr int class_rgb[class_colours][3] = {
+    {31, 119, 180}, {214, 39, 40}, {44, 160, 44},   {148, 103, 189}, {255, 127, 14},
+    {23, 190, 207}, {140, 86, 75}, {227, 119, 194}, {127, 127, 127}, {188, 189, 34}};
+// The markers, cycled with the colours: circle, cross, triangle, square, diamond, plus, star.
+// They are drawn as lines, centred exactly on the point (a font's glyph sits a few pixels off).
+constexpr int markers = 7;
+// The page in pixels, the axes' and the legend's viewports (fractions of the page), the size of
+// a marker (its half-width in pixels).
+constexpr double page_w = 900, page_h = 640, marker_px = 8;
+constexpr double axes_x0 = 0.1, axes_x1 = 0.76, axes_y0 = 0.13, axes_y1 = 0.92, legend_x0 = 0.78,
+                 legend_x1 = 0.99;
+
+int class_colour(int k) {
+  return first_class + k % class_colours;
+}
+int region_colour(int k) {
+  return first_region + k % class_colours;
+}
+
+// Draws marker `kind` at (x, y); rx, ry: the marker's half-width in world units along each axis.
+void draw_marker(plstream& pls, int kind, double x, double y, double rx, double ry) {
+  auto path = [&](std::initializer_list<std::pair<double, double>> unit) {
+    std::vector<double> px, py;
+    for (auto [u, v] : unit) px.push_back(x + u * rx), py.push_back(y + v * ry);
+    pls.line(static_cast<PLINT>(px.size()), px.data(), py.data());
+  };
+  switch (kind % markers) {
+    case 0: {
+      constexpr int n = 32;
+      double px[n + 1], py[n + 1];
+      for (int k = 0; k <= n; ++k)
+        px[k] = x + rx * std::cos(2 * M_PI * k / n), py[k] = y + ry * std::sin(2 * M_PI * k / n);
+      pls.line(n + 1, px, py);
+      break;
+    }
+    case 1:
+      path({{-0.8, -0.8}, {0.8, 0.8}});
+      path({{-0.8, 0.8}, {0.8, -0.8}});
+      break;
+    case 2:
+      path({{0, 1}, {-0.87, -0.5}, {0.87, -0.5}, {0, 1}});
+      break;
+    case 3:
+      path({{-0.75, -0.75}, {0.75, -0.75}, {0.75, 0.75}, {-0.75, 0.75}, {-0.75, -0.75}});
+      break;
+    case 4:
+      path({{0, 1}, {1, 0}, {0, -1}, {-1, 0}, {0, 1}});
+      break;
+    case 5:
+      path({{-1, 0}, {1, 0}});
+      path({{0, -1}, {0, 1}});
+      break;
+    default:
+      path({{0, -1}, {0, 1}});
+      path({{-0.87, -0.5}, {0.87, 0.5}});
+      path({{-0.87, 0.5}, {0.87, -0.5}});
+  }
+}
 
 // Set by plot_svg: the plot goes into this text instead of a file.
 struct Capture {
@@ -62,6 +123,19 @@ void check_finite(const std::vector<double>& v, const std::string& path, const c
       throw std::invalid_argument(path + ": the " + std::string(what) + " hold a NaN or infinity");
 }
 
+// PLplot reads '#' as the start of an escape; a name from a CSV header is shown as written, except
+// that a letter-digits name such as x1 gets its digits as a subscript, as in the article.
+std::string plplot_text(const std::string& s) {
+  std::string out;
+  for (char c : s) out += c == '#' ? std::string("##") : std::string(1, c);
+  const auto digits = s.find_first_of("0123456789");
+  const bool letters_digits =
+      digits != std::string::npos && digits > 0 &&
+      std::all_of(s.begin(), s.begin() + digits, [](unsigned char c) { return std::isalpha(c); }) &&
+      std::all_of(s.begin() + digits, s.end(), [](unsigned char c) { return std::isdigit(c); });
+  return letters_digits ? s.substr(0, digits) + "#d" + s.substr(digits) + "#u" : out;
+}
+
 // One page in one file, white background, our palette.
 std::unique_ptr<plstream> open(const std::string& path) {
   const std::string device = device_for(path);
@@ -78,16 +152,21 @@ std::unique_ptr<plstream> open(const std::string& path) {
     pls->sfnam(path.c_str());
   }
   pls->spage(0, 0, 900, 640, 0, 0);
-  pls->scmap0n(16);
+  pls->scmap0n(first_region + class_colours);
   pls->scol0(background, 255, 255, 255);
   pls->scol0(ink, 30, 30, 30);
   const int palette[curves][3] = {{31, 119, 180},  {214, 39, 40},  {44, 160, 44},
                                   {148, 103, 189}, {255, 127, 14}, {23, 190, 207}};
   for (int k = 0; k < curves; ++k)
     pls->scol0(first_curve + k, palette[k][0], palette[k][1], palette[k][2]);
-  pls->scol0(shade_a, 214, 230, 245);
-  pls->scol0(shade_b, 250, 224, 210);
-  pls->scol0(boundary, 60, 60, 60);
+  pls->scol0(boundary, 40, 40, 40);
+  pls->scol0(grey, 150, 150, 150);
+  for (int k = 0; k < class_colours; ++k) {
+    const int* c = class_rgb[k];
+    pls->scol0(first_class + k, c[0], c[1], c[2]);
+    auto light = [](int v) { return v + (255 - v) * 3 / 4; };
+    pls->scol0(first_region + k, light(c[0]), light(c[1]), light(c[2]));
+  }
   pls->init();
   pls->schr(0, 1.1);
   return pls;
@@ -101,20 +180,77 @@ void frame(plstream& pls, double x0, double x1, double y0, double y1, int axis,
   pls.lab(xlabel.c_str(), ylabel.c_str(), title.c_str());
 }
 
-void draw_points(plstream& pls, const std::vector<LabelledPoint>& points) {
-  for (int category : {0, 1}) {
-    std::vector<double> x, y;
-    for (const auto& p : points)
-      if ((p.category == 0) == (category == 0)) x.push_back(p.x1), y.push_back(p.x2);
-    if (x.empty()) continue;
-    pls.col0(category == 0 ? first_curve : first_curve + 1);
-    pls.width(2.5);
-    pls.ssym(0, 2.2);
-    // Hershey symbol codes: 4 is a circle, 5 a cross.
-    pls.poin(static_cast<PLINT>(x.size()), x.data(), y.data(), category == 0 ? 4 : 5);
-  }
-  pls.ssym(0, 1);
+// A frame for a scatter: room on the right for the legend outside the axes.
+void scatter_frame(plstream& pls, const Range& r, const Scatter& s, const std::string& title) {
+  pls.col0(ink);
   pls.width(1);
+  pls.adv(0);
+  pls.vpor(axes_x0, axes_x1, axes_y0, axes_y1);
+  pls.wind(r.x0, r.x1, r.y0, r.y1);
+  pls.box("bcnst", 0, 0, "bcnstv", 0, 0);
+  pls.lab(plplot_text(s.xlabel).c_str(), plplot_text(s.ylabel).c_str(), plplot_text(title).c_str());
+}
+
+void check_scatter(const std::string& path, const Scatter& s) {
+  if (s.points.empty()) throw std::invalid_argument(path + ": no points to plot");
+  for (const auto& p : s.points) {
+    if (!std::isfinite(p.x1) || !std::isfinite(p.x2))
+      throw std::invalid_argument(path + ": a point has a NaN or infinite coordinate");
+    if (p.category < 0 || p.category >= static_cast<int>(s.class_names.size()))
+      throw std::invalid_argument(path + ": a point's category has no class name");
+  }
+}
+
+// Draws the points class by class on the axes of range r; returns how many of each were drawn.
+std::vector<int> draw_points(plstream& pls, const Scatter& s, const Range& r) {
+  const int classes = static_cast<int>(s.class_names.size());
+  std::vector<int> counts(classes, 0);
+  const double rx = marker_px * (r.x1 - r.x0) / ((axes_x1 - axes_x0) * page_w),
+               ry = marker_px * (r.y1 - r.y0) / ((axes_y1 - axes_y0) * page_h);
+  pls.width(2);
+  for (int k = 0; k < classes; ++k) {
+    pls.col0(class_colour(k));
+    for (const auto& p : s.points)
+      if (p.category == k) draw_marker(pls, k, p.x1, p.x2, rx, ry), ++counts[k];
+  }
+  pls.width(1);
+  return counts;
+}
+
+// The classes' legend right of the axes: each class's marker (on its region's colour when regions
+// are drawn), its name and how many points it has.
+std::vector<std::string> class_legend(plstream& pls, const Scatter& s,
+                                      const std::vector<int>& counts, bool regions) {
+  const int n = static_cast<int>(s.class_names.size());
+  pls.vpor(legend_x0, legend_x1, axes_y0, axes_y1);
+  pls.wind(0, 1, 0, 1);
+  const double height_px = (axes_y1 - axes_y0) * page_h,
+               width_px = (legend_x1 - legend_x0) * page_w;
+  // Rows of 30 pixels, closer when many classes must fit.
+  const double row = std::min(30.0 / height_px, 0.95 / (n + 1));
+  const double rx = marker_px / width_px, ry = marker_px / height_px;
+  pls.col0(ink);
+  pls.schr(0, 0.9);
+  pls.ptex(0.02, 1 - row / 2, 1, 0, 0, "class (points)");
+  std::vector<std::string> labels;
+  for (int k = 0; k < n; ++k) {
+    labels.push_back(s.class_names[k] + " (" + std::to_string(counts[k]) + ")");
+    const double y = 1 - (k + 1.5) * row, x = 0.02 + 1.6 * rx;
+    if (regions) {
+      const double bx[4] = {x - 1.6 * rx, x + 1.6 * rx, x + 1.6 * rx, x - 1.6 * rx},
+                   by[4] = {y - 1.6 * ry, y - 1.6 * ry, y + 1.6 * ry, y + 1.6 * ry};
+      pls.col0(region_colour(k));
+      pls.fill(4, bx, by);
+    }
+    pls.col0(class_colour(k));
+    pls.width(2);
+    draw_marker(pls, k, x, y, rx, ry);
+    pls.width(1);
+    pls.col0(ink);
+    pls.ptex(x + 2.4 * rx, y, 1, 0, 0, plplot_text(labels.back()).c_str());
+  }
+  pls.schr(0, 1.1);
+  return labels;
 }
 
 void legend(plstream& pls, const std::vector<std::string>& labels, const std::vector<int>& colours,
@@ -131,6 +267,26 @@ void legend(plstream& pls, const std::vector<std::string>& labels, const std::ve
              text_colors.data(), text.data(), nullptr, nullptr, nullptr, nullptr,
              line_colors.data(), line_styles.data(), line_widths.data(), nullptr, nullptr, nullptr,
              nullptr);
+}
+
+PlotDescription describe(const std::string& path, const std::string& title, const Range& r,
+                         const Scatter& s) {
+  PlotDescription d;
+  d.file = path;
+  d.title = title;
+  d.xlabel = s.xlabel;
+  d.ylabel = s.ylabel;
+  d.classes = s.class_names;
+  d.x_min = r.x0, d.x_max = r.x1, d.y_min = r.y0, d.y_max = r.y1;
+  return d;
+}
+
+// The index of the largest score, the first on ties (as dlmath::category_of).
+int largest(const std::vector<double>& s) {
+  int best = 0;
+  for (int j = 1; j < static_cast<int>(s.size()); ++j)
+    if (s[j] > s[best]) best = j;
+  return best;
 }
 
 }  // namespace
@@ -159,7 +315,33 @@ std::string plot_svg(const std::function<void(const std::string&)>& draw) {
   return c.text;
 }
 
-void plot_curves(const std::string& path, const std::vector<Curve>& cs, const PlotStyle& style) {
+Range range_of(const std::vector<LabelledPoint>& points) {
+  Range r{INFINITY, -INFINITY, INFINITY, -INFINITY};
+  for (const auto& p : points)
+    r.x0 = std::min(r.x0, p.x1), r.x1 = std::max(r.x1, p.x1), r.y0 = std::min(r.y0, p.x2),
+    r.y1 = std::max(r.y1, p.x2);
+  // The unit square when every point is well inside it (a marker on the frame would be cut).
+  constexpr double inside = 0.03;
+  if (points.empty() ||
+      (r.x0 >= inside && r.x1 <= 1 - inside && r.y0 >= inside && r.y1 <= 1 - inside))
+    return Range{};
+  // A tenth of the extent on each side keeps markers off the frame; a point-like extent gets a
+  // unit around it.
+  auto widen = [](double& lo, double& hi) {
+    const double span = hi > lo ? hi - lo : std::max(1.0, std::abs(lo));
+    lo -= 0.1 * span;
+    hi += 0.1 * span;
+  };
+  widen(r.x0, r.x1);
+  widen(r.y0, r.y1);
+  return r;
+}
+
+namespace {
+
+// Curves, and vertical lines at `marks` on the x axis.
+PlotDescription draw_curves(const std::string& path, const std::vector<Curve>& cs,
+                            const PlotStyle& style, const std::vector<double>& marks) {
   if (cs.empty()) throw std::invalid_argument(path + ": no curves to plot");
   double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
   for (const auto& c : cs) {
@@ -183,7 +365,22 @@ void plot_curves(const std::string& path, const std::vector<Curve>& cs, const Pl
   auto pls = open(path);
   frame(*pls, x0, x1, y0 - pad, y1 + pad, style.log_y ? 20 : 0, style.xlabel, style.ylabel,
         style.title);
-  std::vector<std::string> labels;
+  PlotDescription d;
+  d.file = path;
+  d.title = style.title;
+  d.xlabel = style.xlabel;
+  d.ylabel = style.ylabel;
+  d.x_min = x0, d.x_max = x1, d.y_min = y0 - pad, d.y_max = y1 + pad;
+  d.log_y = style.log_y;
+  pls->col0(grey);
+  pls->width(1);
+  pls->lsty(2);
+  for (double m : marks) {
+    if (!std::isfinite(m) || m < x0 || m > x1) continue;
+    pls->join(m, y0 - pad, m, y1 + pad);
+    d.marks.push_back(m);
+  }
+  pls->lsty(1);
   std::vector<int> colours;
   for (std::size_t k = 0; k < cs.size(); ++k) {
     const int colour = first_curve + static_cast<int>(k % curves);
@@ -193,83 +390,121 @@ void plot_curves(const std::string& path, const std::vector<Curve>& cs, const Pl
     if (style.log_y)
       for (double& v : y) v = std::log10(v);
     pls->line(static_cast<PLINT>(y.size()), cs[k].x.data(), y.data());
-    if (!cs[k].label.empty()) labels.push_back(cs[k].label), colours.push_back(colour);
+    if (!cs[k].label.empty()) d.legend.push_back(cs[k].label), colours.push_back(colour);
   }
-  if (!labels.empty())
-    legend(*pls, labels, colours,
+  if (!d.legend.empty())
+    legend(*pls, d.legend, colours,
            style.log_y ? PL_POSITION_RIGHT | PL_POSITION_TOP : PL_POSITION_LEFT | PL_POSITION_TOP);
+  return d;
 }
 
-void plot_data(const std::string& path, const std::vector<LabelledPoint>& points,
-               const std::string& title) {
-  if (points.empty()) throw std::invalid_argument(path + ": no points to plot");
+}  // namespace
+
+PlotDescription plot_curves(const std::string& path, const std::vector<Curve>& cs,
+                            const PlotStyle& style) {
+  return draw_curves(path, cs, style, {});
+}
+
+PlotDescription plot_data(const std::string& path, const Scatter& s, const std::string& title) {
+  check_scatter(path, s);
+  const Range r = range_of(s.points);
   auto pls = open(path);
-  frame(*pls, 0, 1, 0, 1, 0, "x#d1#u", "x#d2#u", title);
-  draw_points(*pls, points);
+  scatter_frame(*pls, r, s, title);
+  PlotDescription d = describe(path, title, r, s);
+  d.class_counts = draw_points(*pls, s, r);
+  d.legend = class_legend(*pls, s, d.class_counts, false);
+  return d;
 }
 
-void plot_boundary(const std::string& path, const std::function<double(double, double)>& score,
-                   const std::vector<LabelledPoint>& points, const std::string& title) {
+PlotDescription plot_boundary(const std::string& path, const ClassScores& scores, int classes,
+                              const Scatter& s, const std::string& title) {
+  check_scatter(path, s);
+  if (classes < 2 || classes != static_cast<int>(s.class_names.size()))
+    throw std::invalid_argument(path + ": regions need one name per class, two classes or more");
+  const Range r = range_of(s.points);
   constexpr int n = 201;
-  std::vector<std::vector<double>> grid(n, std::vector<double>(n));
-  std::vector<const double*> rows(n);
-  for (int i = 0; i < n; ++i) {
+  // margin[k][i][j]: class k's score minus the largest other score; class k's region is where it
+  // is positive, and its zero contour is the region's boundary.
+  std::vector<std::vector<std::vector<double>>> margin(
+      classes, std::vector<std::vector<double>>(n, std::vector<double>(n)));
+  PlotDescription d = describe(path, title, r, s);
+  d.region_cells.assign(classes, 0);
+  std::vector<double> score(classes);
+  auto at = [&](double x1, double x2) {
+    std::fill(score.begin(), score.end(), NAN);
+    scores(x1, x2, score);
+    for (double v : score)
+      if (!std::isfinite(v))
+        throw std::invalid_argument(path + ": a class score is not finite at (" +
+                                    std::to_string(x1) + ", " + std::to_string(x2) + ")");
+  };
+  for (int i = 0; i < n; ++i)
     for (int j = 0; j < n; ++j) {
-      const double s = score(i / double(n - 1), j / double(n - 1));
-      if (!std::isfinite(s))
-        throw std::invalid_argument(path + ": the score is not finite at some point");
-      grid[i][j] = s;
+      at(r.x0 + (r.x1 - r.x0) * i / (n - 1), r.y0 + (r.y1 - r.y0) * j / (n - 1));
+      for (int k = 0; k < classes; ++k) {
+        double other = -INFINITY;
+        for (int m = 0; m < classes; ++m)
+          if (m != k) other = std::max(other, score[m]);
+        margin[k][i][j] = score[k] - other;
+      }
+      ++d.region_cells[largest(score)];
     }
-    rows[i] = grid[i].data();
+  for (const auto& p : s.points) {
+    at(p.x1, p.x2);
+    d.point_regions.push_back(largest(score));
   }
-  double lo = INFINITY, hi = -INFINITY;
-  for (const auto& r : grid)
-    lo = std::min(lo, *std::min_element(r.begin(), r.end())),
-    hi = std::max(hi, *std::max_element(r.begin(), r.end()));
   auto pls = open(path);
-  frame(*pls, 0, 1, 0, 1, 0, "x#d1#u", "x#d2#u", title);
-  // Two shades: category B where the score is negative, A where it is positive.
-  const PLFLT levels[3] = {std::min(lo, -1e-12) - 1, 0, std::max(hi, 1e-12) + 1};
-  const PLFLT shade_colours[2] = {0.0, 1.0};
-  const PLFLT r[2] = {250 / 255.0, 214 / 255.0}, g[2] = {224 / 255.0, 230 / 255.0},
-              b[2] = {210 / 255.0, 245 / 255.0};
-  pls->scmap1n(2);
-  pls->scmap1l(true, 2, shade_colours, r, g, b, nullptr);
-  pls->shades(rows.data(), n, n, nullptr, 0, 1, 0, 1, levels, 3, 0, 0, 0, plcallback::fill, true,
-              nullptr, nullptr);
-  // The boundary F1 = F2: the zero contour, in grid coordinates mapped onto [0,1]^2.
+  scatter_frame(*pls, r, s, title);
+  auto to_data = [](PLFLT x, PLFLT y, PLFLT* tx, PLFLT* ty, PLPointer data) {
+    const Range& q = *static_cast<const Range*>(data);
+    *tx = q.x0 + (q.x1 - q.x0) * x / (n - 1);
+    *ty = q.y0 + (q.y1 - q.y0) * y / (n - 1);
+  };
+  Range grid_to_data = r;
+  std::vector<const double*> rows(n);
+  for (int k = 0; k < classes; ++k) {
+    double hi = 0;
+    for (int i = 0; i < n; ++i) {
+      rows[i] = margin[k][i].data();
+      hi = std::max(hi, *std::max_element(margin[k][i].begin(), margin[k][i].end()));
+    }
+    if (hi <= 0) continue;  // the class has no region here
+    pls->shade(rows.data(), n, n, nullptr, r.x0, r.x1, r.y0, r.y1, 0, hi + 1, 0, region_colour(k),
+               1, 0, 0, 0, 0, plcallback::fill, true, to_data, &grid_to_data);
+  }
   const PLFLT zero[1] = {0};
   pls->col0(boundary);
   pls->width(2.5);
-  auto to_unit_square = [](PLFLT x, PLFLT y, PLFLT* tx, PLFLT* ty, PLPointer) {
-    *tx = x / (n - 1);
-    *ty = y / (n - 1);
-  };
-  pls->cont(rows.data(), n, n, 1, n, 1, n, zero, 1, to_unit_square, nullptr);
+  for (int k = 0; k < classes; ++k) {
+    for (int i = 0; i < n; ++i) rows[i] = margin[k][i].data();
+    pls->cont(rows.data(), n, n, 1, n, 1, n, zero, 1, to_data, &grid_to_data);
+  }
   pls->width(1);
   pls->col0(ink);
   pls->box("bcnst", 0, 0, "bcnstv", 0, 0);
-  draw_points(*pls, points);
+  d.class_counts = draw_points(*pls, s, r);
+  d.legend = class_legend(*pls, s, d.class_counts, true);
+  return d;
 }
 
-void plot_history(const std::string& path, const std::vector<double>& steps,
-                  const std::vector<double>& cost, const std::string& title,
-                  const std::string& cost_label) {
-  PlotStyle style{title, "step", cost_label, true};
-  plot_curves(path, {Curve{steps, cost, ""}}, style);
+PlotDescription plot_history(const std::string& path, const std::vector<double>& steps,
+                             const std::vector<double>& cost, const std::string& title,
+                             const std::string& cost_label, const std::vector<double>& marks) {
+  return draw_curves(path, {Curve{steps, cost, ""}}, PlotStyle{title, "step", cost_label, true},
+                     marks);
 }
 
-void plot_sigmoid(const std::string& path) {
+PlotDescription plot_sigmoid(const std::string& path) {
   Curve c{{}, {}, "#gs(x) = 1/(1 + e#u-x#d)"};
   for (int k = 0; k <= 400; ++k) {
     const double x = -10 + k * 0.05;
     c.x.push_back(x);
     c.y.push_back(1 / (1 + std::exp(-x)));
   }
-  plot_curves(path, {c}, PlotStyle{"The sigmoid: a smooth step", "x", "#gs(x)"});
+  return plot_curves(path, {c}, PlotStyle{"The sigmoid: a smooth step", "x", "#gs(x)"});
 }
 
-void plot_scaled_sigmoids(const std::string& path) {
+PlotDescription plot_scaled_sigmoids(const std::string& path) {
   std::vector<Curve> cs;
   auto add = [&](double a, double b) {
     char label[64];
@@ -287,9 +522,9 @@ void plot_scaled_sigmoids(const std::string& path) {
   add(3, 0);
   add(1, -4);
   add(1, 4);
-  plot_curves(path, cs,
-              PlotStyle{"#gs(ax + b): the weight a sets the steepness, the bias b the shift", "x",
-                        "#gs(ax + b)"});
+  return plot_curves(path, cs,
+                     PlotStyle{"#gs(ax + b): the weight a sets the steepness, the bias b the shift",
+                               "x", "#gs(ax + b)"});
 }
 
 }  // namespace dlmath::visual

@@ -1,5 +1,7 @@
 // The article's figures as plots (PLplot, cairo drivers): plain numbers in, a file out.
 // The format follows the file's extension: .png, .svg or .pdf.
+// Each plot returns a description of what it drew (ranges, labels, legend, counts), so that tests
+// and `dlmath plot --json` can check a picture against the numbers without looking at pixels.
 #pragma once
 
 #include <functional>
@@ -18,10 +20,30 @@ struct PlotStyle {
   bool log_y = false;
 };
 
-// A point of a two-feature data set: category 0 (A) is drawn as a circle, 1 (B) as a cross.
+// A point of a two-feature data set in category 0, 1, 2, ...
 struct LabelledPoint {
   double x1 = 0, x2 = 0;
   int category = 0;
+};
+
+// Points with their class names (one per category, for the legend) and axis names.
+struct Scatter {
+  std::vector<LabelledPoint> points;
+  std::vector<std::string> class_names;
+  std::string xlabel = "x1", ylabel = "x2";
+};
+
+// What a plot shows, read back by tests and printed by `dlmath plot --json`.
+struct PlotDescription {
+  std::string file, title, xlabel, ylabel;
+  double x_min = 0, x_max = 0, y_min = 0, y_max = 0;  // the axes' ranges (log10 for a log axis)
+  bool log_y = false;
+  std::vector<std::string> legend;
+  std::vector<std::string> classes;  // scatter: the class names, in category order
+  std::vector<int> class_counts;     // points drawn per class (marker and colour of that class)
+  std::vector<long> region_cells;    // boundary: grid cells shaded as each class
+  std::vector<int> point_regions;    // boundary: the region (class) under each data point
+  std::vector<double> marks;         // history: steps marked by vertical lines
 };
 
 // Throws if `path` has no known picture extension or cannot be written: a check to make before
@@ -34,26 +56,38 @@ void check_picture_path(const std::string& path);
 std::string plot_svg(const std::function<void(const std::string&)>& draw);
 
 // Line plot of one or more curves, with a legend when they carry labels.
-void plot_curves(const std::string& path, const std::vector<Curve>& curves, const PlotStyle& style);
+PlotDescription plot_curves(const std::string& path, const std::vector<Curve>& curves,
+                            const PlotStyle& style);
 
-// The points on the unit square: circles for category A, crosses for B (the paper's Figure 1).
-void plot_data(const std::string& path, const std::vector<LabelledPoint>& points,
-               const std::string& title);
+// The axes' ranges for points: the unit square when they lie in it (the article's data),
+// otherwise the data's extent with a margin.
+struct Range {
+  double x0 = 0, x1 = 1, y0 = 0, y1 = 1;
+};
+Range range_of(const std::vector<LabelledPoint>& points);
 
-// The regions a classifier gives the unit square: `score(x1, x2) > 0` means category A.
-// Shaded by sign on a grid, the boundary score = 0 drawn as a curve, the points on top.
-void plot_boundary(const std::string& path, const std::function<double(double, double)>& score,
-                   const std::vector<LabelledPoint>& points, const std::string& title);
+// The points, one marker and colour per class, with a legend naming the classes.
+PlotDescription plot_data(const std::string& path, const Scatter& data, const std::string& title);
 
-// The cost against the step, on a logarithmic cost axis.
-void plot_history(const std::string& path, const std::vector<double>& steps,
-                  const std::vector<double>& cost, const std::string& title,
-                  const std::string& cost_label = "cost");
+// Class scores at a point: scores(x1, x2, s) fills s with one score per class; the point's class
+// is the one with the largest score (the first on ties).
+using ClassScores = std::function<void(double, double, std::vector<double>&)>;
+
+// The regions a classifier gives the plane over the data's range: each shaded in its class's
+// colour, the boundaries between them drawn as curves, the points on top.
+PlotDescription plot_boundary(const std::string& path, const ClassScores& scores, int classes,
+                              const Scatter& data, const std::string& title);
+
+// The cost against the step, on a logarithmic cost axis; `marks` (steps) as vertical lines.
+PlotDescription plot_history(const std::string& path, const std::vector<double>& steps,
+                             const std::vector<double>& cost, const std::string& title,
+                             const std::string& cost_label = "cost",
+                             const std::vector<double>& marks = {});
 
 // sigma(x) = 1/(1 + e^-x) on [-10, 10].
-void plot_sigmoid(const std::string& path);
+PlotDescription plot_sigmoid(const std::string& path);
 
 // sigma(ax + b) for several a (steepness) and b (shift).
-void plot_scaled_sigmoids(const std::string& path);
+PlotDescription plot_scaled_sigmoids(const std::string& path);
 
 }  // namespace dlmath::visual

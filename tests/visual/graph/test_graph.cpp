@@ -1,6 +1,7 @@
 // Graph pictures: the DOT read back with cgraph has the right nodes, edges and labels; rendered
 // files are real SVG, PNG and PDF; large graphs collapse; bad paths are refused.
 #include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -167,4 +168,101 @@ TEST_CASE("names that look like markup are escaped in the SVG") {
   CHECK(svg.find("<script>") == std::string::npos);
   CHECK(svg.find("x&lt;script&gt;") != std::string::npos);
   CHECK(svg.find("a &amp; b") != std::string::npos);
+}
+
+namespace {
+
+// The laid-out x and y of every drawn node (DOT names them n0, n1, ...): the DOT of to_dot, laid
+// out by dot as render() does, written with positions and read back.
+struct Layout {
+  std::vector<double> x, y;
+  Layout(const visual::Drawing& d) {
+    Agraph_t* plain = agmemread(visual::to_dot(d).c_str());
+    REQUIRE(plain != nullptr);
+    GVC_t* gvc = gvContext();
+    REQUIRE(gvLayout(gvc, plain, "dot") == 0);
+    char* text = nullptr;
+    unsigned length = 0;
+    REQUIRE(gvRenderData(gvc, plain, "dot", &text, &length) == 0);
+    Agraph_t* g = agmemread(text);
+    gvFreeRenderData(text);
+    gvFreeLayout(gvc, plain);
+    agclose(plain);
+    gvFreeContext(gvc);
+    REQUIRE(g != nullptr);
+    for (std::size_t i = 0; i < d.nodes.size(); ++i) {
+      Agnode_t* n = agnode(g, const_cast<char*>(("n" + std::to_string(i)).c_str()), 0);
+      REQUIRE(n != nullptr);
+      double px = 0, py = 0;
+      const char* pos = agget(n, const_cast<char*>("pos"));
+      REQUIRE(pos != nullptr);
+      REQUIRE(std::sscanf(pos, "%lf,%lf", &px, &py) == 2);
+      x.push_back(px);
+      y.push_back(py);
+    }
+    agclose(g);
+  }
+};
+
+// The label of the outermost cluster holding node i: "input", "layer 2", ..., "cost".
+std::string outermost(const visual::Drawing& d, int i) {
+  int c = d.nodes[i].cluster;
+  if (c < 0) return "";
+  while (d.clusters[c].parent >= 0) c = d.clusters[c].parent;
+  return d.clusters[c].label;
+}
+
+// Each outermost cluster's nodes lie in a column of their own, in this order from left to right.
+void check_columns(const visual::Drawing& d, const Layout& at) {
+  const std::vector<std::string> order = {"input", "layer 2", "layer 3", "layer 4", "cost"};
+  std::vector<double> lo(order.size(), INFINITY), hi(order.size(), -INFINITY);
+  for (std::size_t i = 0; i < d.nodes.size(); ++i) {
+    const auto it = std::find(order.begin(), order.end(), outermost(d, static_cast<int>(i)));
+    if (it == order.end()) continue;
+    const auto k = it - order.begin();
+    lo[k] = std::min(lo[k], at.x[i]);
+    hi[k] = std::max(hi[k], at.x[i]);
+  }
+  for (std::size_t k = 0; k + 1 < order.size(); ++k) {
+    INFO(order[k] << " ends at x = " << hi[k] << ", " << order[k + 1] << " starts at "
+                  << lo[k + 1]);
+    CHECK(hi[k] < lo[k + 1]);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the one-point cost graph: inputs on the left, then each layer in its own columns") {
+  OnePoint one;
+  const auto d = visual::graph_drawing(one.C.graph, one.C.cost.index());
+  REQUIRE_FALSE(d.collapsed);
+  check_columns(d, Layout(d));
+}
+
+TEST_CASE("wide layers collapse, neurons in numeric order 2.1, 2.2, ..., 2.10") {
+  const auto net = initial_network<double>(Architecture({2, 10, 10, 2}), 1);
+  PointCost<double> C(net);
+  C.evaluate_at(std::vector<double>{0.1, 0.1}, std::vector<double>{1, 0});
+  C.differentiate();
+  visual::GraphOptions o;
+  o.group_limit = 6;
+  const auto d = visual::graph_drawing(C.graph, C.cost.index(), o);
+  CHECK(d.full_size < o.node_limit);  // collapsed for its width, not its size
+  REQUIRE(d.collapsed);
+  CHECK_THAT(d.collapsed_because, Catch::Contains("a layer of 10 neurons"));
+  const Layout at(d);
+  check_columns(d, at);
+  for (int layer : {2, 3}) {
+    std::vector<double> y;
+    for (int j = 1; j <= 10; ++j) {
+      const std::string name = "neuron " + std::to_string(layer) + "." + std::to_string(j) + "\\n";
+      for (std::size_t i = 0; i < d.nodes.size(); ++i)
+        if (d.nodes[i].label.rfind(name, 0) == 0) y.push_back(at.y[i]);
+    }
+    REQUIRE(y.size() == 10);
+    // Graphviz's y grows upwards: neuron 1 on top, each next one below.
+    for (int j = 0; j + 1 < 10; ++j) CHECK(y[j] > y[j + 1]);
+  }
+  // Without the group limit (as for programs), the same graph is drawn in full.
+  CHECK_FALSE(visual::graph_drawing(C.graph, C.cost.index()).collapsed);
 }

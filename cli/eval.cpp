@@ -23,12 +23,10 @@ void run(const symbolic::Program& p, const std::map<std::string, std::string>& v
   const symbolic::Recorded<T> r = record_checked(g, p, values);
   backward(r.output);
   if (const auto bad = find_anomaly(g))
-    std::fprintf(stderr, "dlmath: warning: not finite at %s
-", bad->describe().c_str());
+    std::fprintf(stderr, "dlmath: warning: not finite at %s\n", bad->describe().c_str());
   // Text for people: the digits the precision carries, or --digits.
   const int digits = display_digits(a.digits, r.output.value());
-  std::printf("value = %s   [%s]
-", to_decimal_display(r.output.value(), digits).c_str(),
+  std::printf("value = %s   [%s]\n", to_decimal_display(r.output.value(), digits).c_str(),
               precision.name().c_str());
   for (std::size_t k = 0; k < r.inputs.size(); ++k)
     std::printf("d/d%s = %s\n", p.inputs[k].c_str(),

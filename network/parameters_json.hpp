@@ -67,7 +67,7 @@ inline nlohmann::json parse_json_text(const std::string& text, const std::string
     throw std::invalid_argument(source + ":" + std::to_string(line) + ":" + std::to_string(column) +
                                 ": not valid JSON");
   } catch (const nlohmann::json::exception& e) {  // e.g. a number too large for a double
-    throw fail(std::string("not usable JSON: ") + e.what());
+    throw std::invalid_argument(source + ": not usable JSON: " + e.what());
   }
   return j;
 }

@@ -75,6 +75,8 @@ TEST_CASE("whole numbers: decimal digits only, within a maximum") {
   CHECK_THROWS_WITH(whole_from_text("1001", "--steps", 1000), Catch::Contains("at most 1000"));
   for (const char* bad : {"", "-1", "+1", "0x10", "1e3", "10.5", " 5", "5 ", "abc"})
     CHECK_THROWS_WITH(whole_from_text(bad, "--steps", 1000), Catch::Contains("not a whole number"));
+}
+
 TEMPLATE_TEST_CASE("text for people shows the digits the type carries and no more", "", float,
                    double, long double, float50, float100, decimal50) {
   const TestType tenth = from_decimal<TestType>("0.1");

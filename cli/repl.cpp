@@ -3,6 +3,7 @@
 // (libedit), kept in $XDG_STATE_HOME/dlmath/history; Ctrl-C cancels the line being typed, not
 // the session. Fed from a file or a pipe: plain lines, and the exit code says whether one failed.
 #include <editline/readline.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <unistd.h>
 
@@ -11,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <stdexcept>
 
 #include "cli/repl_session.hpp"
 
@@ -18,9 +20,20 @@ namespace dlmath::cli {
 
 namespace {
 
+// Ctrl-C sets the flag and writes a byte to a pipe that poll() watches beside the terminal, so
+// it is seen even when it comes while a key is being handled rather than during poll().
 volatile std::sig_atomic_t interrupted = 0;
+int wake_pipe[2] = {-1, -1};
 extern "C" void on_interrupt(int) {
   interrupted = 1;
+  const char byte = 1;
+  [[maybe_unused]] const auto n = write(wake_pipe[1], &byte, 1);
+}
+
+void drain_wake_pipe() {
+  char bytes[64];
+  while (read(wake_pipe[0], bytes, sizeof bytes) > 0) {
+  }
 }
 
 // $XDG_STATE_HOME/dlmath/history, else ~/.local/state/dlmath/history; empty if neither is set.
@@ -58,8 +71,9 @@ void terminal_session(ReplSession& session) {
   using_history();
   stifle_history(1000);
   if (!history.empty()) read_history(history.c_str());
-  // libedit stays out of signals; SIGINT only interrupts poll() below, without SA_RESTART.
+  // libedit stays out of signals; SIGINT sets a flag and wakes poll() below.
   rl_catch_signals = 0;
+  if (pipe2(wake_pipe, O_NONBLOCK | O_CLOEXEC) != 0) throw std::runtime_error("repl: no pipe");
   struct sigaction action {};
   action.sa_handler = on_interrupt;
   sigemptyset(&action.sa_mask);
@@ -72,11 +86,12 @@ void terminal_session(ReplSession& session) {
   rl_callback_handler_install(prompt, take_line);
   int number = 0;
   for (;;) {
-    pollfd in{STDIN_FILENO, POLLIN, 0};
-    const int ready = poll(&in, 1, -1);
+    pollfd in[2] = {{STDIN_FILENO, POLLIN, 0}, {wake_pipe[0], POLLIN, 0}};
+    const int ready = poll(in, 2, -1);
     if (interrupted) {
       // Ctrl-C: drop what was typed and start a fresh line.
       interrupted = 0;
+      drain_wake_pipe();
       rl_replace_line("", 0);
       std::fputs("^C\n", stdout);
       std::fflush(stdout);
@@ -84,7 +99,9 @@ void terminal_session(ReplSession& session) {
       rl_callback_handler_install(prompt, take_line);
       continue;
     }
-    if (ready < 0) continue;
+    if (in[1].revents & POLLIN) drain_wake_pipe();
+    if (!(in[0].revents & POLLIN) && (in[0].revents & (POLLHUP | POLLERR | POLLNVAL))) break;
+    if (ready < 0 || !(in[0].revents & POLLIN)) continue;
     rl_callback_read_char();
     if (!line_ready) continue;
     line_ready = false;
@@ -101,10 +118,13 @@ void terminal_session(ReplSession& session) {
     std::fflush(stdout);
     if (!go_on) break;
     interrupted = 0;  // a Ctrl-C while the line ran is not one for the next line
+    drain_wake_pipe();
     rl_callback_handler_install(prompt, take_line);
   }
   rl_callback_handler_remove();
   sigaction(SIGINT, &previous, nullptr);
+  close(wake_pipe[0]);
+  close(wake_pipe[1]);
 }
 
 }  // namespace

@@ -48,8 +48,13 @@ bool is_finite_value(const T& x) {
 template <class T>
 std::optional<Anomaly<T>> find_anomaly(const Tape<T>& tape) {
   auto report = [&](index_t i, bool in_gradient, const T& grad) {
-    Anomaly<T> a{i,  in_gradient, std::string(tape.info(i).name), std::string(tape.name(i)),
-                 tape.value(i), grad,        {}};
+    Anomaly<T> a;
+    a.node = i;
+    a.in_gradient = in_gradient;
+    a.op = tape.info(i).name;
+    a.name = tape.name(i);
+    a.value = tape.value(i);
+    a.grad = grad;
     if (!tape.is_leaf(i))
       for (index_t k : tape.operands(i)) a.operand_values.push_back(tape.value(k));
     return a;

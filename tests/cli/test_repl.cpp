@@ -76,7 +76,7 @@ TEST_CASE("repl: a failed statement changes nothing; errors go to stderr under t
   CHECK(lines(r.out) == std::vector<std::string>{"x = 2 (an input)", "y = 4", "= 4", "= 3", "= 2"});
   const auto err = lines(r.err);
   REQUIRE(err.size() >= 10);
-  CHECK_THAT(err[0], Catch::StartsWith("3:5: error: number out of range"));
+  CHECK_THAT(err[0], Catch::StartsWith("3:5: error: number too large for double"));
   CHECK(err[1] == "x = 1e400");
   CHECK(err[2] == "    ^");
   CHECK_THAT(err[3], Catch::StartsWith("6:12: error: expected an expression"));

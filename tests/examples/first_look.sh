@@ -17,7 +17,7 @@ function check(what, got, want) {
 /^y = / { y = $3; dyda1 = $6 }
 /^dy\/da = .* dy\/db = / { dyda2 = $3; dydb = $6 }
 /^dy\/da as a formula:/ { formula = 1 }
-formula && /sigmoid\(a\*x/ { formula_text = 1 }
+formula && /sigmoid\((a\*x|t1)/ { formula_text = 1 }
 /^at x = 0.8:/ { y8 = $7; dyda8 = $10; formula8 = $14 }
 END {
   s = sig(2 * 0.5 - 1); check("y at x = 0.5", y, s)

@@ -34,7 +34,7 @@ TEST_CASE("bad CSV files are refused with file:line and what is wrong") {
   CHECK_THROWS_WITH(dataset_from_csv("x1,x2,c\n1,2,A\n1,B\n", "r.csv"),
                     Catch::Contains("r.csv:3: expected 3 columns") && Catch::Contains("found 2"));
   CHECK_THROWS_WITH(dataset_from_csv("x1,x2,c\n1,2,A\n1,zz,B\n", "n.csv"),
-                    Catch::Contains("n.csv:3: column 2 ('x2'): 'zz' is not a number"));
+                    Catch::Contains("n.csv:3: column 2 ('x2'): not a number: 'zz'"));
   CHECK_THROWS_WITH(dataset_from_csv("x1,x2,c\n1,2,A\n3,4,A\n", "s.csv"),
                     Catch::Contains("at least two classes"));
   CHECK_THROWS_WITH(dataset_from_csv("x1,x2,c\n1,2,\n", "c.csv"),
@@ -46,7 +46,7 @@ TEST_CASE("bad CSV files are refused with file:line and what is wrong") {
   CHECK_THROWS_WITH(dataset_from_csv("1,2,A\n3,4,B\n5,6\n", "g.csv"),
                     Catch::Contains("g.csv:3: expected 3 columns (as on line 1), found 2"));
   CHECK_THROWS_WITH(dataset_from_csv("# ok\n1,2,A\n3,x,B\n", "k.csv"),
-                    Catch::Contains("k.csv:3: column 2 ('x2'): 'x' is not a number"));
+                    Catch::Contains("k.csv:3: column 2 ('x2'): not a number: 'x'"));
 }
 
 TEST_CASE("a first row of numbers is data, not a header: no point is lost") {

@@ -43,7 +43,7 @@ TEST_CASE("bad parameter files are refused with what is wrong") {
   j = nlohmann::json::parse(good);
   j["parameters"][3]["value"] = "zero";
   CHECK_THROWS_WITH(parameters_from_json<double>(j.dump(), "v.json"),
-                    Catch::Contains("W2[2,2]: value 'zero'"));
+                    Catch::Contains("W2[2,2]: not a number: 'zero'"));
   j = nlohmann::json::parse(good);
   j["parameters"][0]["name"] = "W9[1,1]";
   CHECK_THROWS_WITH(parameters_from_json<double>(j.dump(), "n.json"),

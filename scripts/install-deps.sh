@@ -12,7 +12,13 @@ packages=(
   clang libclang-rt-14-dev
   ccache
   libcpp-httplib-dev
+  chromium fonts-dejavu-core
 )
+# The browser test runs Debian's chromium from Node (puppeteer-core, installed by npm from the
+# lock file). A machine that already has Node and npm (from any source) keeps them.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
 if [ "${DLMATH_NO_PLOTS:-0}" != 1 ]; then
   packages+=(libplplot-dev plplot-driver-cairo)
 fi

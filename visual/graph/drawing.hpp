@@ -50,6 +50,8 @@ std::string render_svg(const Drawing& d);
 
 // The drawing as DOT text (not laid out), e.g. for tests to read back.
 std::string to_dot(const Drawing& d);
+// The drawing laid out, as DOT with every node's position ("pos"), from the one Graphviz context.
+std::string laid_out_dot(const Drawing& d);
 
 // Throws unless `path` has a known extension and can be written.
 void check_graph_path(const std::string& path);

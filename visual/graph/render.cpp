@@ -185,6 +185,10 @@ std::string to_dot(const Drawing& d) {
   return render_data(d, "canon", "DOT");
 }
 
+std::string laid_out_dot(const Drawing& d) {
+  return render_data(d, "dot", "DOT");
+}
+
 std::string render_svg(const Drawing& d) {
   return render_data(d, "svg", "SVG");
 }

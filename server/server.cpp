@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -64,16 +65,36 @@ void parse_fields(const std::string& text, Fields& into) {
   }
 }
 
-Fields request_fields(const httplib::Request& req) {
+Fields request_fields(const httplib::Request& req, const std::string& body) {
   Fields f;
   const std::size_t q = req.target.find('?');
   if (q != std::string::npos) parse_fields(req.target.substr(q + 1), f);
-  // httplib refuses form-encoded bodies over 8 KiB itself; the pages send the same encoding as
-  // text/plain, which it leaves to us (up to the field limit).
   const std::string type = req.get_header_value("Content-Type");
   if (type.rfind("application/x-www-form-urlencoded", 0) == 0 || type.rfind("text/plain", 0) == 0)
-    parse_fields(req.body, f);
+    parse_fields(body, f);
   return f;
+}
+
+// A POST body, read here rather than by httplib, whose own reader refuses form-encoded bodies
+// over 8 KiB: long programs come that way. The body is capped at max_body_bytes.
+std::string read_body(const httplib::Request& req, const httplib::ContentReader& read) {
+  const auto too_large = [] {
+    return HttpError(413, "the request body is more than the limit of " +
+                              std::to_string(max_body_bytes) + " bytes");
+  };
+  const std::string length = req.get_header_value("Content-Length");
+  if (length.size() > 9 || (!length.empty() && std::stoul(length) > max_body_bytes))
+    throw too_large();
+  std::string body;
+  bool over = false;
+  const bool read_all = read([&](const char* data, std::size_t n) {
+    over = body.size() + n > max_body_bytes;
+    if (!over) body.append(data, n);
+    return !over;
+  });
+  if (over) throw too_large();
+  if (!read_all) throw HttpError(400, "the request body could not be read");
+  return body;
 }
 
 }  // namespace
@@ -116,7 +137,7 @@ void serve(const ServerOptions& options) {
       return httplib::Server::HandlerResponse::Handled;
     }
     try {
-      request_fields(req);  // the query string's limits; a body's are checked by its handler
+      request_fields(req, "");  // the query string's limits; a body's are checked by its handler
     } catch (const std::exception& e) {
       reply(res, error_reply(e));
       return httplib::Server::HandlerResponse::Handled;
@@ -142,35 +163,43 @@ void serve(const ServerOptions& options) {
         }
       });
 
-  auto fields = [](const httplib::Request& req) { return request_fields(req); };
-
-  for (const auto& [path, endpoint] : options.endpoints) {
-    auto handle = [endpoint, fields](const httplib::Request& req, httplib::Response& res) {
+  // An endpoint answers GET from the query string, and POST from the query string and the body.
+  using Answer = std::function<Reply(const Fields&, const std::string& body)>;
+  auto route = [&svr](const std::string& path, bool get, const Answer& answer) {
+    if (get)
+      svr.Get(path, [answer](const httplib::Request& req, httplib::Response& res) {
+        try {
+          reply(res, answer(request_fields(req, ""), ""));
+        } catch (const std::exception& e) {
+          reply(res, error_reply(e));
+        }
+      });
+    svr.Post(path, [answer](const httplib::Request& req, httplib::Response& res,
+                            const httplib::ContentReader& read) {
       try {
-        reply(res, endpoint(fields(req)));
+        const std::string body = read_body(req, read);
+        reply(res, answer(request_fields(req, body), body));
       } catch (const std::exception& e) {
         reply(res, error_reply(e));
       }
-    };
-    svr.Get(path, handle);
-    svr.Post(path, handle);
-  }
-  svr.Get("/api/train", [fields](const httplib::Request& req, httplib::Response& res) {
+    });
+  };
+  for (const auto& [path, endpoint] : options.endpoints)
+    route(path, true, [endpoint](const Fields& f, const std::string&) { return endpoint(f); });
+  svr.Get("/api/train", [](const httplib::Request& req, httplib::Response& res) {
     try {
-      start_training_stream(fields(req), res);
+      start_training_stream(request_fields(req, ""), res);
     } catch (const std::exception& e) {
       reply(res, error_reply(e));
     }
   });
-  svr.Post("/api/data", [](const httplib::Request& req, httplib::Response& res) {
-    try {
-      const Fields f = request_fields(req);
-      const std::string name = field(f, "name", "upload.csv");
-      const std::string text = f.count("csv") ? f.at("csv") : req.body;
-      reply(res, {upload_data(text, name), "application/json", 200});
-    } catch (const std::exception& e) {
-      reply(res, error_reply(e));
-    }
+  route("/api/train/control", false, [](const Fields& f, const std::string&) {
+    return Reply{control_training_stream(f), "application/json", 200};
+  });
+  route("/api/data", false, [](const Fields& f, const std::string& body) {
+    const std::string name = field(f, "name", "upload.csv");
+    const std::string text = f.count("csv") ? f.at("csv") : body;
+    return Reply{upload_data(text, name), "application/json", 200};
   });
   svr.Get("/", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(contents_page(Links::server()), "text/html; charset=utf-8");

@@ -4,7 +4,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <deque>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -22,6 +24,32 @@ constexpr std::chrono::milliseconds event_interval{40}, heartbeat{1000};
 
 std::atomic<bool> stopping{false};
 std::atomic<int> live_streams{0};
+
+// The page's Pause, Resume and Step buttons reach a running stream through its id. A paused
+// stream waits inside the training loop, so resuming continues the very same run (the same
+// point stream, the same parameters) and a step is exactly the next `step_size` updates.
+struct Control {
+  std::mutex lock;
+  std::condition_variable changed;
+  bool paused = false;
+  int steps_allowed = 0;  // chunks of `step_size` updates to run before pausing again
+};
+std::mutex controls_lock;
+std::map<std::string, std::shared_ptr<Control>> controls;
+long stream_count = 0;
+
+std::pair<std::string, std::shared_ptr<Control>> new_control(bool paused) {
+  auto c = std::make_shared<Control>();
+  c->paused = paused;
+  std::lock_guard<std::mutex> hold(controls_lock);
+  std::string id = "s" + std::to_string(++stream_count);
+  controls.emplace(id, c);
+  return {id, c};
+}
+void end_control(const std::string& id) {
+  std::lock_guard<std::mutex> hold(controls_lock);
+  controls.erase(id);
+}
 
 // Uploaded data sets, newest last; a few are kept, in memory only.
 std::mutex uploads_lock;
@@ -41,6 +69,8 @@ struct Job {
   Dataset data;
   Network<double> start;
   TrainOptions options;
+  bool start_paused = false;
+  long step_size = 1;  // updates per Step: one pass over the points, at most 100
 };
 
 Job parse_job(const Fields& f) {
@@ -104,6 +134,10 @@ Job parse_job(const Fields& f) {
   if (cost != "mse" && cost != "cross-entropy")
     throw HttpError(400, "cost: '" + cost.substr(0, 40) + "' is not mse or cross-entropy");
   o.cost = cost == "mse" ? CostKind::half_squared_error : CostKind::cross_entropy;
+  job.start_paused = integer_field(f, "paused", 0, 0, 1) == 1;
+  const long per_update =
+      o.method == Method::sgd ? 1 : o.method == Method::minibatch ? o.batch : job.data.size();
+  job.step_size = std::min(100L, (job.data.size() + per_update - 1) / per_update);
   const std::string precision = field(f, "precision", "double");
   if (precision != "double")
     throw HttpError(400, "precision: the live stream trains in double (use dlmath train for " +
@@ -180,6 +214,38 @@ bool send(httplib::DataSink& sink, const std::string& text) {
 
 void stop_training_streams() {
   stopping = true;
+  std::lock_guard<std::mutex> hold(controls_lock);
+  for (auto& [id, c] : controls) c->changed.notify_all();
+}
+
+std::string control_training_stream(const Fields& f) {
+  const std::string id = field(f, "stream", "");
+  const std::string action = field(f, "action", "");
+  if (action != "pause" && action != "resume" && action != "step")
+    throw HttpError(400, "action: '" + action.substr(0, 40) + "' is not pause, resume or step");
+  std::shared_ptr<Control> c;
+  {
+    std::lock_guard<std::mutex> hold(controls_lock);
+    const auto it = controls.find(id);
+    if (it == controls.end())
+      throw HttpError(404, "stream: no running training '" + id.substr(0, 40) + "'");
+    c = it->second;
+  }
+  {
+    std::lock_guard<std::mutex> hold(c->lock);
+    if (action == "resume") {
+      c->paused = false;
+      c->steps_allowed = 0;
+    } else {
+      c->paused = true;  // a step while running pauses after the next chunk
+      if (action == "step" && c->steps_allowed < 1000) ++c->steps_allowed;
+    }
+  }
+  c->changed.notify_all();
+  nlohmann::ordered_json j;
+  j["stream"] = id;
+  j["action"] = action;
+  return j.dump();
 }
 
 void start_training_stream(const Fields& f, httplib::Response& res) {
@@ -193,8 +259,14 @@ void start_training_stream(const Fields& f, httplib::Response& res) {
   res.set_chunked_content_provider(
       "text/event-stream",
       [job](std::size_t, httplib::DataSink& sink) {
+        const auto made = new_control(job->start_paused);
+        const std::string id = made.first;
+        const std::shared_ptr<Control> control = made.second;
         Watch watch(*job);
         nlohmann::ordered_json first = watch.state(0, job->start.theta);
+        first["stream"] = id;
+        first["step_size"] = job->step_size;
+        if (job->start_paused) first["paused"] = true;
         if (job->data.dimension() == 2)
           for (int i = 0; i < job->data.size(); ++i) {
             const auto x = job->data.x<double>(i);
@@ -203,10 +275,38 @@ void start_training_stream(const Fields& f, httplib::Response& res) {
         bool open = send(sink, ": dlmath training stream\n\n") &&
                     send(sink, "data: " + first.dump() + "\n\n");
         auto last_event = steady::now(), last_beat = last_event;
+        steady::duration paused_for{};
+        // While paused: heartbeats (which also find a page that has gone); false when the
+        // stream must end.
+        auto hold = [&] {
+          const auto since = steady::now();
+          std::unique_lock<std::mutex> l(control->lock);
+          while (control->paused && control->steps_allowed == 0 && open && !stopping) {
+            if (control->changed.wait_for(l, heartbeat) == std::cv_status::timeout) {
+              l.unlock();
+              open = send(sink, ": heartbeat\n\n");
+              l.lock();
+            }
+          }
+          if (control->steps_allowed > 0) --control->steps_allowed;
+          paused_for += steady::now() - since;
+          last_event = last_beat = steady::now();
+          return open && !stopping;
+        };
+        auto paused = [&] {
+          std::lock_guard<std::mutex> l(control->lock);
+          return control->paused;
+        };
         TrainOptions o = job->options;
-        o.observe_every = o.method == Method::sgd ? 100 : o.method == Method::minibatch ? 25 : 5;
+        o.observe_every = job->step_size;
         o.observe = [&](long step, const std::vector<double>& theta) {
           if (stopping || !open) return false;
+          if (paused() && step != o.steps) {
+            nlohmann::ordered_json e = watch.state(step, theta);
+            e["paused"] = true;
+            open = send(sink, "data: " + e.dump() + "\n\n");
+            return open && hold();
+          }
           const auto now = steady::now();
           if (now - last_beat >= heartbeat) {
             open = send(sink, ": heartbeat\n\n");
@@ -218,7 +318,8 @@ void start_training_stream(const Fields& f, httplib::Response& res) {
           }
           return open && !stopping;
         };
-        if (open) try {
+        if (open && job->start_paused) hold();
+        if (open && !stopping) try {
             const TrainResult<double> r = train(job->data, job->start, o);
             if (r.diverged_at >= 0) {
               send(sink, "event: error\ndata: " +
@@ -227,13 +328,14 @@ void start_training_stream(const Fields& f, httplib::Response& res) {
                              "\n\n");
             } else if (open && !stopping) {
               nlohmann::ordered_json end = watch.state(r.steps.back(), r.net.theta);
-              end["seconds"] = r.seconds;
+              end["seconds"] = r.seconds - std::chrono::duration<double>(paused_for).count();
               end["parameters"] = watch.parameters(r.net.theta);
               send(sink, "event: done\ndata: " + end.dump() + "\n\n");
             }
           } catch (const std::exception& e) {
             send(sink, "event: error\ndata: " + json_error(e.what()) + "\n\n");
           }
+        end_control(id);
         sink.done();
         return true;
       },

@@ -16,6 +16,9 @@ namespace dlmath::server {
 // Checks every option (those of `dlmath train`, with its defaults) before the stream starts;
 // throws HttpError on a bad one.
 void start_training_stream(const Fields& f, httplib::Response& res);
+// /api/train/control: `action` pause, resume or step for the stream named `stream` (its first
+// event's "stream"); the reply as JSON. A 404 when no such stream is running.
+std::string control_training_stream(const Fields& f);
 // Ends every running stream at its next event (the server is stopping).
 void stop_training_streams();
 

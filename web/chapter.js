@@ -131,9 +131,13 @@ function trainer(root, o) {
   const activation = o.activation ? input("hidden activation", select(["sigmoid", "tanh", "relu"], "sigmoid")) : null;
   const data = o.data ? input("data", select(["higham10", "higham11"], o.data === true ? "higham11" : "higham10")) : null;
   const upload = o.upload ? input("or a CSV", dl.el("input", {type: "file", accept: ".csv,text/csv", id: "csv"})) : null;
+  // Train starts a run; while it runs the same button pauses it, and then resumes it. Step runs
+  // the next few updates (one pass over the points) of a paused run, or starts one paused.
   const button = dl.el("button", {type: "button", id: ids.train || ""}, "Train");
+  const stepButton = dl.el("button", {type: "button", class: "step"}, "Step");
+  const resetButton = dl.el("button", {type: "button", class: "reset", disabled: ""}, "Reset");
   const status = dl.el("span", {class: "number", id: ids.status || ""}, "");
-  controls.append(button, status);
+  controls.append(button, stepButton, resetButton, status);
   const error = dl.el("pre", {class: "error", hidden: ""});
   const cost = dl.svg("svg", {width: 440, height: 260, id: ids.cost || ""});
   const regions = dl.svg("svg", {width: 260, height: 260, viewBox: "0 0 1 1", id: ids.regions || ""});
@@ -141,11 +145,12 @@ function trainer(root, o) {
   root.append(dl.el("h3", {}, o.title || "Train it live: the cost (log axis) and the decision regions"),
               controls, error, dl.el("div", {class: "plots"}, cost, regions), table);
   if (!dl.live) {
-    button.disabled = true;
+    button.disabled = stepButton.disabled = true;
     status.textContent = "training runs live under `dlmath serve`";
     return;
   }
-  let stream = null, history = [], points = [], uploaded = null;
+  let stream = null, streamId = null, paused = false, stepAtStart = false;
+  let history = [], points = [], uploaded = null;
   if (upload) upload.onchange = async () => {
     const file = upload.files[0];
     if (!file) return;
@@ -155,7 +160,20 @@ function trainer(root, o) {
     uploaded = r.body.data;
     status.textContent = `${file.name}: ${r.body.points} points`;
   };
-  const stop = () => { if (stream) stream.close(); stream = null; button.textContent = "Train"; };
+  const stop = () => {
+    if (stream) stream.close();
+    stream = streamId = null;
+    paused = false;
+    button.textContent = "Train";
+    resetButton.disabled = true;
+    for (const el of controls.querySelectorAll("select, input")) el.disabled = false;
+  };
+  const setPaused = p => { paused = p; button.textContent = p ? "Resume" : "Pause"; };
+  async function control(action) {
+    if (!streamId) return;
+    const r = await dl.api("/api/train/control", {stream: streamId, action});
+    if (r.ok) setPaused(action !== "resume");
+  }
   function drawRegions(grid) {
     regions.replaceChildren();
     if (grid) {
@@ -175,12 +193,15 @@ function trainer(root, o) {
   }
   function show(e) {
     history.push([Math.max(e.step, 1), e.cost]);
-    status.textContent = `step ${e.step} of ${e.steps}: cost ${e.cost.toExponential(3)}, ${e.correct}/${e.total} correct`;
+    status.textContent = `step ${e.step} of ${e.steps}: cost ${e.cost.toExponential(3)}, ${e.correct}/${e.total} correct` +
+      (e.paused ? " (paused)" : "");
     dl.chart(cost, [{points: history, color: "#1f77b4"}], {logY: true, xlabel: "step"});
     drawRegions(e.grid);
   }
-  button.onclick = () => {
-    if (stream) return stop();
+  button.onclick = () => stream ? control(paused ? "resume" : "pause") : start(false);
+  stepButton.onclick = () => stream ? control("step") : start(true);
+  resetButton.onclick = () => { stop(); history = []; status.textContent = ""; };
+  function start(stepped) {
     history = [];
     table.replaceChildren();
     error.hidden = true;
@@ -190,11 +211,20 @@ function trainer(root, o) {
       : Array((fields.layers || "2,2,3,2").split(",").length - 2).fill(activation.value).concat(["sigmoid"]).join(",");
     if (data) fields.data = data.value;
     if (uploaded) fields.data = uploaded;
+    if (stepped) fields.paused = "1";
     stream = new EventSource("/api/train?" + new URLSearchParams(fields));
-    button.textContent = "Pause";
+    setPaused(stepped);
+    stepAtStart = stepped;
+    resetButton.disabled = false;
+    for (const el of controls.querySelectorAll("select, input")) el.disabled = true;
     stream.onmessage = m => {
       const e = JSON.parse(m.data);
       if (e.points) points = e.points;
+      if (e.stream) {
+        streamId = e.stream;
+        stepButton.textContent = `Step (${e.step_size} update${e.step_size === 1 ? "" : "s"})`;
+        if (stepAtStart) control("step");
+      }
       show(e);
     };
     stream.addEventListener("done", m => {
@@ -219,7 +249,7 @@ function trainer(root, o) {
       }
       stop();
     });
-  };
+  }
   drawRegions(null);
 }
 

@@ -4,14 +4,12 @@
 const dl = {
   live: document.body.dataset.live === "yes",
 
-  // POSTs the fields form-encoded as text/plain (long programs fit neither a URL nor httplib's
-  // 8 KiB limit on form bodies); resolves to
+  // POSTs the fields form-encoded (long programs do not fit a URL); resolves to
   // {ok, status, body} with body parsed as JSON when it is JSON.
   async api(path, fields) {
     const response = await fetch(path, {
       method: "POST",
-      headers: {"Content-Type": "text/plain;charset=UTF-8"},
-      body: new URLSearchParams(fields).toString(),
+      body: new URLSearchParams(fields),
     });
     const type = response.headers.get("Content-Type") || "";
     const body = type.startsWith("application/json") ? await response.json() : await response.text();

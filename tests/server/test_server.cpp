@@ -207,7 +207,7 @@ TEST_CASE("limits are checked before work: 413 and 400 with a JSON error") {
   const auto form = [](const std::string& program) {
     return "program=" + query(program) + "&at=x=1";
   };
-  // Long programs: the form encoding in a text/plain body, up to 64 KiB a field.
+  // Long programs: the form encoding in a POST body, up to 64 KiB a field.
   std::string sum = "x";
   while (sum.size() < 20000) sum += " + x";
   const auto long_ok = c.Post("/api/eval", form(sum), "text/plain");
@@ -218,9 +218,13 @@ TEST_CASE("limits are checked before work: 413 and 400 with a JSON error") {
   REQUIRE(big);
   CHECK(big->status == 413);
   CHECK_THAT(json::parse(big->body)["error"].get<std::string>(), Catch::Contains("limit"));
-  // httplib's own limit on form-encoded bodies: a 413 with a JSON body too.
+  // The same long program form-encoded, as curl --data-urlencode sends it: the same answer.
+  const auto form_long = c.Post("/api/eval", form(sum), "application/x-www-form-urlencoded");
+  REQUIRE(form_long);
+  CHECK(form_long->status == 200);
+  CHECK(form_long->body == long_ok->body);
   const auto form_big =
-      c.Post("/api/eval", form(std::string(9000, 'x')), "application/x-www-form-urlencoded");
+      c.Post("/api/eval", form(std::string(70000, 'x')), "application/x-www-form-urlencoded");
   REQUIRE(form_big);
   CHECK(form_big->status == 413);
   CHECK_NOTHROW(json::parse(form_big->body));
@@ -287,6 +291,61 @@ TEST_CASE("the training stream sends events, heartbeats and a final state equal 
   CHECK(e0["step"] == 0);
   CHECK(e0["points"].size() == 10);
   CHECK(end["cost"].get<double>() < e0["cost"].get<double>());
+}
+
+TEST_CASE("a paused training steps one pass of the points at a time and resumes the same run") {
+  auto c = server().client();
+  auto control = server().client();
+  std::string stream, id;
+  std::vector<json> events;
+  std::size_t parsed = 0;
+  int stepped = 0;
+  auto act = [&](const std::string& action) {
+    const auto r = control.Post("/api/train/control", "stream=" + id + "&action=" + action,
+                                "application/x-www-form-urlencoded");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+  };
+  const auto r = c.Get("/api/train?steps=1000&seed=1&paused=1", [&](const char* data, std::size_t n) {
+    stream.append(data, n);
+    for (std::size_t end; (end = stream.find("\n\n", parsed)) != std::string::npos;
+         parsed = end + 2) {
+      const std::string event = stream.substr(parsed, end - parsed);
+      const auto at = event.find("data: ");
+      if (at == std::string::npos) continue;
+      events.push_back(json::parse(event.substr(at + 6)));
+      const json& e = events.back();
+      if (e.contains("stream")) id = e["stream"];
+      // Two steps while paused, then resume to the end.
+      if (e.value("paused", false)) act(++stepped <= 2 ? "step" : "resume");
+    }
+    return true;
+  });
+  REQUIRE(r);
+  REQUIRE(events.size() >= 4);
+  CHECK(events[0]["step"] == 0);
+  CHECK(events[0]["step_size"] == 10);  // sgd on ten points: ten updates a step
+  CHECK(events[1]["step"] == 10);
+  CHECK(events[1]["paused"] == true);
+  CHECK(events[2]["step"] == 20);
+  CHECK(events[2]["paused"] == true);
+  CHECK(stepped == 3);
+  // Pausing changed nothing: the end is that of one uninterrupted run.
+  const json& end = events.back();
+  CHECK(end["step"] == 1000);
+  const auto cmd = run_dlmath("train --steps 1000 --seed 1 --json");
+  REQUIRE(cmd.code == 0);
+  CHECK(end["cost"].get<double>() ==
+        Approx(std::stod(json::parse(cmd.out)["final_cost"].get<std::string>())).epsilon(1e-12));
+  // A stream that is not running, and an action that does not exist.
+  const auto gone = control.Post("/api/train/control", "stream=" + id + "&action=step",
+                                 "application/x-www-form-urlencoded");
+  REQUIRE(gone);
+  CHECK(gone->status == 404);
+  const auto bad = control.Post("/api/train/control", "stream=s1&action=rewind",
+                                "application/x-www-form-urlencoded");
+  REQUIRE(bad);
+  CHECK(bad->status == 400);
 }
 
 TEST_CASE("/api/data checks an uploaded CSV with file:line errors, and training uses it") {

@@ -81,6 +81,30 @@ try {
       check(await page.$eval("#layer-graph-svg svg", s => s.dataset.first === "yes"),
             "chapter 4: x1 = 0.9 updates the node labels in place, the layout stays");
     }
+    if (n === 8) {
+      // Step twice from the start (one pass of the ten points each), resume, pause, reset.
+      const fig = ".interactive[data-figure=train]";
+      const status = () => page.$eval(`${fig} .controls .number`, e => e.textContent);
+      // Ten million steps (the server's limit), so the run is still going when it is paused.
+      await page.$eval(`${fig} .controls label:nth-of-type(3) input`, i => { i.value = "10000000"; });
+      await page.click(`${fig} button.step`);
+      await page.waitForFunction(f => /^step 10 of .*\(paused\)$/.test(document.querySelector(f + " .controls .number").textContent), {}, fig);
+      await page.click(`${fig} button.step`);
+      await page.waitForFunction(f => /^step 20 of .*\(paused\)$/.test(document.querySelector(f + " .controls .number").textContent), {}, fig);
+      const label = await page.$eval(`${fig} button.step`, b => b.textContent);
+      check(label === "Step (10 updates)", `chapter 8: Step runs one pass of the points: ${await status()}`);
+      await page.screenshot({path: join(shots, "chapter-8-stepped.png")});
+      const train = `${fig} .controls button:first-of-type`;
+      check(await page.$eval(train, b => b.textContent) === "Resume", "chapter 8: a stepped run can be resumed");
+      await page.click(train);
+      await page.waitForFunction(f => { const m = /^step (\d+) of/.exec(document.querySelector(f + " .controls .number").textContent); return m && +m[1] > 20; }, {}, fig);
+      await page.click(train);  // pause
+      await page.waitForFunction(f => /\(paused\)$/.test(document.querySelector(f + " .controls .number").textContent), {}, fig);
+      const at = await status();
+      await new Promise(r => setTimeout(r, 300));
+      check(at === await status(), `chapter 8: paused, it stays paused: ${at}`);
+      await page.click(`${fig} button.reset`);
+    }
     await page.screenshot({path: join(shots, `chapter-${n}.png`), fullPage: n === 3});
   }
 

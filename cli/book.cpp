@@ -4,9 +4,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "cli/api.hpp"
 #include "cli/commands.hpp"
 #include "server/assets.hpp"
+#include "server/figures.hpp"
 #include "server/pages.hpp"
+#include "server/train_stream.hpp"
 
 namespace dlmath::cli {
 
@@ -18,6 +21,19 @@ void write(const std::filesystem::path& path, std::string_view text) {
   out.write(text.data(), static_cast<std::streamsize>(text.size()));
   out.close();
   if (!out) throw std::runtime_error(path.string() + ": cannot write the file");
+}
+
+// The answers every figure's starting requests get, made now by the server's own endpoints, as
+// a script the static pages load (a page from file:// may not fetch, but may load a script).
+std::string recorded_script() {
+  const auto endpoints = api_endpoints();
+  const auto answers = server::recorded_answers(
+      [&endpoints](const std::string& path, const server::Fields& f) -> server::Reply {
+        if (path == "/api/train") return {server::training_start_event(f)};
+        return endpoints.at(path)(f);
+      });
+  return "// The figures' starting answers, recorded by `dlmath book`.\nwindow.dlRecorded = " +
+         answers.dump() + ";\n";
 }
 
 }  // namespace
@@ -42,6 +58,7 @@ void add_book_command(CLI::App& app) {
             server::chapter_page(n, Links::files(1)));
     const int pages = 3 + server::chapter_count();
     for (const auto& a : server::assets()) write(dir / std::string(a.path.substr(1)), a.body);
+    write(dir / "recorded.js", recorded_script());
     std::printf("wrote %d pages and %zu assets to %s/ (open %s/index.html)\n", pages,
                 server::assets().size(), out->c_str(), out->c_str());
   });

@@ -4,6 +4,7 @@
 #include <mutex>
 #include <optional>
 
+#include "server/figures.hpp"
 #include "tutorials/chapters.hpp"
 #include "tutorials/render_html.hpp"
 
@@ -12,6 +13,14 @@ namespace dlmath::server {
 namespace {
 
 using tutorials::html_escape;
+
+// The figures' starts as JSON inside a <script>: "</" written as "<\/" so no text ends it early.
+std::string starts_json() {
+  std::string j = figure_starts().dump();
+  for (std::size_t at = 0; (at = j.find("</", at)) != std::string::npos; at += 3)
+    j.replace(at, 2, "<\\/");
+  return j;
+}
 
 std::string layout(const std::string& title, const std::string& body, const Links& links,
                    const std::string& script) {
@@ -25,9 +34,12 @@ std::string layout(const std::string& title, const std::string& body, const Link
          "\">\n<header><a class=\"home\" href=\"" + links.home() +
          "\">dlmath: the book</a> <nav><a href=\"" + links.page("playground") +
          "\">Playground</a> <a href=\"" + links.page("network") +
-         "\">Network lab</a></nav></header>\n<main>\n" + body + "</main>\n<script src=\"" + r +
-         "vendor/katex-0.16.11/katex.min.js\"></script>\n" + "<script src=\"" + r +
-         "dlmath.js\"></script>\n" +
+         "\">Network lab</a></nav></header>\n<main>\n" + body +
+         "</main>\n<script type=\"application/json\" id=\"figure-starts\">" + starts_json() +
+         "</script>\n" +
+         (links.live ? "" : "<script src=\"" + r + "recorded.js\"></script>\n") +
+         "<script src=\"" + r + "vendor/katex-0.16.11/katex.min.js\"></script>\n<script src=\"" +
+         r + "dlmath.js\"></script>\n" +
          (script.empty() ? "" : "<script src=\"" + r + script + "\"></script>\n") +
          "</body>\n</html>\n";
 }

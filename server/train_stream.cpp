@@ -206,6 +206,19 @@ struct Watch {
   }
 };
 
+// The stream's first event: the state at step 0, with the points to draw.
+nlohmann::ordered_json first_event(const Job& job, Watch& watch) {
+  nlohmann::ordered_json first = watch.state(0, job.start.theta);
+  first["step_size"] = job.step_size;
+  if (job.start_paused) first["paused"] = true;
+  if (job.data.dimension() == 2)
+    for (int i = 0; i < job.data.size(); ++i) {
+      const auto x = job.data.x<double>(i);
+      first["points"].push_back({x[0], x[1], job.data.category[i]});
+    }
+  return first;
+}
+
 bool send(httplib::DataSink& sink, const std::string& text) {
   return sink.write(text.data(), text.size());
 }
@@ -263,15 +276,8 @@ void start_training_stream(const Fields& f, httplib::Response& res) {
         const std::string id = made.first;
         const std::shared_ptr<Control> control = made.second;
         Watch watch(*job);
-        nlohmann::ordered_json first = watch.state(0, job->start.theta);
+        nlohmann::ordered_json first = first_event(*job, watch);
         first["stream"] = id;
-        first["step_size"] = job->step_size;
-        if (job->start_paused) first["paused"] = true;
-        if (job->data.dimension() == 2)
-          for (int i = 0; i < job->data.size(); ++i) {
-            const auto x = job->data.x<double>(i);
-            first["points"].push_back({x[0], x[1], job->data.category[i]});
-          }
         bool open = send(sink, ": dlmath training stream\n\n") &&
                     send(sink, "data: " + first.dump() + "\n\n");
         auto last_event = steady::now(), last_beat = last_event;
@@ -340,6 +346,12 @@ void start_training_stream(const Fields& f, httplib::Response& res) {
         return true;
       },
       [](bool) { --live_streams; });
+}
+
+std::string training_start_event(const Fields& f) {
+  const Job job = parse_job(f);
+  Watch watch(job);
+  return first_event(job, watch).dump();
 }
 
 std::string upload_data(const std::string& csv, const std::string& name) {

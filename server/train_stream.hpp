@@ -19,6 +19,8 @@ void start_training_stream(const Fields& f, httplib::Response& res);
 // /api/train/control: `action` pause, resume or step for the stream named `stream` (its first
 // event's "stream"); the reply as JSON. A 404 when no such stream is running.
 std::string control_training_stream(const Fields& f);
+// The first event a stream with these fields would send (the state at step 0), as JSON.
+std::string training_start_event(const Fields& f);
 // Ends every running stream at its next event (the server is stopping).
 void stop_training_streams();
 

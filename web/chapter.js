@@ -4,12 +4,12 @@
 
 const figures = {
   // Chapter 3: sliders for a, b and x; sigma(ax + b) redrawn, dy/da, dy/db, dy/dx by the engine.
-  "sigmoid-ab"(root) {
+  "sigmoid-ab"(root, start) {
     const sliders = {};
     const controls = dl.el("div", {class: "controls"});
-    for (const [name, lo, hi, start] of [["a", -5, 5, 3], ["b", -5, 5, -1.5], ["x", -3, 3, 0.8]]) {
-      const s = dl.el("input", {type: "range", min: lo, max: hi, step: 0.1, value: start, id: "slider-" + name});
-      const shown = dl.el("span", {class: "number", id: "shown-" + name}, String(start));
+    for (const {name, min, max, value} of start.sliders) {
+      const s = dl.el("input", {type: "range", min, max, step: 0.1, value, id: "slider-" + name});
+      const shown = dl.el("span", {class: "number", id: "shown-" + name}, value);
       s.oninput = () => { shown.textContent = s.value; update(); };
       sliders[name] = s;
       controls.append(dl.el("label", {}, name + " ", s, " ", shown));
@@ -28,7 +28,7 @@ const figures = {
       dl.chart(plot, [{points: curve, color: "#1f77b4"}, {points: [[x, 0], [x, 1]], color: "#d62728"}],
                {x0: -6, x1: 6, y0: 0, y1: 1, xlabel: "x"});
       const ticket = ++pending;
-      const r = await dl.api("/api/eval", {program: "sigmoid(a*x + b)",
+      const r = await dl.api("/api/eval", {program: start.program,
         at: `a=${sliders.a.value},b=${sliders.b.value},x=${sliders.x.value}`});
       if (ticket !== pending || !r.ok) return;
       document.getElementById("y-value").textContent = r.body.value;
@@ -40,12 +40,11 @@ const figures = {
   },
 
   // Chapter 4: the layer's graph with every value and gradient; change X, W or B and redraw.
-  "layer-graph"(root) {
-    const start = {x1: "0.3", x2: "0.7", w11: "1.5", w12: "-2", w21: "0.5", w22: "1", b1: "0.25", b2: "-0.5"};
-    const program = "y1 = sigmoid(w11*x1 + w12*x2 + b1)\ny2 = sigmoid(w21*x1 + w22*x2 + b2)\ny1 + y2";
+  "layer-graph"(root, start) {
+    const program = start.program;
     const controls = dl.el("div", {class: "controls"});
     const fields = {};
-    for (const [name, value] of Object.entries(start)) {
+    for (const [name, value] of Object.entries(start.values)) {
       fields[name] = dl.el("input", {type: "text", value, id: "layer-" + name});
       fields[name].oninput = update;
       controls.append(dl.el("label", {}, name + " ", fields[name]));
@@ -67,8 +66,8 @@ const figures = {
   // Chapter 7: autodiff beside central differences for one neuron, y = sigma(ax + b), in the
   // chosen precision. The error of each difference is computed by the engine in that precision
   // (the program subtracts the autodiff value), not in the browser's doubles.
-  "finite-differences"(root) {
-    const point = {a: "3", b: "-1.5", x: "0.8"};
+  "finite-differences"(root, start) {
+    const point = start.point;
     const controls = dl.el("div", {class: "controls"});
     const select = (label, options, id) => {
       const s = dl.el("select", {id});
@@ -88,19 +87,18 @@ const figures = {
     let ticket = 0;
     async function update() {
       const mine = ++ticket, p = parameter.value, P = precision.value;
-      const ad = await dl.api("/api/eval", {program: "sigmoid(a*x + b)", at: at({}), precision: P});
+      const ad = await dl.api("/api/eval", {program: start.program, at: at({}), precision: P});
       if (mine !== ticket || !ad.ok) return;
       const g = ad.body.gradient[p];
       numbers.textContent = `dy/d${p} by autodiff (${P}) = ${g}`;
-      const shifted = s => p === "a" ? `sigmoid((a ${s} h)*x + b)` : `sigmoid(a*x + (b ${s} h))`;
-      const program = `(${shifted("+")} - ${shifted("-")}) / (2*h) - g`;
+      const program = start.differences[p];
       const rows = [], curve = [];
-      for (let e = 1; e <= 15; ++e) {
-        const r = await dl.api("/api/eval", {program, at: at({h: "1e-" + e, g}), precision: P});
+      for (const h of start.h) {
+        const r = await dl.api("/api/eval", {program, at: at({h, g}), precision: P});
         if (mine !== ticket) return;
         if (!r.ok) continue;
-        rows.push(["1e-" + e, r.body.value]);
-        curve.push([-e, Math.abs(+r.body.value)]);
+        rows.push([h, r.body.value]);
+        curve.push([Math.log10(+h), Math.abs(+r.body.value)]);
       }
       table.replaceChildren(dl.el("tr", {}, dl.el("th", {}, "h"), dl.el("th", {}, "central difference - autodiff")),
         ...rows.map(([h, v]) => dl.el("tr", {}, dl.el("td", {}, h), dl.el("td", {}, (+v).toExponential(2)))));
@@ -109,12 +107,13 @@ const figures = {
     update();
   },
 
-  train(root) { trainer(root, {}); },
-  "train-beyond"(root) { trainer(root, {activation: true, data: true}); },
+  train(root, start) { trainer(root, start, {}); },
+  "train-beyond"(root, start) { trainer(root, start, {}); },
 };
 
-// Training, live: options, a train/pause button, the cost curve, the regions, the parameters.
-function trainer(root, o) {
+// Training, live: the fields of /api/train the figure offers (from its start), a train / pause /
+// resume button, a step button, the cost curve, the regions, the parameters.
+function trainer(root, start, o) {
   const ids = o.ids || {};
   const controls = dl.el("div", {class: "controls"});
   const input = (label, el) => { controls.append(dl.el("label", {}, label + " ", el)); return el; };
@@ -123,13 +122,13 @@ function trainer(root, o) {
     for (const v of options) s.append(dl.el("option", v === value ? {value: v, selected: ""} : {value: v}, v));
     return s;
   };
-  const method = input("method", select(["sgd", "gd", "minibatch"], "sgd"));
-  const eta = input("eta", dl.el("input", {type: "text", value: "0.05"}));
-  const steps = input("steps", dl.el("input", {type: "text", value: "1000000"}));
-  const seed = input("seed", dl.el("input", {type: "text", value: "1"}));
-  const layers = o.layers ? input("layers", dl.el("input", {type: "text", value: "2,2,3,2"})) : null;
-  const activation = o.activation ? input("hidden activation", select(["sigmoid", "tanh", "relu"], "sigmoid")) : null;
-  const data = o.data ? input("data", select(["higham10", "higham11"], o.data === true ? "higham11" : "higham10")) : null;
+  const choices = {method: ["sgd", "gd", "minibatch"], activation: ["sigmoid", "tanh", "relu"],
+                   data: ["higham10", "higham11"]};
+  const labels = {activation: "hidden activation"};
+  const field = {};
+  for (const [name, value] of Object.entries(start.fields))
+    field[name] = input(labels[name] || name, choices[name] ? select(choices[name], value)
+                                                            : dl.el("input", {type: "text", value}));
   const upload = o.upload ? input("or a CSV", dl.el("input", {type: "file", accept: ".csv,text/csv", id: "csv"})) : null;
   // Train starts a run; while it runs the same button pauses it, and then resumes it. Step runs
   // the next few updates (one pass over the points) of a paused run, or starts one paused.
@@ -144,11 +143,15 @@ function trainer(root, o) {
   const table = dl.el("table", {id: ids.parameters || ""});
   root.append(dl.el("h3", {}, o.title || "Train it live: the cost (log axis) and the decision regions"),
               controls, error, dl.el("div", {class: "plots"}, cost, regions), table);
-  if (!dl.live) {
-    button.disabled = stepButton.disabled = true;
-    status.textContent = "training runs live under `dlmath serve`";
-    return;
-  }
+  // The request's fields, from the controls: the hidden layers take the chosen activation, the
+  // last layer stays a sigmoid.
+  const fields = () => {
+    const f = {};
+    for (const [name, el] of Object.entries(field)) f[name] = el.value.trim();
+    if (f.activation && f.activation !== "sigmoid")
+      f.activation = Array((f.layers || "2,2,3,2").split(",").length - 2).fill(f.activation).concat(["sigmoid"]).join(",");
+    return f;
+  };
   let stream = null, streamId = null, paused = false, stepAtStart = false;
   let history = [], points = [], uploaded = null;
   if (upload) upload.onchange = async () => {
@@ -198,21 +201,17 @@ function trainer(root, o) {
     dl.chart(cost, [{points: history, color: "#1f77b4"}], {logY: true, xlabel: "step"});
     drawRegions(e.grid);
   }
-  button.onclick = () => stream ? control(paused ? "resume" : "pause") : start(false);
-  stepButton.onclick = () => stream ? control("step") : start(true);
+  button.onclick = () => stream ? control(paused ? "resume" : "pause") : begin(false);
+  stepButton.onclick = () => stream ? control("step") : begin(true);
   resetButton.onclick = () => { stop(); history = []; status.textContent = ""; };
-  function start(stepped) {
+  function begin(stepped) {
     history = [];
     table.replaceChildren();
     error.hidden = true;
-    const fields = {method: method.value, eta: eta.value.trim(), steps: steps.value.trim(), seed: seed.value.trim()};
-    if (layers) fields.layers = layers.value.trim();
-    if (activation) fields.activation = activation.value === "sigmoid" ? "sigmoid"
-      : Array((fields.layers || "2,2,3,2").split(",").length - 2).fill(activation.value).concat(["sigmoid"]).join(",");
-    if (data) fields.data = data.value;
-    if (uploaded) fields.data = uploaded;
-    if (stepped) fields.paused = "1";
-    stream = new EventSource("/api/train?" + new URLSearchParams(fields));
+    const f = fields();
+    if (uploaded) f.data = uploaded;
+    if (stepped) f.paused = "1";
+    stream = new EventSource("/api/train?" + new URLSearchParams(f));
     setPaused(stepped);
     stepAtStart = stepped;
     resetButton.disabled = false;
@@ -251,18 +250,29 @@ function trainer(root, o) {
     });
   }
   drawRegions(null);
+  if (!dl.live) {
+    // The static book: the state at step 0, recorded by `dlmath book`.
+    (async () => {
+      const r = await dl.api("/api/train", fields());
+      if (r.ok) { points = r.body.points || []; show(r.body); }
+      else drawRegions(null);
+    })();
+    for (const c of controls.querySelectorAll("input, select, button")) c.disabled = true;
+  }
 }
 
 for (const el of document.querySelectorAll(".interactive[data-figure]")) {
-  const make = figures[el.dataset.figure];
-  if (!make) continue;
-  if (!dl.live && el.dataset.figure !== "train" && el.dataset.figure !== "train-beyond") {
-    el.append(dl.el("p", {class: "note"}, "This figure is live under `dlmath serve`."));
-    continue;
+  const make = figures[el.dataset.figure], start = dl.starts[el.dataset.figure];
+  if (!make || !start) continue;
+  make(el, start);
+  if (!dl.live) {
+    // The static book shows the figure as it starts; its controls work under `dlmath serve`.
+    for (const c of el.querySelectorAll("input, select, button")) c.disabled = true;
+    el.append(dl.el("p", {class: "note"}, "The figure at its start, computed when the book was written; under `dlmath serve` its controls are live."));
   }
-  make(el);
 }
-for (const el of document.querySelectorAll(".lab[data-lab=network]"))
-  trainer(el, {layers: true, activation: true, data: "higham10", upload: true,
-               title: "Choose, train, inspect",
+for (const el of document.querySelectorAll(".lab[data-lab=network]")) {
+  trainer(el, dl.starts["network-lab"], {upload: true, title: "Choose, train, inspect",
                ids: {train: "train", cost: "cost-curve", regions: "regions", parameters: "parameters", status: "train-status"}});
+  if (!dl.live) el.append(dl.el("p", {class: "note"}, "The network at its start, computed when the book was written; under `dlmath serve` it trains live."));
+}

@@ -3,10 +3,23 @@
 "use strict";
 const dl = {
   live: document.body.dataset.live === "yes",
+  // What each interactive figure starts from (server/figures.cpp, in every page).
+  starts: JSON.parse(document.getElementById("figure-starts")?.textContent || "{}"),
+
+  // The key of a request among the answers `dlmath book` recorded for its static pages: the path
+  // and the fields sorted by name (server/figures.cpp makes the same).
+  recordedKey(path, fields) {
+    return path + " " + JSON.stringify(Object.keys(fields).sort().map(k => [k, String(fields[k])]));
+  },
 
   // POSTs the fields form-encoded (long programs do not fit a URL); resolves to
   // {ok, status, body} with body parsed as JSON when it is JSON.
   async api(path, fields) {
+    if (!dl.live) {
+      const r = (window.dlRecorded || {})[dl.recordedKey(path, fields)];
+      if (!r) return {ok: false, status: 0, body: {error: "this is live under `dlmath serve`"}};
+      return {ok: true, status: 200, body: r.type.startsWith("application/json") ? JSON.parse(r.body) : r.body};
+    }
     const response = await fetch(path, {
       method: "POST",
       body: new URLSearchParams(fields),
@@ -73,6 +86,8 @@ const dl = {
       const pts = s.points.filter(p => isFinite(p[1]) && (!o.logY || p[1] > 0));
       svg.append(dl.svg("polyline", {fill: "none", stroke: s.color, "stroke-width": 2,
         points: pts.map(p => X(p[0]).toFixed(1) + "," + Y(p[1]).toFixed(1)).join(" ")}));
+      if (pts.length === 1)  // one point draws no line: mark it
+        svg.append(dl.svg("circle", {cx: X(pts[0][0]), cy: Y(pts[0][1]), r: 3, fill: s.color}));
     }
   },
 

@@ -134,6 +134,20 @@ try {
   check(rows === 24, "network: trained to 10/10, 23 parameters with their central differences");
   check(await page.$eval("#regions", e => e.querySelectorAll("rect").length) === 24 * 24, "network: the regions are drawn");
   await page.screenshot({path: join(shots, "network.png"), fullPage: true});
+
+  // The static book from file://: the figures at their start, recorded by `dlmath book`.
+  const book = mkdtempSync(join(tmpdir(), "dlmath-book-"));
+  execFileSync(dlmath, ["book", "--out", book]);
+  await page.goto("file://" + join(book, "chapter", "3.html"));
+  const start = JSON.parse(execFileSync(dlmath, ["eval", "sigmoid(a*x + b)", "--at", "a=3,b=-1.5,x=0.8", "--json"]));
+  await page.waitForFunction(v => document.getElementById("dyda")?.textContent === v, {}, start.gradient.a);
+  check(await page.$eval("#slider-a", s => s.disabled), `static book: chapter 3 starts at dy/da = ${start.gradient.a}, its sliders disabled`);
+  await page.goto("file://" + join(book, "chapter", "8.html"));
+  await page.waitForFunction(() => /^step 0 of 1000000: cost .*, 5\/10 correct$/.test(document.querySelector(".interactive[data-figure=train] .controls .number").textContent));
+  check(await page.$eval(".interactive[data-figure=train] svg[viewBox]", e => e.querySelectorAll("rect").length) === 24 * 24,
+        "static book: chapter 8 shows the untrained network's regions and cost");
+  await page.screenshot({path: join(shots, "static-chapter-8.png"), fullPage: true});
+  rmSync(book, {recursive: true, force: true});
   check(errors.length === 0, "no script errors" + (errors.length ? ": " + errors.join("; ") : ""));
 } catch (e) {
   console.error("not ok - " + e.message);

@@ -1,6 +1,7 @@
 // The API endpoints the server answers (and `dlmath book` records): the commands' own code.
 #include "cli/api.hpp"
 
+#include "cli/graph_program.hpp"
 #include "cli/program.hpp"
 #include "cli/shared_output.hpp"
 
@@ -65,7 +66,7 @@ Reply inputs_endpoint(const Fields& f) {
   });
 }
 
-constexpr std::size_t graph_node_limit = 400, graph_drawing_limit = 5000;
+constexpr std::size_t graph_node_limit = 400;  // above it, one node per group (as `dlmath graph`)
 
 Reply graph_endpoint(const Fields& f) {
   return as_reply([&] {
@@ -73,10 +74,7 @@ Reply graph_endpoint(const Fields& f) {
     const bool full = server::field(f, "full", "") == "1";
     const auto d =
         program_drawing(required(f, "program"), at_of(f), digits, graph_node_limit, full);
-    if (d.nodes.size() > graph_drawing_limit)
-      throw HttpError(413, "the graph has " + std::to_string(d.nodes.size()) +
-                               " nodes to draw, more than the drawing limit of " +
-                               std::to_string(graph_drawing_limit));
+    if (const std::string why = too_large_to_draw(d); !why.empty()) throw HttpError(413, why);
     return Reply{visual::render_svg(d), "image/svg+xml"};
   });
 }

@@ -10,14 +10,18 @@
 
 namespace dlmath::cli {
 
+std::string too_large_to_draw(const visual::Drawing& d) {
+  if (d.nodes.size() <= limits::max_drawn_nodes && d.edges.size() <= limits::max_drawn_edges)
+    return "";
+  return "the drawing has " + std::to_string(d.nodes.size()) + " nodes and " +
+         std::to_string(d.edges.size()) + " edges, more than the limit of " +
+         std::to_string(limits::max_drawn_nodes) + " nodes and " +
+         std::to_string(limits::max_drawn_edges) +
+         " edges that can be laid out in seconds (draw a smaller graph, or without --full)";
+}
+
 void render_checked(const visual::Drawing& d, const std::string& output) {
-  if (d.nodes.size() > limits::max_drawn_nodes || d.edges.size() > limits::max_drawn_edges)
-    throw UsageError(
-        "the drawing has " + std::to_string(d.nodes.size()) + " nodes and " +
-        std::to_string(d.edges.size()) + " edges, more than the limit of " +
-        std::to_string(limits::max_drawn_nodes) + " nodes and " +
-        std::to_string(limits::max_drawn_edges) +
-        " edges that can be laid out in seconds (draw a smaller graph, or without --full)");
+  if (const std::string why = too_large_to_draw(d); !why.empty()) throw UsageError(why);
   try {
     visual::render(d, output);
   } catch (const std::runtime_error& e) {

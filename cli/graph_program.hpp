@@ -10,6 +10,10 @@ struct Drawing;
 
 namespace dlmath::cli {
 
+// Why a drawing is too large to lay out in a few seconds (limits::max_drawn_nodes,
+// max_drawn_edges), or "" when it is not.
+std::string too_large_to_draw(const visual::Drawing& d);
+
 // Lays out and writes a drawing, after refusing one larger than Graphviz lays out in a few
 // seconds (limits::max_drawn_nodes, max_drawn_edges), whatever --full says.
 void render_checked(const visual::Drawing& d, const std::string& output);

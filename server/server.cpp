@@ -76,24 +76,22 @@ Fields request_fields(const httplib::Request& req, const std::string& body) {
 }
 
 // A POST body, read here rather than by httplib, whose own reader refuses form-encoded bodies
-// over 8 KiB: long programs come that way. The body is capped at max_body_bytes.
-std::string read_body(const httplib::Request& req, const httplib::ContentReader& read) {
-  const auto too_large = [] {
-    return HttpError(413, "the request body is more than the limit of " +
-                              std::to_string(max_body_bytes) + " bytes");
-  };
-  const std::string length = req.get_header_value("Content-Length");
-  if (length.size() > 9 || (!length.empty() && std::stoul(length) > max_body_bytes))
-    throw too_large();
+// over 8 KiB: long programs come that way. httplib refuses (and drains) a body declared over
+// max_body_bytes, its payload limit, so the client is never cut off mid-send.
+std::string read_body(const httplib::Response& res, const httplib::ContentReader& read) {
   std::string body;
   bool over = false;
   const bool read_all = read([&](const char* data, std::size_t n) {
-    over = body.size() + n > max_body_bytes;
+    over = over || body.size() + n > max_body_bytes;
     if (!over) body.append(data, n);
-    return !over;
+    return true;  // read to the end even when over: the reply then reaches the client
   });
-  if (over) throw too_large();
-  if (!read_all) throw HttpError(400, "the request body could not be read");
+  if (!read_all || over) {
+    if (res.status == 413 || over)
+      throw HttpError(413, "the request body is more than the limit of " +
+                               std::to_string(max_body_bytes) + " bytes");
+    throw HttpError(400, "the request body could not be read");
+  }
   return body;
 }
 
@@ -177,7 +175,7 @@ void serve(const ServerOptions& options) {
     svr.Post(path, [answer](const httplib::Request& req, httplib::Response& res,
                             const httplib::ContentReader& read) {
       try {
-        const std::string body = read_body(req, read);
+        const std::string body = read_body(res, read);
         reply(res, answer(request_fields(req, body), body));
       } catch (const std::exception& e) {
         reply(res, error_reply(e));

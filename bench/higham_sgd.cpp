@@ -98,16 +98,11 @@ double median(std::vector<double> v) {
   return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
 }
 
-// Median of `runs` calls of f() in seconds.
 template <class F>
-double median_seconds(int runs, F f) {
-  std::vector<double> t;
-  for (int r = 0; r < runs; ++r) {
-    const auto t0 = Clock::now();
-    f();
-    t.push_back(std::chrono::duration<double>(Clock::now() - t0).count());
-  }
-  return median(t);
+double seconds(F f) {
+  const auto t0 = Clock::now();
+  f();
+  return std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
 template <class T>
@@ -122,20 +117,25 @@ template <class T>
 void compare(const char* type, long steps, int runs) {
   const Points<T> data(higham10(), 2);
   const Stream stream = point_stream(steps, data.size());
-  std::vector<T> tight;
-  auto ns = [&](auto run, std::vector<T>& theta) {
-    return 1e9 * median_seconds(runs, [&] { theta = run(data, stream); }) / steps;
-  };
-  const double t_tight = ns(sgd_tight<T>, tight);
+  using Run = std::vector<T> (*)(const Points<T>&, const Stream&);
+  const std::pair<const char*, Run> ways[] = {{"tight", sgd_tight<T>},
+                                              {"generic", sgd_generic<T>},
+                                              {"replay", sgd_replay<T>},
+                                              {"rebuild", sgd_rebuild<T>}};
+  constexpr int n = std::size(ways);
+  // Round by round, every way once, so that a change in the machine's load falls on all.
+  std::vector<double> times[n];
+  std::vector<T> theta[n];
+  for (int r = 0; r < runs; ++r)
+    for (int w = 0; w < n; ++w)
+      times[w].push_back(seconds([&] { theta[w] = ways[w].second(data, stream); }));
   std::printf("%-8s %8ld steps, median of %d runs\n", type, steps, runs);
-  std::printf("  %-8s %10.1f ns/step\n", "tight", t_tight);
-  const std::pair<const char*, std::vector<T> (*)(const Points<T>&, const Stream&)> ways[] = {
-      {"generic", sgd_generic<T>}, {"replay", sgd_replay<T>}, {"rebuild", sgd_rebuild<T>}};
-  for (const auto& [name, run] : ways) {
-    std::vector<T> theta;
-    const double t = ns(run, theta);
-    std::printf("  %-8s %10.1f ns/step  ratio %.2f  (max |theta - tight's| %.1e)\n", name, t,
-                t / t_tight, max_difference(theta, tight));
+  const double tight = median(times[0]);
+  for (int w = 0; w < n; ++w) {
+    const double t = median(times[w]);
+    std::printf("  %-8s %10.1f ns/step  ratio %.2f", ways[w].first, 1e9 * t / steps, t / tight);
+    if (w > 0) std::printf("  (max |theta - tight's| %.1e)", max_difference(theta[w], theta[0]));
+    std::printf("\n");
   }
 }
 
@@ -165,27 +165,27 @@ void scale(int points, int runs) {
   Graph<double> g;
   index_t out = record_mlp_cost(g, net, data).index();
   const double nodes = g.size();
-  const double build = median_seconds(runs, [&] {
-    g.clear();
-    out = record_mlp_cost(g, net, data).index();
-    g.backward(out);
-  });
-  const double forward = median_seconds(runs, [&] { g.forward(); });
-  const double backward = median_seconds(runs, [&] { g.backward(out); });
-  const double replay = median_seconds(runs, [&] {
-    g.forward();
-    g.backward(out);
-  });
+  std::vector<double> build, forward, backward;
+  for (int r = 0; r < runs; ++r) {
+    build.push_back(seconds([&] {
+      g.clear();
+      out = record_mlp_cost(g, net, data).index();
+      g.backward(out);
+    }));
+    forward.push_back(seconds([&] { g.forward(); }));
+    backward.push_back(seconds([&] { g.backward(out); }));
+  }
+  const double replay = median(forward) + median(backward);
   std::printf("MLP 2-64-64-1, %d points, fine-grained: %.0f nodes, median of %d runs\n", points,
               nodes, runs);
-  std::printf("  replay (forward + backward) %8.2f ms  %6.1f M nodes/s  (%.1f ns/node)\n",
+  std::printf("  replay: forward + backward  %8.2f ms  %6.1f M nodes/s  (%.1f ns/node)\n",
               1e3 * replay, nodes / replay / 1e6, 1e9 * replay / nodes);
-  std::printf("    forward alone             %8.2f ms  %6.1f M nodes/s\n", 1e3 * forward,
-              nodes / forward / 1e6);
-  std::printf("    backward alone            %8.2f ms  %6.1f M nodes/s\n", 1e3 * backward,
-              nodes / backward / 1e6);
-  std::printf("  build + backward            %8.2f ms  %6.1f M nodes/s\n", 1e3 * build,
-              nodes / build / 1e6);
+  std::printf("    forward                   %8.2f ms  %6.1f M nodes/s\n", 1e3 * median(forward),
+              nodes / median(forward) / 1e6);
+  std::printf("    backward                  %8.2f ms  %6.1f M nodes/s\n", 1e3 * median(backward),
+              nodes / median(backward) / 1e6);
+  std::printf("  build + backward            %8.2f ms  %6.1f M nodes/s\n", 1e3 * median(build),
+              nodes / median(build) / 1e6);
   std::printf("  memory %.1f bytes/node\n", static_cast<double>(g.node_bytes()) / nodes);
 }
 

@@ -146,11 +146,12 @@ inline void check_optimizer(const OptimizerChoice& c) {
     const double x = number(what, text);
     if (!(x >= 0 && x < 1))
       throw std::invalid_argument(std::string(what) + ": must be at least 0 and below 1, not " +
-                                  text);
+                                  text.substr(0, 40));
   }
   const double eps = number("epsilon", c.epsilon);
   if (!(eps > 0 && eps <= 1))
-    throw std::invalid_argument("epsilon: must be positive and at most 1, not " + c.epsilon);
+    throw std::invalid_argument("epsilon: must be positive and at most 1, not " +
+                                c.epsilon.substr(0, 40));
 }
 
 // The optimiser named by c (checked by check_optimizer) with learning rate eta.

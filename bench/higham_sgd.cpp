@@ -5,6 +5,7 @@
 //   tight     the paper's formulas on fixed-size arrays (bench/tight_higham.hpp): the baseline
 //   generic   network/backprop_by_hand.hpp (vectors, loops over the architecture)
 //   replay    the engine's graph recorded once, replayed and differentiated every step
+//   table     the same, with the tape's sweeps through the op table instead of ops/sweep.hpp
 //   rebuild   the engine's graph recorded afresh every step (define-by-run, as micrograd does)
 // It prints the median ns/step of several runs and its ratio to the tight loop, in double and in
 // float50; then a scale run on a fine-grained MLP 2-64-64-1 over 100 points (one graph, every
@@ -76,6 +77,23 @@ std::vector<T> sgd_replay(const Points<T>& data, const Stream& stream) {
   return C.theta();
 }
 
+// The same replay with the tape's sweeps, one call through the op table per node: what
+// ops/sweep.hpp saves.
+template <class T>
+std::vector<T> sgd_replay_table(const Points<T>& data, const Stream& stream) {
+  PointCost<T> C(initial_network<T>(arch, seed));
+  Tape<T>& tape = C.graph;
+  const T eta = T(5) / 100;
+  for (const auto i : stream) {
+    for (std::size_t k = 0; k < 2; ++k) tape.set_value(C.x[k].index(), data.x[i][k]);
+    for (std::size_t k = 0; k < 2; ++k) tape.set_value(C.y[k].index(), data.y[i][k]);
+    tape.forward();
+    tape.backward(C.cost.index());
+    for (const auto& p : C.params.theta) tape.set_value(p.index(), p.value() - eta * p.grad());
+  }
+  return C.theta();
+}
+
 template <class T>
 std::vector<T> sgd_rebuild(const Points<T>& data, const Stream& stream) {
   Network<T> net = initial_network<T>(arch, seed);
@@ -121,6 +139,7 @@ void compare(const char* type, long steps, int runs) {
   const std::pair<const char*, Run> ways[] = {{"tight", sgd_tight<T>},
                                               {"generic", sgd_generic<T>},
                                               {"replay", sgd_replay<T>},
+                                              {"table", sgd_replay_table<T>},
                                               {"rebuild", sgd_rebuild<T>}};
   constexpr int n = std::size(ways);
   // Round by round, every way once, so that a change in the machine's load falls on all.

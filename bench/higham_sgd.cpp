@@ -1,17 +1,23 @@
 // HIGHAM-SGD: the paper's experiment as a benchmark. Network 2-2-3-2 with sigmoid in every layer,
-// the ten points, one random point per step, eta = 0.05, parameters from 0.5 N(0,1) with a fixed
-// seed. Three ways to take a step, run in this one process on the same random stream:
-//   by hand   the paper's backpropagation formulas, written out (the baseline)
+// the ten points, eta = 0.05, parameters from 0.5 N(0,1) with a fixed seed, and one stream of
+// point indices drawn before any clock starts, so that every way of taking a step sees the same
+// points and pays nothing for drawing them:
+//   tight     the paper's formulas on fixed-size arrays (bench/tight_higham.hpp): the baseline
+//   generic   network/backprop_by_hand.hpp (vectors, loops over the architecture)
 //   replay    the engine's graph recorded once, replayed and differentiated every step
+//   table     the same, with the tape's sweeps through the op table instead of ops/sweep.hpp
 //   rebuild   the engine's graph recorded afresh every step (define-by-run, as micrograd does)
-// It prints ns/step for each and the ratio to by-hand, in double and in float50, and the graph's
-// bytes per node.
+// It prints the median ns/step of several runs and its ratio to the tight loop, in double and in
+// float50; then a scale run on a fine-grained MLP 2-64-64-1 over 100 points (one graph, every
+// multiply and add its own node): nodes per second replayed and built, and bytes per node.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
+#include "bench/tight_higham.hpp"
 #include "network/backprop_by_hand.hpp"
 #include "network/dataset.hpp"
 #include "network/evaluate.hpp"
@@ -24,15 +30,35 @@ namespace {
 
 constexpr std::uint64_t seed = 1;
 const Architecture arch({2, 2, 3, 2});
+using Stream = std::vector<std::uint8_t>;
+
+Stream point_stream(long steps, int points) {
+  Random pick(seed);
+  Stream s(steps);
+  for (auto& i : s) i = static_cast<std::uint8_t>(pick.below(points));
+  return s;
+}
 
 template <class T>
-std::vector<T> sgd_by_hand(const Points<T>& data, long steps) {
+std::vector<T> sgd_tight(const Points<T>& data, const Stream& stream) {
+  T x[10][2], y[10][2];
+  for (int i = 0; i < 10; ++i)
+    for (int k = 0; k < 2; ++k) x[i][k] = data.x[i][k], y[i][k] = data.y[i][k];
+  bench::TightHigham<T> net;
+  net.load(initial_network<T>(arch, seed).theta);
+  const T eta = T(5) / 100;
+  for (const auto i : stream) net.step(x[i], y[i], eta);
+  std::vector<T> theta(net.parameter_count);
+  net.store(theta);
+  return theta;
+}
+
+template <class T>
+std::vector<T> sgd_generic(const Points<T>& data, const Stream& stream) {
   std::vector<T> theta = initial_network<T>(arch, seed).theta, grad(theta.size());
   BackpropByHand<T> bp(arch);
-  Random pick(seed);
   const T eta = T(5) / 100;
-  for (long s = 0; s < steps; ++s) {
-    const auto i = pick.below(data.x.size());
+  for (const auto i : stream) {
     bp.cost_and_gradient(theta, data.x[i], data.y[i], grad);
     for (std::size_t p = 0; p < theta.size(); ++p) theta[p] -= eta * grad[p];
   }
@@ -40,51 +66,61 @@ std::vector<T> sgd_by_hand(const Points<T>& data, long steps) {
 }
 
 template <class T>
-std::vector<T> sgd_replay(const Points<T>& data, long steps) {
+std::vector<T> sgd_replay(const Points<T>& data, const Stream& stream) {
   PointCost<T> C(initial_network<T>(arch, seed));
-  Random pick(seed);
   const T eta = T(5) / 100;
-  for (long s = 0; s < steps; ++s) {
-    const auto i = pick.below(data.x.size());
+  for (const auto i : stream) {
     C.evaluate_at(data.x[i], data.y[i]);
     C.differentiate();
     for (const auto& p : C.params.theta) C.graph.set_value(p.index(), p.value() - eta * p.grad());
   }
-  std::vector<T> theta;
-  for (const auto& p : C.params.theta) theta.push_back(p.value());
-  return theta;
+  return C.theta();
+}
+
+// The same replay with the tape's sweeps, one call through the op table per node: what
+// ops/sweep.hpp saves.
+template <class T>
+std::vector<T> sgd_replay_table(const Points<T>& data, const Stream& stream) {
+  PointCost<T> C(initial_network<T>(arch, seed));
+  Tape<T>& tape = C.graph;
+  const T eta = T(5) / 100;
+  for (const auto i : stream) {
+    for (std::size_t k = 0; k < 2; ++k) tape.set_value(C.x[k].index(), data.x[i][k]);
+    for (std::size_t k = 0; k < 2; ++k) tape.set_value(C.y[k].index(), data.y[i][k]);
+    tape.forward();
+    tape.backward(C.cost.index());
+    for (const auto& p : C.params.theta) tape.set_value(p.index(), p.value() - eta * p.grad());
+  }
+  return C.theta();
 }
 
 template <class T>
-std::vector<T> sgd_rebuild(const Points<T>& data, long steps) {
+std::vector<T> sgd_rebuild(const Points<T>& data, const Stream& stream) {
   Network<T> net = initial_network<T>(arch, seed);
   Graph<T> g;
-  Random pick(seed);
   const T eta = T(5) / 100;
-  for (long s = 0; s < steps; ++s) {
-    const auto i = pick.below(data.x.size());
+  for (const auto i : stream) {
     g.clear();
     const ParameterVars<T> p = record_parameters(g, net);
     const auto x = record_inputs<T>(g, "x", data.x[i]);
     const auto y = record_inputs<T>(g, "y", data.y[i]);
     const auto F = record_network<T>(p, x);
-    backward(record_half_squared_error<T>(y, F));
+    g.backward(record_half_squared_error<T>(y, F).index());
     for (std::size_t k = 0; k < p.theta.size(); ++k) net.theta[k] -= eta * p.theta[k].grad();
   }
   return net.theta;
 }
 
-// Best of `repeats` runs, in ns per step; also returns the last run's parameters.
-template <class T, class F>
-double ns_per_step(F run, const Points<T>& data, long steps, int repeats, std::vector<T>& theta) {
-  double best = 1e300;
-  for (int r = 0; r < repeats; ++r) {
-    const auto t0 = Clock::now();
-    theta = run(data, steps);
-    const double ns = std::chrono::duration<double, std::nano>(Clock::now() - t0).count() / steps;
-    best = std::min(best, ns);
-  }
-  return best;
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+}
+
+template <class F>
+double seconds(F f) {
+  const auto t0 = Clock::now();
+  f();
+  return std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
 template <class T>
@@ -96,20 +132,80 @@ double max_difference(const std::vector<T>& a, const std::vector<T>& b) {
 }
 
 template <class T>
-void compare(const char* type, long steps, int repeats, bool with_rebuild) {
+void compare(const char* type, long steps, int runs) {
   const Points<T> data(higham10(), 2);
-  std::vector<T> by_hand, replay, rebuild;
-  const double t_hand = ns_per_step<T>(sgd_by_hand<T>, data, steps, repeats, by_hand);
-  const double t_replay = ns_per_step<T>(sgd_replay<T>, data, steps, repeats, replay);
-  std::printf("%-8s %8ld steps  by hand %9.1f ns/step\n", type, steps, t_hand);
-  std::printf("%-8s %8s        replay  %9.1f ns/step  ratio %.2f  (max |theta difference| %.1e)\n",
-              type, "", t_replay, t_replay / t_hand, max_difference(replay, by_hand));
-  if (with_rebuild) {
-    const double t_rebuild = ns_per_step<T>(sgd_rebuild<T>, data, steps, repeats, rebuild);
-    std::printf(
-        "%-8s %8s        rebuild %9.1f ns/step  ratio %.2f  (max |theta difference| %.1e)\n", type,
-        "", t_rebuild, t_rebuild / t_hand, max_difference(rebuild, by_hand));
+  const Stream stream = point_stream(steps, data.size());
+  using Run = std::vector<T> (*)(const Points<T>&, const Stream&);
+  const std::pair<const char*, Run> ways[] = {{"tight", sgd_tight<T>},
+                                              {"generic", sgd_generic<T>},
+                                              {"replay", sgd_replay<T>},
+                                              {"table", sgd_replay_table<T>},
+                                              {"rebuild", sgd_rebuild<T>}};
+  constexpr int n = std::size(ways);
+  // Round by round, every way once, so that a change in the machine's load falls on all.
+  std::vector<double> times[n];
+  std::vector<T> theta[n];
+  for (int r = 0; r < runs; ++r)
+    for (int w = 0; w < n; ++w)
+      times[w].push_back(seconds([&] { theta[w] = ways[w].second(data, stream); }));
+  std::printf("%-8s %8ld steps, median of %d runs\n", type, steps, runs);
+  const double tight = median(times[0]);
+  for (int w = 0; w < n; ++w) {
+    const double t = median(times[w]);
+    std::printf("  %-8s %10.1f ns/step  ratio %.2f", ways[w].first, 1e9 * t / steps, t / tight);
+    if (w > 0) std::printf("  (max |theta - tight's| %.1e)", max_difference(theta[w], theta[0]));
+    std::printf("\n");
   }
+}
+
+// The fine-grained MLP 2-64-64-1: the cost summed over `points` points, on one graph.
+template <class T>
+Var<T> record_mlp_cost(Graph<T>& g, const Network<T>& net, const Points<T>& data) {
+  const ParameterVars<T> p = record_parameters(g, net);
+  Var<T> total;
+  for (int i = 0; i < data.size(); ++i) {
+    const auto x = record_inputs<T>(g, "x", data.x[i]);
+    const auto y = record_inputs<T>(g, "y", data.y[i]);
+    const Var<T> c = record_half_squared_error<T>(y, record_network<T>(p, x, Granularity::fine));
+    total = i == 0 ? c : total + c;
+  }
+  return total;
+}
+
+void scale(int points, int runs) {
+  const Architecture mlp({2, 64, 64, 1});
+  const Network<double> net = initial_network<double>(mlp, seed);
+  Points<double> data;
+  Random r(seed);
+  for (int i = 0; i < points; ++i) {
+    data.x.push_back({r.uniform(), r.uniform()});
+    data.y.push_back({r.uniform()});
+  }
+  Graph<double> g;
+  index_t out = record_mlp_cost(g, net, data).index();
+  const double nodes = g.size();
+  std::vector<double> build, forward, backward;
+  for (int r = 0; r < runs; ++r) {
+    build.push_back(seconds([&] {
+      g.clear();
+      out = record_mlp_cost(g, net, data).index();
+      g.backward(out);
+    }));
+    forward.push_back(seconds([&] { g.forward(); }));
+    backward.push_back(seconds([&] { g.backward(out); }));
+  }
+  const double replay = median(forward) + median(backward);
+  std::printf("MLP 2-64-64-1, %d points, fine-grained: %.0f nodes, median of %d runs\n", points,
+              nodes, runs);
+  std::printf("  replay: forward + backward  %8.2f ms  %6.1f M nodes/s  (%.1f ns/node)\n",
+              1e3 * replay, nodes / replay / 1e6, 1e9 * replay / nodes);
+  std::printf("    forward                   %8.2f ms  %6.1f M nodes/s\n", 1e3 * median(forward),
+              nodes / median(forward) / 1e6);
+  std::printf("    backward                  %8.2f ms  %6.1f M nodes/s\n", 1e3 * median(backward),
+              nodes / median(backward) / 1e6);
+  std::printf("  build + backward            %8.2f ms  %6.1f M nodes/s\n", 1e3 * median(build),
+              nodes / median(build) / 1e6);
+  std::printf("  memory %.1f bytes/node\n", static_cast<double>(g.node_bytes()) / nodes);
 }
 
 }  // namespace
@@ -117,10 +213,9 @@ void compare(const char* type, long steps, int repeats, bool with_rebuild) {
 int main(int argc, char** argv) {
   // A quick run (for CI) takes `--quick`; the figures quoted in the README come from the full run.
   const bool quick = argc > 1 && std::string(argv[1]) == "--quick";
-  std::printf(
-      "HIGHAM-SGD benchmark: ratios are to hand-written backpropagation in the same process.\n");
-  compare<double>("double", quick ? 20000 : 1000000, quick ? 1 : 3, true);
-  compare<float50>("float50", quick ? 200 : 20000, quick ? 1 : 2, true);
+  std::printf("HIGHAM-SGD benchmark: ratios are to the tight hand-written loop in this process.\n");
+  compare<double>("double", quick ? 20000 : 1000000, quick ? 1 : 5);
+  compare<float50>("float50", quick ? 200 : 20000, quick ? 1 : 3);
 
   PointCost<double> C(initial_network<double>(arch, seed));
   std::printf(
@@ -130,4 +225,5 @@ int main(int argc, char** argv) {
   std::printf(
       "graph memory: %.1f bytes/node in double (one-point cost graph, %u nodes, fine-grained)\n",
       static_cast<double>(fine.graph.node_bytes()) / fine.graph.size(), fine.graph.size());
+  scale(100, quick ? 1 : 7);
 }

@@ -251,7 +251,22 @@ void add_training_options(CLI::App& cmd, TrainingChoice& c) {
   add_whole_option(cmd, "--batch", c.batch, "Points per minibatch step (at most the data size)", 1,
                    1'000'000'000);
   cmd.add_option("--eta", c.eta, "Learning rate")->capture_default_str();
-  c.steps_option = add_whole_option(cmd, "--steps", c.steps, "Number of steps", 0, limits::max_steps);
+  std::vector<std::string> optimizers;
+  for (const auto& row : optimizer_table<double>) optimizers.emplace_back(row.name);
+  cmd.add_option("--optimizer", c.optimizer.name,
+                 "How a step's gradient moves the parameters: " + optimizer_names())
+      ->check(CLI::IsMember(optimizers))
+      ->capture_default_str();
+  cmd.add_option("--momentum", c.optimizer.momentum, "mu of --optimizer momentum, in [0, 1)")
+      ->capture_default_str();
+  cmd.add_option("--beta1", c.optimizer.beta1, "beta1 of --optimizer adam, in [0, 1)")
+      ->capture_default_str();
+  cmd.add_option("--beta2", c.optimizer.beta2, "beta2 of --optimizer adam, in [0, 1)")
+      ->capture_default_str();
+  cmd.add_option("--epsilon", c.optimizer.epsilon, "epsilon of --optimizer adam, in (0, 1]")
+      ->capture_default_str();
+  c.steps_option =
+      add_whole_option(cmd, "--steps", c.steps, "Number of steps", 0, limits::max_steps);
   cmd.add_option("--cost", c.cost, "mse (the article's 1/2 squared error) or cross-entropy")
       ->check(CLI::IsMember({"mse", "cross-entropy"}))
       ->capture_default_str();
@@ -260,7 +275,13 @@ void add_training_options(CLI::App& cmd, TrainingChoice& c) {
 
 TrainOptions training_options(const TrainingChoice& c, std::uint64_t seed) {
   check_eta(c.eta);
+  try {
+    check_optimizer(c.optimizer);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(std::string("--") + e.what());
+  }
   TrainOptions o;
+  o.optimizer = c.optimizer;
   o.method = method_from_string(c.method).value_or(Method::sgd);  // CLI11 checked the name
   o.batch = static_cast<int>(c.batch);
   o.eta = c.eta;

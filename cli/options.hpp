@@ -100,6 +100,7 @@ Dataset choose_data(const std::string& data, const NetworkChoice& c);
 struct TrainingChoice {
   std::string method = "sgd", eta = "0.05", cost = "mse", precision = "double";
   std::uint64_t batch = 4, steps = 1'000'000;
+  OptimizerChoice optimizer;
   const CLI::Option* steps_option = nullptr;  // set by add_training_options
   // Whether --steps was given: the work limit holds only for the default.
   bool explicit_steps() const { return steps_option && steps_option->count() > 0; }

@@ -199,6 +199,8 @@ class Tape {
   T* values() { return value_.data(); }
   T* grads() { return grad_.data(); }
   const Links& links(index_t i) const { return links_[i]; }
+  const Links* all_links() const { return links_.data(); }
+  const OpCode* op_codes() const { return op_.data(); }
   const index_t* args() const { return args_.data(); }
 
  private:

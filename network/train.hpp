@@ -1,5 +1,7 @@
 // Training: gradient descent, the paper's stochastic gradient descent (one random point per
-// step), and minibatch SGD, all on the replay path of the one-point cost graph.
+// step), and minibatch SGD, all on the replay path of the one-point cost graph. How the points of
+// a step are chosen (Method) and how its gradient moves the parameters (an optimiser,
+// network/optimizer.hpp) are independent choices.
 #pragma once
 
 #include <chrono>
@@ -11,6 +13,7 @@
 
 #include "engine/anomaly.hpp"
 #include "network/evaluate.hpp"
+#include "network/optimizer.hpp"
 #include "network/random.hpp"
 
 namespace dlmath {
@@ -35,8 +38,9 @@ inline std::optional<Method> method_from_string(std::string_view s) {
 
 struct TrainOptions {
   Method method = Method::sgd;
-  int batch = 4;             // minibatch size
-  std::string eta = "0.05";  // learning rate, as decimal text (exact at any precision)
+  int batch = 4;              // minibatch size
+  std::string eta = "0.05";   // learning rate, as decimal text (exact at any precision)
+  OptimizerChoice optimizer;  // sgd: the paper's theta -= eta g
   long steps = 1'000'000;
   std::uint64_t seed = 1;  // chooses the points; the initial network has its own seed
   long record_every = 0;   // 0: about 1000 records over the run
@@ -76,6 +80,7 @@ TrainResult<T> train(const Dataset& data, const Network<T>& start, const TrainOp
                                 std::to_string(start.arch.inputs()) + " neurons but the data has " +
                                 std::to_string(data.dimension()) + " features");
   if (data.size() == 0) throw std::invalid_argument("the data set is empty");
+  check_optimizer(o.optimizer);
   const auto t0 = std::chrono::steady_clock::now();
   const Points<T> points(data, start.arch.outputs());
   PointCost<T> C(start, Granularity::fused, o.cost);
@@ -84,7 +89,8 @@ TrainResult<T> train(const Dataset& data, const Network<T>& start, const TrainOp
   Random pick(o.seed);
   TrainResult<T> r;
   const int n = static_cast<int>(C.params.theta.size());
-  std::vector<T> gradient(n);
+  std::vector<T> gradient(n), theta = start.theta;
+  const std::unique_ptr<Optimizer<T>> optimizer = make_optimizer(eta, o.optimizer);
   std::vector<double> observed(o.observe ? n : 0);
 
   // About 1000 records over a run: on a large data set each would cost more than the steps
@@ -105,7 +111,7 @@ TrainResult<T> train(const Dataset& data, const Network<T>& start, const TrainOp
     r.steps.push_back(step);
     r.cost.push_back(dataset_cost(C, sampled ? sample : points));
   };
-  // Moves every parameter by -eta times the gradient accumulated over `m` points.
+  // Moves the parameters by the optimiser, given the gradient accumulated over `m` points.
   auto step_over = [&](int m, auto&& next_point) {
     std::fill(gradient.begin(), gradient.end(), T(0));
     for (int b = 0; b < m; ++b) {
@@ -114,11 +120,8 @@ TrainResult<T> train(const Dataset& data, const Network<T>& start, const TrainOp
       C.differentiate();
       for (int k = 0; k < n; ++k) gradient[k] += C.params.theta[k].grad();
     }
-    const T scale = m == 1 ? eta : eta / m;
-    for (int k = 0; k < n; ++k) {
-      const Var<T>& p = C.params.theta[k];
-      C.graph.set_value(p.index(), p.value() - scale * gradient[k]);
-    }
+    optimizer->update(theta, gradient, m);
+    C.set_theta(theta);
   };
 
   auto take_snapshot = [&](long step) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ops/registry.hpp"
+#include "ops/sweep.hpp"
 
 namespace dlmath {
 
@@ -35,6 +36,10 @@ class Graph : public Tape<T> {
   Graph() : Tape<T>(op_table<T>()) {}
   Graph(const Graph&) = delete;  // Vars point at their graph: it must not move
   Graph& operator=(const Graph&) = delete;
+  // The sweeps with every op dispatched inline (ops/sweep.hpp), in place of Tape's calls
+  // through the table.
+  void forward(index_t from = 0) { forward_sweep(*this, from); }
+  void backward(index_t out) { backward_sweep(*this, out); }
 };
 
 }  // namespace dlmath

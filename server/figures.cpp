@@ -46,7 +46,8 @@ json make_starts() {
         {"b", "(sigmoid(a*x + (b + h)) - sigmoid(a*x + (b - h))) / (2*h) - g"}}},
       {"h", h}};
   // The trainers: the fields of /api/train they offer, with `dlmath train`'s defaults.
-  const json paper = {{"method", "sgd"}, {"eta", "0.05"}, {"steps", "1000000"}, {"seed", "1"}};
+  const json paper = {{"method", "sgd"},   {"optimizer", "sgd"}, {"eta", "0.05"},
+                      {"steps", "1000000"}, {"seed", "1"}};
   s["train"] = {{"fields", paper}};
   json beyond = paper;
   beyond["activation"] = "sigmoid";

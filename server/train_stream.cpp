@@ -134,6 +134,17 @@ Job parse_job(const Fields& f) {
   if (cost != "mse" && cost != "cross-entropy")
     throw HttpError(400, "cost: '" + cost.substr(0, 40) + "' is not mse or cross-entropy");
   o.cost = cost == "mse" ? CostKind::half_squared_error : CostKind::cross_entropy;
+  OptimizerChoice& opt = o.optimizer;
+  opt.name = field(f, "optimizer", opt.name);
+  opt.momentum = field(f, "momentum", opt.momentum);
+  opt.beta1 = field(f, "beta1", opt.beta1);
+  opt.beta2 = field(f, "beta2", opt.beta2);
+  opt.epsilon = field(f, "epsilon", opt.epsilon);
+  try {
+    check_optimizer(opt);
+  } catch (const std::invalid_argument& e) {
+    throw HttpError(400, e.what());
+  }
   job.start_paused = integer_field(f, "paused", 0, 0, 1) == 1;
   const long per_update =
       o.method == Method::sgd ? 1 : o.method == Method::minibatch ? o.batch : job.data.size();

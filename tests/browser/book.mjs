@@ -86,7 +86,7 @@ try {
       const fig = ".interactive[data-figure=train]";
       const status = () => page.$eval(`${fig} .controls .number`, e => e.textContent);
       // Ten million steps (the server's limit), so the run is still going when it is paused.
-      await page.$eval(`${fig} .controls label:nth-of-type(3) input`, i => { i.value = "10000000"; });
+      await page.$eval(`${fig} .controls label:nth-of-type(4) input`, i => { i.value = "10000000"; });
       await page.click(`${fig} button.step`);
       await page.waitForFunction(f => /^step 10 of .*\(paused\)$/.test(document.querySelector(f + " .controls .number").textContent), {}, fig);
       await page.click(`${fig} button.step`);

@@ -238,7 +238,8 @@ TEST_CASE("limits are checked before work: 413 and 400 with a JSON error") {
   REQUIRE(steps);
   CHECK(steps->status == 413);
   for (const char* q : {"eta=-1", "eta=abc", "steps=1e3", "method=adam", "layers=2,0,2",
-                        "layers=3,2", "data=/etc/passwd", "activation=cube", "precision=50"}) {
+                        "layers=3,2", "data=/etc/passwd", "activation=cube", "precision=50",
+                        "optimizer=rmsprop", "optimizer=adam&beta2=1", "momentum=-0.5"}) {
     INFO(q);
     const auto r = c.Get(std::string("/api/train?") + q);
     REQUIRE(r);

@@ -177,7 +177,7 @@ void run(const TrainArgs& a, const Dataset& data, Precision precision) {
   }
   std::string layers;
   for (int n : r.net.arch.sizes) layers += (layers.empty() ? "" : "-") + std::to_string(n);
-  std::printf("Trained %s (%s) on %s, %d points: %s, eta %s, %llu steps, seed %llu, %s\n\n",
+  std::printf("Trained %s (%s) on %s, %d points: %s, eta %s, %ld steps, seed %llu, %s\n\n",
               layers.c_str(), activation_names(r.net.arch).c_str(), data.name.c_str(), data.size(),
               std::string(to_string(o.method)).c_str(), o.eta.c_str(), o.steps,
               static_cast<unsigned long long>(a.network.seed), precision_name(precision).c_str());

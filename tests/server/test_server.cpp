@@ -351,6 +351,20 @@ TEST_CASE("a paused training steps one pass of the points at a time and resumes 
   CHECK(bad->status == 400);
 }
 
+TEST_CASE("the stream trains with the optimiser asked for, as dlmath train does") {
+  auto c = server().client();
+  const auto r = c.Get("/api/train?steps=3000&seed=2&optimizer=adam&eta=0.01");
+  REQUIRE(r);
+  REQUIRE(r->status == 200);
+  const auto done = r->body.find("event: done\ndata: ");
+  REQUIRE(done != std::string::npos);
+  const json end = json::parse(r->body.substr(done + 18, r->body.find("\n\n", done) - done - 18));
+  const auto cmd = run_dlmath("train --steps 3000 --seed 2 --optimizer adam --eta 0.01 --json");
+  REQUIRE(cmd.code == 0);
+  CHECK(end["cost"].get<double>() ==
+        Approx(std::stod(json::parse(cmd.out)["final_cost"].get<std::string>())).epsilon(1e-12));
+}
+
 TEST_CASE("/api/data checks an uploaded CSV with file:line errors, and training uses it") {
   auto c = server().client();
   const auto bad = c.Post(

@@ -66,7 +66,12 @@
     gradients.replaceChildren(...Object.entries(ev.body.gradient).map(([name, d]) =>
       dl.el("tr", {}, dl.el("td", {}, name), dl.el("td", {}, d))));
     if (diff && diff.ok) {
-      const tex = `\\frac{\\partial}{\\partial ${diff.body.wrt.replace(/_/g, "\\_")}} = ` + diff.body.latex;
+      // Named subexpressions (t_1 = ...) come first, each on its own line; the derivative itself
+      // is the last line, so d/dw belongs there, aligned with the t-lines at their "=".
+      const lines = diff.body.latex.split(/\s*\\\\\s*\n/);
+      const d = `\\frac{\\partial}{\\partial ${diff.body.wrt.replace(/_/g, "\\_")}} &= ` + lines.pop();
+      const named = lines.map(line => line.replace(" = ", " &= "));
+      const tex = "\\begin{aligned}" + [...named, d].join(" \\\\ ") + "\\end{aligned}";
       if (window.katex) katex.render(tex, formula, {displayMode: true, throwOnError: false});
       else formula.textContent = diff.body.derivative;
     } else formula.textContent = "";

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "server/figures.hpp"
+#include "server/server.hpp"
 #include "tutorials/chapters.hpp"
 #include "tutorials/render_html.hpp"
 
@@ -71,6 +72,7 @@ int chapter_count() {
 }
 
 void warm_chapters() {
+  free_mpfr_caches_at_thread_exit();
   for (int n = 1; n <= chapter_count(); ++n) chapter_body(n);
 }
 

@@ -1,6 +1,7 @@
 #include "server/server.hpp"
 
 #include <httplib.h>
+#include <mpfr.h>
 #include <signal.h>
 
 #include <algorithm>
@@ -97,6 +98,14 @@ std::string read_body(const httplib::Response& res, const httplib::ContentReader
 
 }  // namespace
 
+void free_mpfr_caches_at_thread_exit() {
+  struct Caches {
+    ~Caches() { mpfr_free_cache2(MPFR_FREE_LOCAL_CACHE); }
+  };
+  thread_local Caches caches;
+  (void)caches;
+}
+
 Reply error_reply(const std::exception& e) {
   if (const auto* h = dynamic_cast<const HttpError*>(&e))
     return {json_error(h->what()), "application/json", h->status};
@@ -120,6 +129,7 @@ void serve(const ServerOptions& options) {
   int port = options.port;
 
   svr.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
+    free_mpfr_caches_at_thread_exit();  // every request runs in a worker thread of httplib's pool
     if (!req.has_header("Host")) {
       reply(res, {json_error("the request has no Host header"), "application/json", 400});
       return httplib::Server::HandlerResponse::Handled;

@@ -31,6 +31,9 @@ struct ServerOptions {
 // Serves until stop_server() or a signal. Throws std::runtime_error when the port cannot be had.
 void serve(const ServerOptions& options);
 void stop_server();
+// MPFR keeps per-thread caches (constants such as pi and log 2) in every thread that computed at
+// 50 or 100 digits. Called in such a thread, this frees them when the thread ends.
+void free_mpfr_caches_at_thread_exit();
 
 // Errors the endpoints throw, as the status and JSON body of the reply.
 Reply error_reply(const std::exception& e);

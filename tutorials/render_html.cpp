@@ -53,6 +53,20 @@ std::string inline_svg(const std::string& svg, const std::string& prefix) {
   return out;
 }
 
+// Prose with `commands` in backquotes, as the terminal shows them: escaped, with each quoted
+// span set in <code>. An unpaired backquote stays as it is.
+std::string prose(const std::string& text) {
+  std::string out;
+  std::size_t at = 0;
+  for (std::size_t open, close;
+       (open = text.find('`', at)) != std::string::npos &&
+       (close = text.find('`', open + 1)) != std::string::npos;
+       at = close + 1)
+    out += html_escape(text.substr(at, open - at)) + "<code>" +
+           html_escape(text.substr(open + 1, close - open - 1)) + "</code>";
+  return out + html_escape(text.substr(at));
+}
+
 }  // namespace
 
 void HtmlRenderer::end_table() {
@@ -74,7 +88,7 @@ void HtmlRenderer::block(const Block& b) {
       html_ += "<h1>Chapter " + std::to_string(b.number) + ". " + html_escape(b.text) + "</h1>\n";
       break;
     case Block::Kind::text:
-      html_ += "<p>" + html_escape(b.text) + "</p>\n";
+      html_ += "<p>" + prose(b.text) + "</p>\n";
       break;
     case Block::Kind::formula:
       html_ += "<div class=\"formula\" data-tex=\"" + html_escape(b.value) + "\"><code>" +

@@ -92,6 +92,14 @@ TEST_CASE("HTML escapes names, closes tables, and inlines pictures as SVG") {
   CHECK_THAT(html, Catch::Contains("1 &lt; 2"));
 }
 
+TEST_CASE("HTML sets `commands` in prose as code, escaped, and leaves a lone backquote") {
+  HtmlRenderer r;
+  Lesson L(r);
+  L.say("run `dlmath train --data <a.csv>` then `inspect`; a lone ` stays");
+  CHECK_THAT(r.html(), Catch::Contains("<p>run <code>dlmath train --data &lt;a.csv&gt;</code> then "
+                                       "<code>inspect</code>; a lone ` stays</p>"));
+}
+
 TEST_CASE("a chapter as HTML has the same numbers as in the terminal and its pictures inline") {
   std::ostringstream out;
   std::istringstream in;

@@ -58,9 +58,8 @@ std::string inline_svg(const std::string& svg, const std::string& prefix) {
 std::string prose(const std::string& text) {
   std::string out;
   std::size_t at = 0;
-  for (std::size_t open, close;
-       (open = text.find('`', at)) != std::string::npos &&
-       (close = text.find('`', open + 1)) != std::string::npos;
+  for (std::size_t open, close; (open = text.find('`', at)) != std::string::npos &&
+                                (close = text.find('`', open + 1)) != std::string::npos;
        at = close + 1)
     out += html_escape(text.substr(at, open - at)) + "<code>" +
            html_escape(text.substr(open + 1, close - open - 1)) + "</code>";

@@ -12,11 +12,13 @@
 #include <string>
 #include <vector>
 
+#include "../support.hpp"
 #include "engine/multiprecision.hpp"
 #include "ops/derivative.hpp"
 #include "ops/ops.hpp"
 
 using namespace dlmath;
+using testing::text;
 
 namespace {
 
@@ -219,14 +221,6 @@ bool within(const T& got, const Ref& ref) {
   const Ref eps(std::numeric_limits<T>::epsilon());
   const Ref tiny(std::numeric_limits<T>::denorm_min());
   return abs(Ref(got) - ref) <= 4 * eps * abs(ref) + 4 * tiny;
-}
-
-template <class T>
-std::string text(const T& x) {
-  std::ostringstream s;
-  s.precision(std::numeric_limits<T>::max_digits10);
-  s << x;
-  return s.str();
 }
 
 template <class T>

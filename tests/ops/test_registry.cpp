@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "../support.hpp"
 #include "engine/multiprecision.hpp"
 #include "ops/derivative.hpp"
 #include "ops/ops.hpp"
@@ -17,6 +18,8 @@
 #include "symbolic/record.hpp"
 
 using namespace dlmath;
+using testing::close;
+using testing::text;
 
 namespace {
 
@@ -80,18 +83,11 @@ AtPoint<T> evaluate(const OpEntry& op, const std::vector<double>& point, const T
   return r;
 }
 
-template <class T>
-bool near(const T& a, const T& b, const T& relative, const T& absolute) {
-  using std::abs;
-  return abs(a - b) <= relative * (abs(a) > abs(b) ? abs(a) : abs(b)) + absolute;
-}
-
-template <class T>
-std::string text(const T& x) {
-  std::ostringstream s;
-  s.precision(std::numeric_limits<T>::digits10);
-  s << x;
-  return s.str();
+// The shortest decimal text that reads back as x.
+std::string decimal(double x) {
+  std::array<char, 32> buf{};
+  const auto r = std::to_chars(buf.data(), buf.data() + buf.size(), x);
+  return std::string(buf.data(), r.ptr);
 }
 
 // Checks one op's partials at every sample point.
@@ -103,7 +99,7 @@ void check_partials() {
   REQUIRE(points.size() >= 3);  // several points of its domain
   for (const auto& point : points) {
     std::string where = std::string(op.name) + "(";
-    for (std::size_t k = 0; k < point.size(); ++k) where += (k ? ", " : "") + text(point[k]);
+    for (std::size_t k = 0; k < point.size(); ++k) where += (k ? ", " : "") + decimal(point[k]);
     INFO("at " << where << ")");
     REQUIRE(static_cast<int>(point.size()) == (op.arity < 0 ? 5 : op.arity));
 
@@ -111,7 +107,7 @@ void check_partials() {
     const AtPoint<float50> m = evaluate<float50>(op, point, float50("1e-30"));
     const AtPoint<float100> reference = evaluate<float100>(op, point, float100("1e-30"));
     CHECK(std::isfinite(d.value));
-    CHECK(near(float100(m.value), reference.value, float100("1e-48"), float100(0)));
+    CHECK(close(float100(m.value), reference.value, float100("1e-48")));
     for (std::size_t k = 0; k < point.size(); ++k) {
       INFO("d/dx" << k << " in double: numeric " << text(d.numeric[k]) << ", recorded "
                   << text(d.recorded[k]) << ", central difference " << text(d.difference[k]));
@@ -125,20 +121,13 @@ void check_partials() {
         CHECK(m.numeric[k] == 0);
         continue;
       }
-      CHECK(near(d.numeric[k], d.difference[k], 1e-7, 1e-12));
-      CHECK(near(d.recorded[k], d.difference[k], 1e-7, 1e-12));
-      const float100 relative("1e-45"), absolute("1e-60");
-      CHECK(near(float100(m.numeric[k]), reference.difference[k], relative, absolute));
-      CHECK(near(float100(m.recorded[k]), reference.difference[k], relative, absolute));
+      CHECK(close(d.numeric[k], d.difference[k], 1e-7));
+      CHECK(close(d.recorded[k], d.difference[k], 1e-7));
+      const float100 relative("1e-45");
+      CHECK(close(float100(m.numeric[k]), reference.difference[k], relative));
+      CHECK(close(float100(m.recorded[k]), reference.difference[k], relative));
     }
   }
-}
-
-// The shortest decimal text that reads back as x.
-std::string decimal(double x) {
-  std::array<char, 32> buf{};
-  const auto r = std::to_chars(buf.data(), buf.data() + buf.size(), x);
-  return std::string(buf.data(), r.ptr);
 }
 
 // The op written in the language at its first sample point: x0 + x1, -x0, f(x0), pow(x0, x1),
@@ -185,8 +174,7 @@ void check_language() {
     const auto p = symbolic::parse(printed);
     std::map<std::string, std::string> used;
     for (const auto& name : p.inputs) used[name] = values.at(name);
-    CHECK(near(symbolic::record_program(again, p, used).output.value(), r.output.value(), 1e-15,
-               0.0));
+    CHECK(close(symbolic::record_program(again, p, used).output.value(), r.output.value(), 1e-15));
   }
 }
 

@@ -45,9 +45,13 @@ struct OpEntry {
   std::string_view call;      // an operator also written as a function ("pow"), or empty
   int constant_operand = -1;  // the operand that is always a constant, or -1
 
-  // Written as an operator character: prefix (arity 1) or infix (arity 2).
+  // Written as an operator character (not one a name is made of): prefix (arity 1) or infix
+  // (arity 2).
   constexpr bool is_operator() const {
-    return symbol.size() == 1 && !(symbol[0] >= 'a' && symbol[0] <= 'z');
+    if (symbol.size() != 1) return false;
+    const char c = symbol[0];
+    return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             c == '_');
   }
   // Written as f(x) or f(a, b) in the language, under `symbol` or `call`.
   constexpr bool is_function() const { return arity > 0 && !is_operator(); }

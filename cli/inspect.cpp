@@ -83,7 +83,7 @@ void run(const InspectArgs& a, const Dataset& data, Precision precision) {
   for (int l = 2; l <= net.arch.layers(); ++l) {
     std::printf("\nlayer %d: W%d is %dx%d, b%d has %d entries, activation %s\n", l, l,
                 net.arch.size(l), net.arch.size(l - 1), l, net.arch.size(l),
-                std::string(to_string(net.arch.activation(l))).c_str());
+                std::string(net.arch.activation(l).name).c_str());
     std::printf("  %-9s %11s  %*s  %*s  %8s  %8s\n", "parameter", "value", w, "autodiff", w,
                 "finite difference", "h", "rel diff");
     const int first = net.arch.weight_offset(l),

@@ -56,10 +56,10 @@ std::vector<Activation> parse_activations(const std::string& text, int layers) {
   std::vector<Activation> out;
   std::stringstream in(text);
   for (std::string name; std::getline(in, name, ',');) {
-    const auto a = activation_from_string(name);
+    const auto a = find_activation(name);
     if (!a)
-      throw UsageError("--activation: unknown activation '" + name +
-                       "' (sigmoid, tanh, relu, linear)");
+      throw UsageError("--activation: unknown activation '" + name + "' (" + activation_names() +
+                       ")");
     out.push_back(*a);
   }
   if (out.size() == 1) out.assign(layers - 1, out.front());
@@ -137,7 +137,7 @@ void check_writable(const std::string& path, const std::string& what) {
 void add_network_options(CLI::App& cmd, NetworkChoice& c, bool with_load) {
   cmd.add_option("--layers", c.layers, "Layer sizes, input first")->capture_default_str();
   cmd.add_option("--activation", c.activation,
-                 "sigmoid, tanh, relu or linear; or one per layer from 2: tanh,tanh,sigmoid")
+                 activation_names() + "; or one per layer from 2: tanh,tanh,sigmoid")
       ->capture_default_str();
   auto* seed = add_whole_option(cmd, "--seed", c.seed, "Seed of the initial weights, 0.5 N(0,1)", 0,
                                 UINT64_MAX);

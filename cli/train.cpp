@@ -100,10 +100,10 @@ std::string activation_names(const Architecture& arch) {
   std::string all;
   bool same = true;
   for (Activation act : arch.activations) {
-    all += (all.empty() ? "" : ",") + std::string(to_string(act));
+    all += (all.empty() ? "" : ",") + std::string(act.name);
     same = same && act == arch.activations.front();
   }
-  return same ? std::string(to_string(arch.activations.front())) : all;
+  return same ? std::string(arch.activations.front().name) : all;
 }
 
 // What --save records: the data set (a CSV by its absolute path and SHA-256) and the cost.
@@ -241,8 +241,8 @@ void add_train_command(CLI::App& app) {
     if (!a->save.empty()) check_writable(a->save, "--save");
     if (!a->history.empty()) check_writable(a->history, "--history");
     const Dataset data = parse_data(a->data);
-    check_training_size(data, a->network, a->training.method, a->training.batch,
-                        a->training.steps, a->training.explicit_steps());
+    check_training_size(data, a->network, a->training.method, a->training.batch, a->training.steps,
+                        a->training.explicit_steps());
     with_precision(p, [&]<class T>() { run<T>(*a, data, p); });
   });
 }

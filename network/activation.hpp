@@ -1,7 +1,10 @@
-// The activation functions a layer may apply component by component.
+// The activation functions a layer may apply component by component, as one table {name, op}:
+// the network records the op, `dlmath train --activation` offers the names (and its help and
+// messages list them), and the docs' table of activations is checked against it.
 #pragma once
 
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -9,72 +12,82 @@
 
 namespace dlmath {
 
-enum class Activation { sigmoid, tanh, relu, linear };
+struct Activation {
+  std::string_view name;
+  OpCode op = 0;  // a unary op of the registry; 0, a leaf kind and never an op: z itself
+  constexpr bool operator==(const Activation&) const = default;
+};
 
-inline std::string_view to_string(Activation a) {
-  switch (a) {
-    case Activation::sigmoid:
-      return "sigmoid";
-    case Activation::tanh:
-      return "tanh";
-    case Activation::relu:
-      return "relu";
-    case Activation::linear:
-      return "linear";
-  }
-  return "?";
+inline constexpr Activation activations[] = {
+    {"sigmoid", Sigmoid::code},   {"tanh", Tanh::code}, {"relu", Relu::code},
+    {"softplus", Softplus::code}, {"linear", 0},
+};
+
+namespace activation_checks {
+constexpr bool unary_ops() {
+  for (const Activation& a : activations)
+    if (a.op != 0 && op_entries[a.op - first_op].arity != 1) return false;
+  return true;
+}
+static_assert(unary_ops(), "an activation's op takes one operand");
+}  // namespace activation_checks
+
+// The row named `name`, if any: for names from the user.
+constexpr std::optional<Activation> find_activation(std::string_view name) {
+  for (const Activation& a : activations)
+    if (a.name == name) return a;
+  return std::nullopt;
 }
 
-inline std::optional<Activation> activation_from_string(std::string_view s) {
-  for (Activation a : {Activation::sigmoid, Activation::tanh, Activation::relu, Activation::linear})
-    if (s == to_string(a)) return a;
-  return std::nullopt;
+// The row named `name`, for names written in the code: activation("tanh"). An unknown name
+// stops the compiler where it is constant, and throws std::logic_error elsewhere.
+constexpr Activation activation(std::string_view name) {
+  if (const auto a = find_activation(name)) return *a;
+  throw std::logic_error("no activation '" + std::string(name) + "'");
+}
+
+// The names, as "sigmoid, tanh, relu, softplus or linear".
+inline std::string activation_names() {
+  std::string out;
+  const std::size_t n = std::size(activations);
+  for (std::size_t k = 0; k < n; ++k)
+    out += (k == 0 ? "" : k + 1 == n ? " or " : ", ") + std::string(activations[k].name);
+  return out;
 }
 
 // sigma(z) recorded on the graph.
 template <class T>
 Var<T> activate(Activation a, const Var<T>& z) {
-  switch (a) {
-    case Activation::sigmoid:
-      return sigmoid(z);
-    case Activation::tanh:
-      return tanh(z);
-    case Activation::relu:
-      return relu(z);
-    case Activation::linear:
-      return z;
-  }
-  return z;
+  return a.op == 0 ? z : z.tape().record(a.op, z.index());
 }
 
-// sigma(z) and sigma'(z) on plain numbers, for the hand-written backpropagation.
+namespace detail {
+// f.template operator()<Op>() for the unary op whose code is `code`.
+template <class F>
+void with_unary_op(OpCode code, F&& f) {
+  [&]<class... Ops>(OpList<Ops...>) {
+    (void)((code == Ops::code && (f.template operator()<Ops>(), true)) || ...);
+  }(RegisteredOps{});
+}
+}  // namespace detail
+
+// sigma(z) and sigma'(z) on plain numbers (y = sigma(z)), for the hand-written backpropagation:
+// the op's own value and partial.
 template <class T>
 T activate_value(Activation a, const T& z) {
-  switch (a) {
-    case Activation::sigmoid:
-      return Sigmoid::value(z);
-    case Activation::tanh:
-      return Tanh::value(z);
-    case Activation::relu:
-      return Relu::value(z);
-    case Activation::linear:
-      return z;
-  }
-  return z;
+  T y = z;
+  detail::with_unary_op(a.op, [&]<class Op>() {
+    if constexpr (arity_of<Op> == 1) y = Op::value(z);
+  });
+  return y;
 }
 template <class T>
 T activate_slope(Activation a, const T& z, const T& y) {
-  switch (a) {
-    case Activation::sigmoid:
-      return Sigmoid::partial(z, y);
-    case Activation::tanh:
-      return Tanh::partial(z, y);
-    case Activation::relu:
-      return Relu::partial(z, y);
-    case Activation::linear:
-      return T(1);
-  }
-  return T(1);
+  T slope(1);
+  detail::with_unary_op(a.op, [&]<class Op>() {
+    if constexpr (arity_of<Op> == 1) slope = Op::partial(z, y);
+  });
+  return slope;
 }
 
 }  // namespace dlmath

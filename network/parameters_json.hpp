@@ -32,9 +32,9 @@ std::string parameters_to_json(const Network<T>& net, const TrainedOn* run = nul
   bool uniform = true;
   for (Activation a : net.arch.activations) uniform = uniform && a == net.arch.activations.front();
   if (uniform) {
-    j["activation"] = to_string(net.arch.activations.front());
+    j["activation"] = net.arch.activations.front().name;
   } else {
-    for (Activation a : net.arch.activations) j["activation"].push_back(to_string(a));
+    for (Activation a : net.arch.activations) j["activation"].push_back(a.name);
   }
   if (run) {
     if (run->csv())
@@ -128,7 +128,7 @@ Network<T> parameters_from_json(const std::string& text, const std::string& sour
     const auto& a = j["activation"];
     auto parse = [&](const nlohmann::json& v) {
       if (!v.is_string()) throw fail("\"activation\" must be a name or a list of names");
-      const auto act = activation_from_string(v.get<std::string>());
+      const auto act = find_activation(v.get<std::string>());
       if (!act) throw fail("unknown activation '" + v.get<std::string>() + "'");
       return *act;
     };

@@ -6,18 +6,19 @@ namespace dlmath {
 
 // |x|:  d/dx = sign x
 struct Abs {
-  static constexpr OpCode code = codes::abs;
+  static constexpr OpCode code = code_of<Abs>;
   static constexpr std::string_view name = "abs", symbol = "abs", latex = "\\operatorname{abs}";
   static constexpr int precedence = 0;
+  static constexpr std::string_view about = "the absolute value";
+  static constexpr double samples[] = {-1.4, 0.3, 2.6};
   template <class U>
   static U value(const U& x) {
     using std::abs;
     return abs(x);
   }
   template <class U>
-  static U partial(const U& x, const U& y) {
-    (void)y;
-    return sign(x);
+  static U partial(const U& x, const U&) {
+    return apply<Sign>(x);
   }
 };
 

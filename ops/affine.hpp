@@ -8,9 +8,12 @@ namespace dlmath {
 // w1 x1 + ... + wn xn + b as one node (a neuron's weighted input z):
 // d/dwk = xk, d/dxk = wk, d/db = 1. Operands are stored as w1, x1, ..., wn, xn, b.
 struct Affine {
-  static constexpr OpCode code = codes::affine;
+  static constexpr OpCode code = code_of<Affine>;
   static constexpr std::string_view name = "affine", symbol = "affine", latex = "\\sum";
   static constexpr int precedence = 1;
+  static constexpr std::string_view about = "w1 x1 + ... + wn xn + b, one neuron's weighted input";
+  static constexpr double samples[][5] = {
+      {0.5, 2.0, -0.25, 4.0, 3.0}, {-1.5, 0.3, 2.0, -0.7, 0.1}, {7.0, -3.0, 0.2, 0.9, -1.0}};
 
   template <class T>
   static void forward(Tape<T>& t, index_t i) {

@@ -1,16 +1,32 @@
 // The op contract, written once.
 //
-// An op is a struct with
-//   static constexpr OpCode code;                 its entry in codes.hpp
-//   static constexpr std::string_view name;       "sigmoid"
-//   static constexpr std::string_view symbol;     how the expression language writes it: "+",
-//   "sigmoid" static constexpr std::string_view latex;      "+", "\\sigma" static constexpr int
-//   precedence;              infix ops: 1 (+ -), 2 (* /), 3 (unary -), 4 (^); 0: f(x)
+// An op is a struct in its own file, listed in ops/list.hpp, with
+//   static constexpr OpCode code = code_of<Op>;   its place in the list
+//   static constexpr std::string_view name;       "sigmoid": in graphs and reports
+//   static constexpr std::string_view symbol;     how the expression language writes it: an
+//                                                 operator ("+", "^") or a function ("sigmoid")
+//   static constexpr std::string_view latex;      "+", "\\sigma"
+//   static constexpr std::string_view about;      what it computes, for the docs' table
+//   static constexpr int precedence;              operators: binding strength, higher binds
+//                                                 tighter (+ - 1, * / 2, unary - 3, ^ 4);
+//                                                 0: written f(x)
+//   static constexpr double samples[]...;         points inside its domain, away from kinks, one
+//                                                 value per operand (samples[][2] for a binary
+//                                                 op), where the ops test checks its partials
+// optionally
+//   static constexpr Associativity associativity; of an infix operator; left if not given
+//   static constexpr std::string_view call;       an operator also written as a function:
+//                                                 "pow" for pow(a, b)
+//   static constexpr int constant_operand;        an operand that is always a constant (gets no
+//                                                 gradient); the language records this op when
+//                                                 that operand is written as a number
 // and, side by side, its value and its local derivatives, written once for any U that has
 // arithmetic: a scalar type T (the numbers) or Var<T> (the derivative recorded as new nodes):
 //   unary:   U value(const U& x);            U partial(const U& x, const U& y);        y = value(x)
 //   binary:  U value(const U& a, const U& b); Partials<U> partials(a, b, y)
-// The adapters below turn that into the tape's forward and backward steps.
+// A partial that needs another op writes apply<Other>(x): computed for a number, recorded for a
+// Var. An op with n operands (affine) has forward, backward and record_partials on the tape
+// instead. The adapters below turn value and partials into the tape's forward and backward steps.
 #pragma once
 
 #include <cmath>
@@ -20,9 +36,11 @@
 #include <vector>
 
 #include "engine/var.hpp"
-#include "ops/codes.hpp"
+#include "ops/list.hpp"
 
 namespace dlmath {
+
+enum class Associativity { left, right };
 
 template <class U>
 struct Partials {
@@ -62,11 +80,23 @@ Var<T> as_var(const C& c, const Var<T>& like) {
   return like.tape().constant(T(c));
 }
 
-// The number c in U's world: for a Var, a constant leaf beside x.
+// The scalar type under U: T for Var<T>, U itself for a number.
 template <class U>
-U constant_like(const U& x, int c) {
+struct scalar_of {
+  using type = U;
+};
+template <class T>
+struct scalar_of<Var<T>> {
+  using type = T;
+};
+template <class U>
+using scalar_t = typename scalar_of<U>::type;
+
+// The number c in U's world: for a Var, a constant leaf beside x.
+template <class U, class C>
+U constant_like(const U& x, const C& c) {
   if constexpr (is_var<U>::value)
-    return x.tape().constant(c);
+    return x.tape().constant(scalar_t<U>(c));
   else
     return U(c);
 }
@@ -105,6 +135,22 @@ auto record(const A& a, const B& b) {
     auto av = as_var(a, b);
     return b.tape().record(Op::code, av.index(), b.index());
   }
+}
+
+// Op applied to operands of a partial: computed for numbers, recorded as a node for Vars.
+template <class Op, class U>
+U apply(const U& x) {
+  if constexpr (is_var<U>::value)
+    return record<Op>(x);
+  else
+    return Op::value(x);
+}
+template <class Op, class U>
+U apply(const U& a, const U& b) {
+  if constexpr (is_var<U>::value)
+    return record<Op>(a, b);
+  else
+    return Op::value(a, b);
 }
 
 // --- Numeric steps on the tape -----------------------------------------------------------------
@@ -149,14 +195,33 @@ void binary_record_partials(Tape<T>& t, index_t i, std::vector<index_t>& out) {
   out.push_back(p.db.index());
 }
 
-// The table entry of an op with one or two operands.
-template <class Op, class T, int arity>
+// 1 for an op with partial(x, y), 2 for one with partials(a, b, y), -1 for one with n operands
+// (its own forward and backward steps on the tape).
+template <class Op>
+concept has_partial = requires(double x) {
+  Op::partial(x, x);
+};
+template <class Op>
+concept has_partials = requires(double x) {
+  Op::partials(x, x, x);
+};
+template <class Op>
+constexpr int arity_of = has_partial<Op>    ? 1
+                         : has_partials<Op> ? 2
+                                            : -1;
+
+// The table entry of an op.
+template <class Op, class T, int arity = arity_of<Op>>
 OpInfo<T> op_info() {
   OpInfo<T> info;
   info.name = Op::name;
   info.symbol = Op::symbol;
   info.arity = arity;
-  if constexpr (arity == 1) {
+  if constexpr (arity < 0) {
+    info.forward = Op::template forward<T>;
+    info.backward = Op::template backward<T>;
+    info.record_partials = Op::template record_partials<T>;
+  } else if constexpr (arity == 1) {
     info.forward = unary_forward<Op, T>;
     info.backward = unary_backward<Op, T>;
     info.record_partials = unary_record_partials<Op, T>;

@@ -5,9 +5,11 @@ namespace dlmath {
 
 // a / b:  d/da = 1/b, d/db = -(a/b)/b
 struct Div {
-  static constexpr OpCode code = codes::div;
+  static constexpr OpCode code = code_of<Div>;
   static constexpr std::string_view name = "div", symbol = "/", latex = "/";
   static constexpr int precedence = 2;
+  static constexpr std::string_view about = "a divided by b";
+  static constexpr double samples[][2] = {{0.7, 1.3}, {-2.5, 0.4}, {1e3, -0.3}};
   template <class U>
   static U value(const U& a, const U& b) {
     return a / b;

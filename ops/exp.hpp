@@ -5,9 +5,11 @@ namespace dlmath {
 
 // exp x:  d/dx = exp x
 struct Exp {
-  static constexpr OpCode code = codes::exp;
+  static constexpr OpCode code = code_of<Exp>;
   static constexpr std::string_view name = "exp", symbol = "exp", latex = "\\exp";
   static constexpr int precedence = 0;
+  static constexpr std::string_view about = "e to the power x";
+  static constexpr double samples[] = {-3.1, 0.2, 2.5};
   template <class U>
   static U value(const U& x) {
     using std::exp;

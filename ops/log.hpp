@@ -5,9 +5,11 @@ namespace dlmath {
 
 // log x (natural):  d/dx = 1/x
 struct Log {
-  static constexpr OpCode code = codes::log;
+  static constexpr OpCode code = code_of<Log>;
   static constexpr std::string_view name = "log", symbol = "log", latex = "\\log";
   static constexpr int precedence = 0;
+  static constexpr std::string_view about = "the natural logarithm, for x > 0";
+  static constexpr double samples[] = {0.03, 0.9, 7.5};
   template <class U>
   static U value(const U& x) {
     using std::log;

@@ -5,9 +5,11 @@ namespace dlmath {
 
 // a * b:  d/da = b, d/db = a
 struct Mul {
-  static constexpr OpCode code = codes::mul;
+  static constexpr OpCode code = code_of<Mul>;
   static constexpr std::string_view name = "mul", symbol = "*", latex = "\\cdot";
   static constexpr int precedence = 2;
+  static constexpr std::string_view about = "a times b";
+  static constexpr double samples[][2] = {{0.7, 1.3}, {-2.5, 0.4}, {1e3, -3e-3}};
   template <class U>
   static U value(const U& a, const U& b) {
     return a * b;

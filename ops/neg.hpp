@@ -5,9 +5,11 @@ namespace dlmath {
 
 // -x:  d/dx = -1
 struct Neg {
-  static constexpr OpCode code = codes::neg;
+  static constexpr OpCode code = code_of<Neg>;
   static constexpr std::string_view name = "neg", symbol = "-", latex = "-";
   static constexpr int precedence = 3;
+  static constexpr std::string_view about = "minus x";
+  static constexpr double samples[] = {-1.7, 0.2, 3.5};
   template <class U>
   static U value(const U& x) {
     return -x;

@@ -1,13 +1,17 @@
 #pragma once
 #include "ops/contract.hpp"
+#include "ops/log.hpp"
 
 namespace dlmath {
 
 // a ^ b:  d/da = b a^(b-1), d/db = a^b log a   (defined for a > 0 when b varies, and a = 0)
 struct Pow {
-  static constexpr OpCode code = codes::pow;
-  static constexpr std::string_view name = "pow", symbol = "^", latex = "^";
+  static constexpr OpCode code = code_of<Pow>;
+  static constexpr std::string_view name = "pow", symbol = "^", call = "pow", latex = "^";
   static constexpr int precedence = 4;
+  static constexpr Associativity associativity = Associativity::right;
+  static constexpr std::string_view about = "a to the power b, for a > 0 (or a = 0)";
+  static constexpr double samples[][2] = {{0.7, 1.3}, {2.5, -0.4}, {1.1, 3.0}};
   template <class U>
   static U value(const U& a, const U& b) {
     using std::pow;
@@ -18,9 +22,8 @@ struct Pow {
   // their true value 0; a Var base counts as 0 only when it is a constant leaf.
   template <class U>
   static Partials<U> partials(const U& a, const U& b, const U& y) {
-    using std::log, std::pow;
-    return {fixed_zero(b) ? constant_like(a, 0) : b * pow(a, b - 1),
-            fixed_zero(a) ? constant_like(a, 0) : y * log(a)};
+    return {fixed_zero(b) ? constant_like(a, 0) : b * apply<Pow>(a, b - 1),
+            fixed_zero(a) ? constant_like(a, 0) : y * apply<Log>(a)};
   }
 };
 

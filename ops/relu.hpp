@@ -6,17 +6,18 @@ namespace dlmath {
 
 // relu x = max(x, 0):  d/dx = step x
 struct Relu {
-  static constexpr OpCode code = codes::relu;
+  static constexpr OpCode code = code_of<Relu>;
   static constexpr std::string_view name = "relu", symbol = "relu", latex = "\\operatorname{relu}";
   static constexpr int precedence = 0;
+  static constexpr std::string_view about = "max(x, 0)";
+  static constexpr double samples[] = {-1.4, 0.3, 2.6};
   template <class U>
   static U value(const U& x) {
     return x > 0 ? x : U(0);
   }
   template <class U>
-  static U partial(const U& x, const U& y) {
-    (void)y;
-    return step(x);
+  static U partial(const U& x, const U&) {
+    return apply<Step>(x);
   }
 };
 

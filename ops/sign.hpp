@@ -5,9 +5,12 @@ namespace dlmath {
 
 // sign x:  d/dx = 0 (almost everywhere)
 struct Sign {
-  static constexpr OpCode code = codes::sign;
+  static constexpr OpCode code = code_of<Sign>;
   static constexpr std::string_view name = "sign", symbol = "sign", latex = "\\operatorname{sign}";
   static constexpr int precedence = 0;
+  static constexpr std::string_view about =
+      "1, 0 or -1 as x is positive, 0 or negative: the slope of abs";
+  static constexpr double samples[] = {-1.4, 0.3, 2.6};
   template <class U>
   static U value(const U& x) {
     return U(x > 0 ? 1 : (x < 0 ? -1 : 0));
@@ -24,12 +27,4 @@ Var<T> sign(const Var<T>& x) {
   return record<Sign>(x);
 }
 
-}  // namespace dlmath
-
-namespace dlmath {
-// The numeric sign, so that partials written with it also run on plain numbers.
-template <class T>
-requires(!is_var<T>::value) T sign(const T& x) {
-  return Sign::value(x);
-}
 }  // namespace dlmath

@@ -6,10 +6,12 @@ namespace dlmath {
 
 // softplus(x) = log(1 + e^x):  d/dx = sigma(x)
 struct Softplus {
-  static constexpr OpCode code = codes::softplus;
+  static constexpr OpCode code = code_of<Softplus>;
   static constexpr std::string_view name = "softplus", symbol = "softplus",
                                     latex = "\\operatorname{softplus}";
   static constexpr int precedence = 0;
+  static constexpr std::string_view about = "log(1 + e^x), a smooth relu";
+  static constexpr double samples[] = {-4.3, -0.6, 0.7, 3.2};
   // max(x, 0) + log(1 + e^-|x|): no overflow, and no lost digits for large negative x.
   template <class U>
   static U value(const U& x) {
@@ -19,7 +21,7 @@ struct Softplus {
   // sigma(x) itself, accurate for every x (see sigmoid.hpp).
   template <class U>
   static U partial(const U& x, const U&) {
-    return Sigmoid::of(x);
+    return apply<Sigmoid>(x);
   }
 };
 

@@ -13,12 +13,11 @@ namespace dlmath {
 
 namespace sweep {
 
-// Calls f.template operator()<Op>() for the op in Ops... (or Affine) whose code is `code`;
-// returns false for a leaf.
+// Calls f.template operator()<Op>() for the op in Ops... whose code is `code`; returns false
+// for a leaf.
 template <class... Ops, class F>
 inline bool dispatch(OpList<Ops...>, OpCode code, F&& f) {
-  return ((code == Ops::code && (f.template operator()<Ops>(), true)) || ... ||
-          (code == Affine::code && (f.template operator()<Affine>(), true)));
+  return ((code == Ops::code && (f.template operator()<Ops>(), true)) || ...);
 }
 
 template <class T>

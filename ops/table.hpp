@@ -9,16 +9,13 @@ namespace dlmath {
 template <class T>
 OpTable<T> make_op_table() {
   OpTable<T> t;
-  t.ops.resize(codes::count);
+  t.ops.resize(op_count);
   t.ops[Leaf::parameter].name = "parameter";
   t.ops[Leaf::input].name = "input";
   t.ops[Leaf::constant].name = "constant";
   [&t]<class... Ops>(OpList<Ops...>) {
-    ((t.ops[Ops::code] = op_info<Ops, T, arity_of<Ops>>()), ...);
+    ((t.ops[Ops::code] = op_info<Ops, T>()), ...);
   }(RegisteredOps{});
-  t.ops[codes::affine] = {Affine::name,       Affine::symbol,      -1,
-                          Affine::forward<T>, Affine::backward<T>, Affine::record_partials<T>,
-                          Affine::latex,      Affine::precedence};
   return t;
 }
 

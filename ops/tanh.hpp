@@ -6,9 +6,11 @@ namespace dlmath {
 
 // tanh x:  d/dx = 1 - tanh^2 x = (1 - tanh x)(1 + tanh x) = 4 sigma(2x) sigma(-2x)
 struct Tanh {
-  static constexpr OpCode code = codes::tanh;
+  static constexpr OpCode code = code_of<Tanh>;
   static constexpr std::string_view name = "tanh", symbol = "tanh", latex = "\\tanh";
   static constexpr int precedence = 0;
+  static constexpr std::string_view about = "the hyperbolic tangent";
+  static constexpr double samples[] = {-2.2, 0.3, 1.9};
   template <class U>
   static U value(const U& x) {
     using std::tanh;
@@ -19,7 +21,7 @@ struct Tanh {
   // so derivatives of this partial are right too.
   template <class U>
   static U partial(const U& x, const U&) {
-    return 4 * Sigmoid::of(2 * x) * Sigmoid::of(-2 * x);
+    return 4 * apply<Sigmoid>(2 * x) * apply<Sigmoid>(-2 * x);
   }
 };
 

@@ -107,8 +107,10 @@ Job parse_job(const Fields& f) {
                              std::to_string(arch.activations.size()) + ")");
   for (std::size_t l = 0; l < arch.activations.size(); ++l) {
     const std::string& name = names[names.size() == 1 ? 0 : l];
-    const auto a = activation_from_string(name);
-    if (!a) throw HttpError(400, "activation: unknown '" + name.substr(0, 40) + "'");
+    const auto a = find_activation(name);
+    if (!a)
+      throw HttpError(
+          400, "activation: unknown '" + name.substr(0, 40) + "' (" + activation_names() + ")");
     arch.activations[l] = *a;
   }
   const long seed = integer_field(f, "seed", 1, 0, 1L << 40);
@@ -146,8 +148,9 @@ Job parse_job(const Fields& f) {
     throw HttpError(400, e.what());
   }
   job.start_paused = integer_field(f, "paused", 0, 0, 1) == 1;
-  const long per_update =
-      o.method == Method::sgd ? 1 : o.method == Method::minibatch ? o.batch : job.data.size();
+  const long per_update = o.method == Method::sgd         ? 1
+                          : o.method == Method::minibatch ? o.batch
+                                                          : job.data.size();
   job.step_size = std::min(100L, (job.data.size() + per_update - 1) / per_update);
   const std::string precision = field(f, "precision", "double");
   if (precision != "double")

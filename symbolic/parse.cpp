@@ -6,17 +6,14 @@
 #include <set>
 
 #include "engine/decimal.hpp"
+#include "ops/registry.hpp"
 #include "symbolic/syntax.hpp"
 
 namespace dlmath::symbolic {
 
+// The functions, operators, precedences and associativity are the op registry's.
 int function_arity(std::string_view name) {
-  static const std::set<std::string_view> one = {"exp",      "log",  "sqrt",    "sin",
-                                                 "cos",      "tanh", "sigmoid", "relu",
-                                                 "softplus", "abs",  "step",    "sign"};
-  if (one.count(name)) return 1;
-  if (name == "pow") return 2;
-  return 0;
+  return function_arity_of(name);
 }
 
 std::string SyntaxError::formatted(std::string_view source) const {
@@ -116,13 +113,6 @@ std::vector<Token> lex(std::string_view s) {
     } else {
       Token::Kind k;
       switch (c) {
-        case '+':
-        case '-':
-        case '*':
-        case '/':
-        case '^':
-          k = Token::op;
-          break;
         case '(':
           k = Token::open;
           break;
@@ -139,6 +129,10 @@ std::vector<Token> lex(std::string_view s) {
           k = Token::separator;
           break;
         default: {
+          if (operator_written(c, 2) || operator_written(c, 1)) {
+            k = Token::op;
+            break;
+          }
           std::string shown =
               std::isprint(static_cast<unsigned char>(c)) ? std::string(1, c) : "\\x" + [&] {
                 char buf[3];
@@ -156,20 +150,19 @@ std::vector<Token> lex(std::string_view s) {
   return out;
 }
 
+// Unary plus binds as unary minus does.
+constexpr int prefix_precedence = operator_written('-', 1)->precedence;
+
+// Of a pending operator: an infix one, 'u' (unary minus) or 'p' (unary plus).
 int precedence(char op) {
-  switch (op) {
-    case '+':
-    case '-':
-      return 1;
-    case '*':
-    case '/':
-      return 2;
-    case 'u':
-      return 3;  // unary minus or plus
-    case '^':
-      return 4;
-  }
-  return 0;
+  if (op == 'u' || op == 'p') return prefix_precedence;
+  const OpEntry* e = operator_written(op, 2);
+  return e ? e->precedence : 0;
+}
+
+bool right_associative(char op) {
+  const OpEntry* e = operator_written(op, 2);
+  return e && e->associativity == Associativity::right;
 }
 
 // One expression, from tokens[pos] to the statement's end.
@@ -216,8 +209,8 @@ class ExpressionParser {
         if (tok.kind == Token::op) {
           const char op = tok.text[0];
           reduce_while([&](char top) {
-            const int pt = precedence(top == 'p' ? 'u' : top), pn = precedence(op);
-            return pt > pn || (pt == pn && op != '^');
+            const int pt = precedence(top), pn = precedence(op);
+            return pt > pn || (pt == pn && !right_associative(op));
           });
           ops_.push_back({op, tok, 0, 0});
           want_operand = true;

@@ -19,8 +19,14 @@ struct PrintOptions {
 
 namespace detail {
 
-// Binding strength: higher binds tighter. A function call or a name is an atom.
-enum Precedence { sum = 1, product = 2, minus = 3, power = 4, atom = 10 };
+// Binding strength, the registry's: higher binds tighter. A function call or a name is an atom.
+enum Precedence {
+  sum = Add::precedence,
+  product = Mul::precedence,
+  minus = Neg::precedence,
+  power = Pow::precedence,
+  atom = 10
+};
 
 // A printed subexpression. A negated one keeps its text without the minus, so that a + (-b) can
 // print as a - b; `full` puts the minus back.
@@ -123,10 +129,10 @@ class Printer {
     }
     const auto& k = e.children;
     switch (e.code) {
-      case codes::add:
-      case codes::sub: {
+      case Add::code:
+      case Sub::code: {
         Piece a = take(k[0]), b = take(k[1]);
-        const bool plus = e.code == codes::add;
+        const bool plus = e.code == Add::code;
         std::string t = full(std::move(a), latex);
         if (b.negated) {  // a + (-b) prints as a - b, and a - (-b) as a + b
           t += plus ? " - " : " + ";
@@ -138,29 +144,29 @@ class Printer {
         }
         return Piece{std::move(t), sum, false};
       }
-      case codes::mul:
-      case codes::div: {
+      case Mul::code:
+      case Div::code: {
         Piece a = take(k[0]), b = take(k[1]);
         const int pa = precedence_of(a), pb = precedence_of(b);
-        if (latex && e.code == codes::div)
+        if (latex && e.code == Div::code)
           return Piece{"\\frac{" + full(std::move(a), true) + "}{" + full(std::move(b), true) + "}",
                        atom, false};
         std::string t = paren(full(std::move(a), latex), pa < product, latex);
-        t += e.code == codes::div ? "/" : latex ? " \\cdot " : "*";
+        t += e.code == Div::code ? "/" : latex ? " \\cdot " : "*";
         t += paren(full(std::move(b), latex), pb <= product || pb == minus, latex);
         return Piece{std::move(t), product, false};
       }
-      case codes::neg: {
+      case Neg::code: {
         Piece a = take(k[0]);
         const int pa = precedence_of(a);
         return Piece{full(std::move(a), latex), pa, true};
       }
-      case codes::pow:
-      case codes::pow_const:
+      case Pow::code:
+      case PowConst::code:
         return power_of(take(k[0]), take(k[1]));
-      case codes::square:
+      case Square::code:
         return power_of(take(k[0]), Piece{"2", atom, false});
-      case codes::affine:
+      case Affine::code:
         return affine(e);
       default:
         return call(e.code, take(k[0]));
@@ -191,8 +197,8 @@ class Printer {
     const OpInfo<T>& info = op_table<T>()[code];
     std::string inner = full(std::move(arg), o_.latex);
     if (!o_.latex) return Piece{std::string(info.symbol) + "(" + inner + ")", atom, false};
-    if (code == codes::sqrt) return Piece{"\\sqrt{" + inner + "}", atom, false};
-    if (code == codes::abs) return Piece{"\\left|" + inner + "\\right|", atom, false};
+    if (code == Sqrt::code) return Piece{"\\sqrt{" + inner + "}", atom, false};
+    if (code == Abs::code) return Piece{"\\left|" + inner + "\\right|", atom, false};
     return Piece{std::string(info.latex) + "\\left(" + inner + "\\right)", atom, false};
   }
 

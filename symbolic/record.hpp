@@ -3,9 +3,11 @@
 // syntax tree, no recursion.
 #pragma once
 
+#include <initializer_list>
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ops/ops.hpp"
@@ -18,6 +20,20 @@ struct Recorded {
   Var<T> output;
   std::vector<Var<T>> inputs;  // in the order of Program::inputs
 };
+
+// The op the language writes as `symbol` (an operator or a function) applied to `operands`,
+// looked up in the op registry. `literal` says the last operand is written as a number: x^2 and
+// pow(x, 2) record PowConst, whose derivative keeps log(x) out, so x^2 is fine for x < 0.
+template <class T>
+Var<T> record_op(Graph<T>& g, std::string_view symbol, std::initializer_list<Var<T>> operands,
+                 bool literal = false) {
+  const int arity = static_cast<int>(operands.size());
+  const OpEntry* op = op_written(symbol, arity, literal);
+  if (!op) throw std::logic_error("no op is written " + std::string(symbol));
+  const Var<T>* x = operands.begin();
+  return arity == 1 ? g.record(op->code, x[0].index())
+                    : g.record(op->code, x[0].index(), x[1].index());
+}
 
 // Records one statement's expression: the syntax nodes from `next` to `root` (a statement's
 // nodes are those after the previous statement's root), each as its op node, in one loop.
@@ -40,70 +56,22 @@ Var<T> record_expression(Graph<T>& g, const Program& p, std::size_t next, int ro
         at[next] = lookup(n.text);
         break;
       case SyntaxNode::negate:
-        at[next] = -at[n.a];
+        at[next] = record_op(g, "-", {at[n.a]});
         break;
       case SyntaxNode::plus:
         at[next] = at[n.a];
         break;
-      case SyntaxNode::binary: {
-        const Var<T>& a = at[n.a];
-        const Var<T>& b = at[n.b];
-        switch (n.op) {
-          case '+':
-            at[next] = a + b;
-            break;
-          case '-':
-            at[next] = a - b;
-            break;
-          case '*':
-            at[next] = a * b;
-            break;
-          case '/':
-            at[next] = a / b;
-            break;
-          default:
-            // A literal exponent keeps log(a) out of the derivative: x^2 is fine for x < 0.
-            at[next] = p.nodes[n.b].kind == SyntaxNode::number
-                           ? g.record(codes::pow_const, a.index(), b.index())
-                           : pow(a, b);
-        }
+      case SyntaxNode::binary:
+        at[next] = record_op(g, std::string_view(&n.op, 1), {at[n.a], at[n.b]},
+                             p.nodes[n.b].kind == SyntaxNode::number);
         break;
-      }
-      case SyntaxNode::call: {
-        const Var<T>& x = at[n.a];
-        const std::string& f = n.text;
-        if (f == "pow") {
-          at[next] = p.nodes[n.b].kind == SyntaxNode::number
-                         ? g.record(codes::pow_const, x.index(), at[n.b].index())
-                         : pow(x, at[n.b]);
-        } else if (f == "exp")
-          at[next] = exp(x);
-        else if (f == "log")
-          at[next] = log(x);
-        else if (f == "sqrt")
-          at[next] = sqrt(x);
-        else if (f == "sin")
-          at[next] = sin(x);
-        else if (f == "cos")
-          at[next] = cos(x);
-        else if (f == "tanh")
-          at[next] = tanh(x);
-        else if (f == "sigmoid")
-          at[next] = sigmoid(x);
-        else if (f == "relu")
-          at[next] = relu(x);
-        else if (f == "softplus")
-          at[next] = softplus(x);
-        else if (f == "abs")
-          at[next] = abs(x);
-        else if (f == "step")
-          at[next] = step(x);
-        else if (f == "sign")
-          at[next] = sign(x);
+      case SyntaxNode::call:
+        if (n.b < 0)
+          at[next] = record_op(g, n.text, {at[n.a]});
         else
-          throw std::logic_error("no op for function " + f);
+          at[next] =
+              record_op(g, n.text, {at[n.a], at[n.b]}, p.nodes[n.b].kind == SyntaxNode::number);
         break;
-      }
     }
   }
   return at[root];

@@ -79,43 +79,43 @@ class Simplifier {
 
   int simplify(OpCode code, std::vector<int> k, const T& v) {
     switch (code) {
-      case codes::add:
+      case Add::code:
         if (is_const(k[0], 0)) return k[1];
         if (is_const(k[1], 0)) return k[0];
         break;
-      case codes::sub:
+      case Sub::code:
         if (is_const(k[1], 0)) return k[0];
         if (is_const(k[0], 0)) return negate(k[1], v);
         break;
-      case codes::mul:
+      case Mul::code:
         if (is_const(k[0], 0) || is_const(k[1], 0)) return constant(T(0));
         // Constants go first, and a constant times (constant times y) folds: 3*(2*x) is 6*x.
         if (kind(k[1]) == Expr<T>::constant && kind(k[0]) != Expr<T>::constant)
           std::swap(k[0], k[1]);
         if (kind(k[0]) == Expr<T>::constant && kind(k[1]) == Expr<T>::op &&
-            out_.exprs[k[1]].code == codes::mul &&
+            out_.exprs[k[1]].code == Mul::code &&
             kind(out_.exprs[k[1]].children[0]) == Expr<T>::constant) {
           const T c = out_.exprs[k[0]].value * out_.exprs[out_.exprs[k[1]].children[0]].value;
           const int y = out_.exprs[k[1]].children[1];
-          return simplify(codes::mul, {constant(c), y}, v);
+          return simplify(Mul::code, {constant(c), y}, v);
         }
         if (is_const(k[0], 1)) return k[1];
         if (is_const(k[1], 1)) return k[0];
         if (is_const(k[0], -1)) return negate(k[1], v);
         if (is_const(k[1], -1)) return negate(k[0], v);
         break;
-      case codes::div:
+      case Div::code:
         if (is_const(k[0], 0)) return constant(T(0));
         if (is_const(k[1], 1)) return k[0];
         break;
-      case codes::neg:
+      case Neg::code:
         return negate(k[0], v);
-      case codes::pow:
-      case codes::pow_const:
+      case Pow::code:
+      case PowConst::code:
         if (is_const(k[1], 1)) return k[0];
         if (is_const(k[1], 0)) return constant(T(1));
         break;
-      case codes::affine: {
+      case Affine::code: {
         // Keep only the terms whose weight and input are both non-zero; w*1 prints as w.
         std::vector<int> kept;
         for (std::size_t j = 0; j + 1 < k.size(); j += 2)
@@ -134,13 +134,13 @@ class Simplifier {
   int negate(int e, const T& v) {
     const Expr<T>& x = out_.exprs[e];
     if (x.kind == Expr<T>::constant) return constant(-x.value);
-    if (x.kind == Expr<T>::op && x.code == codes::neg) return x.children[0];
-    return op(codes::neg, {e}, v);
+    if (x.kind == Expr<T>::op && x.code == Neg::code) return x.children[0];
+    return op(Neg::code, {e}, v);
   }
   int product(int a, int b) {
     if (is_const(a, 1)) return b;
     if (is_const(b, 1)) return a;
-    return op(codes::mul, {a, b}, out_.exprs[a].value * out_.exprs[b].value);
+    return op(Mul::code, {a, b}, out_.exprs[a].value * out_.exprs[b].value);
   }
   // Equal expressions become one: shared subexpressions are then plain to see.
   int intern(Expr<T> e) {

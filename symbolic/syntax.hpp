@@ -3,9 +3,9 @@
 //
 //   program   := statement { (newline | ';') statement }
 //   statement := [ name '=' ] expr
-//   expr      := numbers, names, + - * / ^ (right-associative, above unary minus), unary - and +,
-//                ( ), f(x) for exp log sqrt sin cos tanh sigmoid relu softplus abs step sign,
-//                pow(a, b)
+//   expr      := numbers, names, the registry's operators (ops/registry.hpp: + - * / ^, each
+//                with its precedence and associativity), unary - and +, ( ), and f(x) or
+//                f(a, b) for the registry's functions (docs/language.md lists them)
 //   '#' starts a comment that runs to the end of the line.
 #pragma once
 

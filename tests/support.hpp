@@ -5,6 +5,8 @@
 
 #include <cmath>
 #include <fstream>
+#include <limits>
+#include <sstream>
 #include <string>
 
 namespace dlmath::testing {
@@ -16,6 +18,15 @@ bool close(const T& a, const T& b, const T& relative) {
   using std::abs;
   const T scale = abs(a) > abs(b) ? abs(a) : abs(b);
   return abs(a - b) <= relative * (scale > 0 ? scale : T(1));
+}
+
+// x with every digit its type carries (max_digits10), for messages.
+template <class T>
+std::string text(const T& x) {
+  std::ostringstream s;
+  s.precision(std::numeric_limits<T>::max_digits10);
+  s << x;
+  return s.str();
 }
 
 // A fresh temporary directory, made once per test program.

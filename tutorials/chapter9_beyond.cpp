@@ -15,9 +15,10 @@ void chapter_beyond(Lesson& L) {
   const Dataset d = higham10();
   L.line("    hidden activation   final scaled cost   correct");
   int best = 0;
-  for (Activation a : {Activation::sigmoid, Activation::tanh, Activation::relu}) {
+  for (const char* name : {"sigmoid", "tanh", "relu"}) {
+    const Activation a = activation(name);
     Architecture arch({2, 2, 3, 2}, a);
-    arch.activations.back() = Activation::sigmoid;
+    arch.activations.back() = activation("sigmoid");
     TrainOptions o;
     o.steps = 200000;
     const auto r = train(d, initial_network<double>(arch, 1), o);
@@ -25,7 +26,7 @@ void chapter_beyond(Lesson& L) {
     const int correct = classify(C, Points<double>(d, 2)).correct;
     best = std::max(best, correct);
     char row[96];
-    std::snprintf(row, sizeof row, "    %-17s   %17.3e   %d/10", std::string(to_string(a)).c_str(),
+    std::snprintf(row, sizeof row, "    %-17s   %17.3e   %d/10", std::string(a.name).c_str(),
                   static_cast<double>(20 * r.final_cost), correct);
     L.line(row);
   }

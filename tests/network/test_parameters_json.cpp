@@ -22,7 +22,7 @@ TEMPLATE_TEST_CASE("save then load gives back every parameter exactly", "", doub
 
 TEST_CASE("per-layer activations survive the round trip") {
   Architecture arch({2, 3, 2});
-  arch.activations = {Activation::tanh, Activation::sigmoid};
+  arch.activations = {activation("tanh"), activation("sigmoid")};
   const auto back =
       parameters_from_json<double>(parameters_to_json(initial_network<double>(arch, 1)), "p.json");
   CHECK(back.arch.activations == arch.activations);

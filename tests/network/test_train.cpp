@@ -115,7 +115,7 @@ TEST_CASE("a diverging run stops and says where, instead of reporting a NaN cost
   o.eta = "1e200";
   o.steps = 1000;
   o.record_every = 1;
-  Architecture arch({2, 3, 2}, Activation::linear);
+  Architecture arch({2, 3, 2}, activation("linear"));
   const auto r = train(higham10(), initial_network<double>(arch, 1), o);
   CHECK(r.diverged_at > 0);
   CHECK(r.diverged_at < 1000);

@@ -26,10 +26,10 @@ Drawing network_drawing(const Network<T>& net, const NetworkOptions& o = {}) {
   std::vector<std::vector<int>> neuron(arch.layers() + 1);
   for (int l = 1; l <= arch.layers(); ++l) {
     const int cluster = static_cast<int>(d.clusters.size());
-    d.clusters.push_back(DrawCluster{l == 1 ? "layer 1 (input)"
-                                            : "layer " + std::to_string(l) + " (" +
-                                                  std::string(to_string(arch.activation(l))) + ")",
-                                     -1, true});
+    d.clusters.push_back(DrawCluster{
+        l == 1 ? "layer 1 (input)"
+               : "layer " + std::to_string(l) + " (" + std::string(arch.activation(l).name) + ")",
+        -1, true});
     for (int j = 1; j <= arch.size(l); ++j) {
       std::string label =
           l == 1 ? "x" + std::to_string(j) : "a" + std::to_string(l) + "," + std::to_string(j);

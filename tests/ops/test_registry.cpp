@@ -1,0 +1,195 @@
+// Every registered op, taken from the registry alone: no op is named here, so a new op is tested
+// by being registered. At each sample point its file declares, its partials, numeric (backward)
+// and recorded (derivative()), agree with central differences of its value: in double, and in
+// float50 with differences computed at 100 digits. Its symbol parses to it, and what it prints
+// reads back to the same value.
+#include <array>
+#include <catch2/catch.hpp>
+#include <charconv>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "../support.hpp"
+#include "engine/multiprecision.hpp"
+#include "ops/derivative.hpp"
+#include "ops/ops.hpp"
+#include "symbolic/print.hpp"
+#include "symbolic/record.hpp"
+
+using namespace dlmath;
+using testing::close;
+using testing::text;
+
+namespace {
+
+// The op's sample points, one vector of operands each.
+template <class Op>
+std::vector<std::vector<double>> samples_of() {
+  std::vector<std::vector<double>> out;
+  for (const auto& point : Op::samples) {
+    if constexpr (std::is_array_v<std::remove_cvref_t<decltype(point)>>)
+      out.emplace_back(std::begin(point), std::end(point));
+    else
+      out.push_back({point});
+  }
+  return out;
+}
+
+// The op recorded on g with the given leaves as operands, through the tape alone.
+template <class T>
+Var<T> record_entry(Graph<T>& g, const OpEntry& op, const std::vector<Var<T>>& x) {
+  if (op.arity == 1) return g.record(op.code, x[0].index());
+  if (op.arity == 2) return g.record(op.code, x[0].index(), x[1].index());
+  return g.record_nary(op.code, x.size(), [&](index_t* args) {
+    for (const auto& v : x) *args++ = v.index();
+  });
+}
+
+// One op at one point, in T: its value, and per operand the numeric and the recorded partial,
+// and the central difference (f(x + h) - f(x - h)) / 2h with h = step * max(1, |x|).
+template <class T>
+struct AtPoint {
+  T value;
+  std::vector<T> numeric, recorded, difference;
+};
+
+template <class T>
+AtPoint<T> evaluate(const OpEntry& op, const std::vector<double>& point, const T& step) {
+  Graph<T> g;
+  std::vector<Var<T>> x;
+  for (double v : point) x.push_back(g.parameter("x" + std::to_string(x.size()), T(v)));
+  const Var<T> y = record_entry(g, op, x);
+  AtPoint<T> r;
+  r.value = y.value();
+  backward(y);
+  for (const auto& v : x) r.numeric.push_back(v.grad());
+  std::vector<Var<T>> d;
+  for (const auto& v : x) d.push_back(derivative(y, v));
+  for (const auto& v : d) r.recorded.push_back(v.value());
+  for (std::size_t k = 0; k < x.size(); ++k) {
+    using std::abs;
+    const T at = x[k].value(), h = step * (abs(at) > 1 ? abs(at) : T(1));
+    x[k].set(at + h);
+    g.forward();
+    const T up = y.value();
+    x[k].set(at - h);
+    g.forward();
+    const T down = y.value();
+    x[k].set(at);
+    g.forward();
+    r.difference.push_back((up - down) / (2 * h));
+  }
+  return r;
+}
+
+// The shortest decimal text that reads back as x.
+std::string decimal(double x) {
+  std::array<char, 32> buf{};
+  const auto r = std::to_chars(buf.data(), buf.data() + buf.size(), x);
+  return std::string(buf.data(), r.ptr);
+}
+
+// Checks one op's partials at every sample point.
+template <class Op>
+void check_partials() {
+  constexpr const OpEntry& op = op_entries[Op::code - first_op];
+  const auto points = samples_of<Op>();
+  INFO("op " << op.name);
+  REQUIRE(points.size() >= 3);  // several points of its domain
+  for (const auto& point : points) {
+    std::string where = std::string(op.name) + "(";
+    for (std::size_t k = 0; k < point.size(); ++k) where += (k ? ", " : "") + decimal(point[k]);
+    INFO("at " << where << ")");
+    REQUIRE(static_cast<int>(point.size()) == (op.arity < 0 ? 5 : op.arity));
+
+    const AtPoint<double> d = evaluate<double>(op, point, 1e-5);
+    const AtPoint<float50> m = evaluate<float50>(op, point, float50("1e-30"));
+    const AtPoint<float100> reference = evaluate<float100>(op, point, float100("1e-30"));
+    CHECK(std::isfinite(d.value));
+    CHECK(close(float100(m.value), reference.value, float100("1e-48")));
+    for (std::size_t k = 0; k < point.size(); ++k) {
+      INFO("d/dx" << k << " in double: numeric " << text(d.numeric[k]) << ", recorded "
+                  << text(d.recorded[k]) << ", central difference " << text(d.difference[k]));
+      INFO("at 50 digits: numeric " << text(m.numeric[k]) << ", recorded " << text(m.recorded[k])
+                                    << ", central difference at 100 digits "
+                                    << text(reference.difference[k]));
+      if (static_cast<int>(k) == op.constant_operand) {
+        // A constant operand has no gradient, whatever its value would do.
+        CHECK(d.numeric[k] == 0);
+        CHECK(d.recorded[k] == 0);
+        CHECK(m.numeric[k] == 0);
+        continue;
+      }
+      CHECK(close(d.numeric[k], d.difference[k], 1e-7));
+      CHECK(close(d.recorded[k], d.difference[k], 1e-7));
+      const float100 relative("1e-45");
+      CHECK(close(float100(m.numeric[k]), reference.difference[k], relative));
+      CHECK(close(float100(m.recorded[k]), reference.difference[k], relative));
+    }
+  }
+}
+
+// The op written in the language at its first sample point: x0 + x1, -x0, f(x0), pow(x0, x1),
+// with a constant operand written as a number.
+std::vector<std::string> written_forms(const OpEntry& op, const std::vector<double>& point) {
+  std::vector<std::string> operand;
+  for (std::size_t k = 0; k < point.size(); ++k)
+    operand.push_back(static_cast<int>(k) == op.constant_operand ? decimal(point[k])
+                                                                 : "x" + std::to_string(k));
+  const std::string symbol(op.symbol);
+  std::vector<std::string> forms;
+  if (op.is_operator())
+    forms.push_back(op.arity == 1 ? symbol + operand[0]
+                                  : operand[0] + " " + symbol + " " + operand[1]);
+  const std::string name = op.is_function() ? symbol : std::string(op.call);
+  if (!name.empty())
+    forms.push_back(name + "(" + operand[0] + (op.arity == 2 ? ", " + operand[1] : "") + ")");
+  return forms;
+}
+
+template <class Op>
+void check_language() {
+  constexpr const OpEntry& op = op_entries[Op::code - first_op];
+  if (!op.in_language()) return;
+  const std::vector<double> point = samples_of<Op>().front();
+  std::map<std::string, std::string> values;
+  for (std::size_t k = 0; k < point.size(); ++k)
+    values["x" + std::to_string(k)] = decimal(point[k]);
+  const auto forms = written_forms(op, point);
+  REQUIRE(!forms.empty());
+  for (const std::string& source : forms) {
+    INFO("op " << op.name << " written " << source);
+    Graph<double> g;
+    const auto r = symbolic::record_program(g, symbolic::parse(source), values);
+    CHECK(g.op(r.output.index()) == op.code);  // the symbol parses to this op
+    Graph<double> direct;
+    std::vector<Var<double>> x;
+    for (double v : point) x.push_back(direct.constant(v));
+    CHECK(r.output.value() == record_entry(direct, op, x).value());
+
+    const std::string printed = symbolic::print(g, r.output.index());
+    INFO("prints as " << printed);
+    Graph<double> again;
+    const auto p = symbolic::parse(printed);
+    std::map<std::string, std::string> used;
+    for (const auto& name : p.inputs) used[name] = values.at(name);
+    CHECK(close(symbolic::record_program(again, p, used).output.value(), r.output.value(), 1e-15));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("every registered op's partials agree with central differences, double and 50 digits") {
+  int ops = 0;
+  [&]<class... Ops>(OpList<Ops...>) { ((check_partials<Ops>(), ++ops), ...); }(RegisteredOps{});
+  CHECK(ops == static_cast<int>(op_entries.size()));
+}
+
+TEST_CASE("every registered op of the language parses from its symbol and prints back") {
+  int written = 0;
+  [&]<class... Ops>(OpList<Ops...>) {
+    ((check_language<Ops>(), written += op_entries[Ops::code - first_op].in_language()), ...);
+  }(RegisteredOps{});
+  CHECK(written >= static_cast<int>(op_entries.size()) - 1);  // all but affine
+}

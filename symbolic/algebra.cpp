@@ -30,29 +30,26 @@ struct CallRule {
   OpCode inverse;  // f(g(u)) = u for this g (0: none)
 };
 
-std::optional<Rational> at_zero(const Rational& r, int value) {
-  if (r == 0) return Rational(value);
+std::optional<Rational> at_zero(const Rational& r, const Rational& value) {
+  if (r == 0) return value;
   return std::nullopt;
 }
 
 const std::array<const CallRule*, 256>& call_rules() {
   static const CallRule rules[] = {
-      {Exp::code, Parity::none, [](const Rational& r) { return at_zero(r, 1); }, Log::code},
+      {Exp::code, Parity::none, [](const Rational& r) { return at_zero(r, Rational(1)); },
+       Log::code},
       {Log::code, Parity::none,
        [](const Rational& r) -> std::optional<Rational> {
          if (r == 1) return Rational(0);
          return std::nullopt;
        },
        Exp::code},
-      {Sin::code, Parity::odd, [](const Rational& r) { return at_zero(r, 0); }, 0},
-      {Cos::code, Parity::even, [](const Rational& r) { return at_zero(r, 1); }, 0},
-      {Tanh::code, Parity::odd, [](const Rational& r) { return at_zero(r, 0); }, 0},
+      {Sin::code, Parity::odd, [](const Rational& r) { return at_zero(r, Rational(0)); }, 0},
+      {Cos::code, Parity::even, [](const Rational& r) { return at_zero(r, Rational(1)); }, 0},
+      {Tanh::code, Parity::odd, [](const Rational& r) { return at_zero(r, Rational(0)); }, 0},
       {Sigmoid::code, Parity::complement,
-       [](const Rational& r) -> std::optional<Rational> {
-         if (r == 0) return Rational(1, 2);
-         return std::nullopt;
-       },
-       0},
+       [](const Rational& r) { return at_zero(r, Rational(1, 2)); }, 0},
       {Abs::code, Parity::even, [](const Rational& r) -> std::optional<Rational> { return abs(r); },
        0},
       {Sign::code, Parity::odd,
@@ -73,23 +70,78 @@ const std::array<const CallRule*, 256>& call_rules() {
   return by_code;
 }
 
+// The largest rational dividing both: gcd of numerators over lcm of denominators.
 Rational content_gcd(const Rational& a, const Rational& b) {
-  // gcd of numerators over lcm of denominators: the largest rational dividing both.
   return Rational(gcd(numerator(a), numerator(b)), lcm(denominator(a), denominator(b)));
+}
+
+void sort_by_node(std::vector<Term>& t) {
+  std::sort(t.begin(), t.end(), [](const Term& a, const Term& b) { return a.node < b.node; });
 }
 
 }  // namespace
 
-Id Algebra::number(const Rational& r) {
-  return s_.intern(Kind::number, 0, s_.rational(r), {});
+// --- Arithmetic on rational ids ----------------------------------------------------------------
+
+std::optional<Q> Algebra::times(Q a, Q b) {
+  if (a == one) return b;
+  if (b == one) return a;
+  if (a == zero || b == zero) return zero;
+  const std::int64_t x = s_.small_value(a), y = s_.small_value(b);
+  std::int64_t r;
+  if (x != Store::not_small && y != Store::not_small && !__builtin_mul_overflow(x, y, &r))
+    return s_.integer(r);
+  if (auto p = checked_product(value(a), value(b))) return s_.rational(*p);
+  return std::nullopt;
+}
+
+std::optional<Q> Algebra::plus(Q a, Q b) {
+  if (a == zero) return b;
+  if (b == zero) return a;
+  const std::int64_t x = s_.small_value(a), y = s_.small_value(b);
+  if (x != Store::not_small && y != Store::not_small) return s_.integer(x + y);
+  if (auto p = checked_sum(value(a), value(b))) return s_.rational(*p);
+  return std::nullopt;
+}
+
+Q Algebra::negated(Q a) {
+  const std::int64_t x = s_.small_value(a);
+  if (x != Store::not_small) return s_.integer(-x);
+  return s_.rational(-value(a));
+}
+
+std::optional<Q> Algebra::raised(Q base, Q e) {
+  if (e == one) return base;
+  const std::int64_t b = s_.small_value(base), n = s_.small_value(e);
+  if (b != Store::not_small && n >= 0 && n <= 64) {
+    std::int64_t r = 1;
+    bool fits = true;
+    for (std::int64_t k = 0; fits && k < n; ++k) fits = !__builtin_mul_overflow(r, b, &r);
+    if (fits) return s_.integer(r);
+  }
+  auto p = s_.whole(e) ? checked_power(value(base), value(e)) : exact_root(value(base), value(e));
+  if (p) return s_.rational(*p);
+  return std::nullopt;
+}
+
+// --- Atoms, calls, powers ------------------------------------------------------------------
+
+Id Algebra::number(Q v) {
+  return s_.intern(Kind::number, 0, v, {});
 }
 
 Id Algebra::constant(const std::string& decimal) {
+  // Whole numbers, the constants derivatives record, without big-number parsing.
+  if (!decimal.empty() && decimal.size() < 16 &&
+      std::all_of(decimal.begin() + (decimal[0] == '-'), decimal.end(),
+                  [](char c) { return c >= '0' && c <= '9'; }) &&
+      decimal != "-")
+    return number(s_.integer(std::stoll(decimal)));
   if (auto r = rational_from_decimal(decimal)) return number(*r);
   // Too large to fold exactly: kept as written, an atom like a name.
   const bool minus = !decimal.empty() && decimal[0] == '-';
   const Id literal = s_.intern(Kind::literal, 0, s_.text(decimal.substr(minus ? 1 : 0)), {});
-  return minus ? scale(literal, Rational(-1)) : literal;
+  return minus ? scale(literal, minus_one_) : literal;
 }
 
 Id Algebra::name(std::string_view n) {
@@ -100,11 +152,11 @@ bool Algebra::negative(Id n) const {
   const Node x = s_[n];
   switch (x.kind) {
     case Kind::number:
-      return q(x.q) < 0;
+      return s_.sign(x.q) < 0;
     case Kind::product:
-      return x.count <= small && q(x.q) < 0;
+      return x.count <= small && s_.sign(x.q) < 0;
     case Kind::sum:
-      return x.count <= small && q(s_.items(n)[0].q) < 0;
+      return x.count <= small && s_.sign(s_.items(n)[0].q) < 0;
     default:
       return false;
   }
@@ -116,27 +168,27 @@ Id Algebra::call(OpCode code, std::span<const Id> args) {
     const Id u = args[0];
     const Node a = s_[u];
     if (a.kind == Kind::number && rule->exact)
-      if (auto v = rule->exact(q(a.q))) return number(*v);
+      if (auto v = rule->exact(value(a.q))) return number(*v);
     if (rule->inverse && a.kind == Kind::call && a.code == rule->inverse)
       return s_.items(u)[0].node;
     if (rule->parity != Parity::none && negative(u)) {
-      const Id minus_u = scale(u, Rational(-1));
+      const Id minus_u = scale(u, minus_one_);
       const Id f = call(code, {&minus_u, 1});
       switch (rule->parity) {
         case Parity::even:
           return f;
         case Parity::odd:
-          return scale(f, Rational(-1));
+          return scale(f, minus_one_);
         default:
-          return sum({{f, Rational(-1)}}, Rational(1));
+          return sum({{f, minus_one_}}, one);
       }
     }
     // sigmoid(2u) = (1 + tanh(u))/2 where the formula has tanh(u): the derivative of tanh,
     // recorded as 4 sigmoid(2u) sigmoid(-2u) for accuracy, then reads as 1 - tanh(u)^2.
     if (code == Sigmoid::code) {
-      const Item half{scale(u, Rational(1, 2)), 0};
+      const Item half{scale(u, half_), 0};
       const std::int64_t t = s_.find(Kind::call, Tanh::code, 0, {&half, 1});
-      if (t >= 0) return sum({{static_cast<Id>(t), Rational(1, 2)}}, Rational(1, 2));
+      if (t >= 0) return sum({{static_cast<Id>(t), half_}}, half_);
     }
   }
   std::vector<Item> items;
@@ -144,291 +196,170 @@ Id Algebra::call(OpCode code, std::span<const Id> args) {
   return s_.intern(Kind::call, code, 0, items);
 }
 
-Id Algebra::power(Id base, Id exponent) {
+Id Algebra::power_of(Id base, Id exponent) {
   const Node e = s_[exponent];
-  if (e.kind == Kind::number) return power(base, q(e.q));
+  if (e.kind == Kind::number) return power(base, e.q);
   const Item items[] = {{base, 0}, {exponent, 0}};
   return s_.intern(Kind::power, 0, 0, items);
 }
 
-Id Algebra::power(Id base, const Rational& e) {
+Id Algebra::power(Id base, Q e) {
   return product({{base, e}});
 }
 
-Id Algebra::scale(Id n, const Rational& k) {
-  if (k == 1) return n;
-  if (k == 0) return number(Rational(0));
+Id Algebra::scale(Id n, Q k) {
+  if (k == one) return n;
+  if (k == zero) return number(zero);
   const Node x = s_[n];
   if (x.kind == Kind::number) {
-    if (auto p = checked_product(q(x.q), k)) return number(*p);
+    if (auto p = times(x.q, k)) return number(*p);
   } else if (x.kind == Kind::product && x.count <= small) {
-    if (auto c = checked_product(q(x.q), k)) {
+    if (auto c = times(x.q, k)) {
       std::vector<Term> f;
-      for (const Item& i : s_.items(n)) f.push_back({i.node, q(i.q)});
+      for (const Item& i : s_.items(n)) f.push_back({i.node, i.q});
       return product(std::move(f), *c);
     }
   } else if (x.kind == Kind::sum && x.count <= small) {
     std::vector<Term> t;
-    for (const Item& i : s_.items(n)) {
-      auto c = checked_product(q(i.q), k);
-      if (!c) return product({{n, Rational(1)}}, k);
-      t.push_back({i.node, *c});
+    for (const Item& i : s_.items(n)) t.push_back({i.node, i.q});
+    bool fits = true;
+    for (Term& term : t) {
+      auto c = times(term.k, k);
+      if (!c) fits = false;
+      if (!fits) break;
+      term.k = *c;
     }
-    if (auto c = checked_product(q(x.q), k)) return sum(std::move(t), *c);
+    auto c = times(x.q, k);
+    if (fits && c) return sum(std::move(t), *c);
   }
-  return product({{n, Rational(1)}}, k);
+  return product({{n, one}}, k);
 }
 
-Id Algebra::sum(std::vector<Term> terms, Rational constant) {
+// --- Sums ----------------------------------------------------------------------------------
+
+Id Algebra::sum(std::vector<Term> terms, Q constant) {
   std::vector<Term> out;
   out.reserve(terms.size());
-  for (Term& t : terms) {
-    if (t.k == 0) continue;
+  std::vector<Term> spliced;
+  for (const Term& t : terms) {
+    if (t.k == zero) continue;
     const Node n = s_[t.node];
     if (n.kind == Kind::number) {
-      if (auto p = checked_product(t.k, q(n.q)))
-        if (auto c = checked_sum(constant, *p)) {
-          constant = *c;
-          continue;
-        }
+      auto p = times(t.k, n.q);
+      auto c = p ? plus(constant, *p) : std::nullopt;
+      if (c) {
+        constant = *c;
+        continue;
+      }
     } else if (n.kind == Kind::sum && n.count <= small) {
       // A small sum is spliced in: its terms join this one's.
-      std::vector<Term> spliced;
+      spliced.assign(s_.items(t.node).size(), Term{});
       bool fits = true;
-      for (const Item& i : s_.items(t.node)) {
-        auto c = checked_product(t.k, q(i.q));
-        if (!c) {
-          fits = false;
-          break;
-        }
-        spliced.push_back({i.node, *c});
+      for (std::size_t j = 0; fits && j < spliced.size(); ++j) {
+        const Item i = s_.items(t.node)[j];
+        auto c = times(t.k, i.q);
+        if (!c) fits = false;
+        if (fits) spliced[j] = {i.node, *c};
       }
-      auto p = checked_product(t.k, q(n.q));
-      auto c = p ? checked_sum(constant, *p) : std::nullopt;
-      if (fits && c) {
+      auto p = fits ? times(t.k, n.q) : std::nullopt;
+      auto c = p ? plus(constant, *p) : std::nullopt;
+      if (c) {
         constant = *c;
         out.insert(out.end(), spliced.begin(), spliced.end());
         continue;
       }
-    } else if (n.kind == Kind::product && q(n.q) != 1 && n.count <= small) {
+    } else if (n.kind == Kind::product && n.q != one && n.count <= small) {
       // 3*x*y is the term x*y with coefficient 3, so that 3*x*y + x*y is 4*x*y.
-      if (auto c = checked_product(t.k, q(n.q))) {
+      if (auto c = times(t.k, n.q)) {
         const std::span<const Item> f = s_.items(t.node);
-        const Id unit = f.size() == 1 && f[0].q == s_.one()
-                            ? f[0].node
-                            : s_.intern(Kind::product, 0, s_.one(), f);
+        const Id unit =
+            f.size() == 1 && f[0].q == one ? f[0].node : s_.intern(Kind::product, 0, one, f);
         out.push_back({unit, *c});
         continue;
       }
     }
-    out.push_back(std::move(t));
+    out.push_back(t);
   }
   return make_sum(out, constant);
 }
 
-Id Algebra::make_sum(std::vector<Term>& out, const Rational& constant_in) {
-  Rational constant = constant_in;
-  std::sort(out.begin(), out.end(), [](const Term& a, const Term& b) { return a.node < b.node; });
+void Algebra::merge(std::vector<Term>& out) {
+  sort_by_node(out);
+  // Each run of one node: its k added up once (a run of 10^6 is one sum, not 10^6 new
+  // rationals), in machine integers while they are small.
   std::size_t w = 0;
-  for (std::size_t r = 0; r < out.size(); ++r) {
-    if (w > 0 && out[w - 1].node == out[r].node)
-      if (auto k = checked_sum(out[w - 1].k, out[r].k)) {
-        out[w - 1].k = *k;
-        continue;
+  for (std::size_t r = 0; r < out.size();) {
+    std::size_t end = r;
+    std::int64_t small_total = 0;
+    bool small_run = true;
+    while (end < out.size() && out[end].node == out[r].node) {
+      const std::int64_t v = s_.small_value(out[end].k);
+      small_run = small_run && v != Store::not_small &&
+                  !__builtin_add_overflow(small_total, v, &small_total);
+      ++end;
+    }
+    std::vector<Q> totals;
+    if (small_run) {
+      totals.push_back(s_.integer(small_total));
+    } else {
+      Rational total(0);
+      for (std::size_t k = r; k < end; ++k) {
+        if (auto t = checked_sum(total, value(out[k].k))) {
+          total = *t;
+        } else {  // past the size limit: this part stays a term of its own
+          totals.push_back(s_.rational(total));
+          total = value(out[k].k);
+        }
       }
-    if (w > 0 && out[w - 1].k == 0) --w;
-    out[w++] = std::move(out[r]);
+      totals.push_back(s_.rational(total));
+    }
+    for (Q t : totals)
+      if (t != zero) out[w++] = {out[r].node, t};
+    r = end;
   }
-  if (w > 0 && out[w - 1].k == 0) --w;
   out.resize(w);
-  if (out.size() <= small) {
-    const std::size_t before = out.size();
-    pythagoras(out, constant);
-    if (out.size() != before) return sum(std::move(out), constant);
-  }
+}
+
+Id Algebra::make_sum(std::vector<Term>& out, Q constant) {
+  merge(out);
+  if (out.size() <= small && pythagoras(out)) return sum(std::move(out), constant);
   if (out.empty()) return number(constant);
-  if (out.size() == 1 && constant == 0) return scale(out[0].node, out[0].k);
+  if (out.size() == 1 && constant == zero) return scale(out[0].node, out[0].k);
   std::vector<Item> items;
   items.reserve(out.size());
-  for (const Term& t : out) items.push_back({t.node, s_.rational(t.k)});
-  return s_.intern(Kind::sum, 0, s_.rational(constant), items);
+  for (const Term& t : out) items.push_back({t.node, t.k});
+  return s_.intern(Kind::sum, 0, constant, items);
 }
 
-std::pair<Id, Rational> Algebra::primitive(Id s) {
-  if (auto it = primitive_of_.find(s); it != primitive_of_.end()) return it->second;
-  const Node x = s_[s];
-  const std::vector<Item> items(s_.items(s).begin(), s_.items(s).end());
-  Rational g = q(x.q);
-  for (const Item& i : items) g = g == 0 ? abs(q(i.q)) : content_gcd(g, q(i.q));
-  g = abs(g);
-  if (q(items[0].q) < 0) g = -g;
-  std::pair<Id, Rational> result{s, Rational(1)};
-  if (g != 1) {
-    std::vector<Item> scaled;
-    for (const Item& i : items) scaled.push_back({i.node, s_.rational(q(i.q) / g)});
-    result = {s_.intern(Kind::sum, 0, s_.rational(q(x.q) / g), scaled), g};
-  }
-  primitive_of_.emplace(s, result);
-  return result;
-}
-
-Id Algebra::product(std::vector<Term> factors, Rational coefficient) {
-  std::vector<Term> out;
-  out.reserve(factors.size());
-  for (Term& f : factors) {
-    if (f.k == 0) continue;
-    const Node n = s_[f.node];
-    if (n.kind == Kind::product && n.count <= small) {
-      const std::span<const Item> inner = s_.items(f.node);
-      if (is_integer(f.k)) {
-        // (c * x^a * y^b)^k = c^k x^(ak) y^(bk) for a whole k.
-        auto ck = checked_power(q(n.q), f.k);
-        auto c = ck ? checked_product(coefficient, *ck) : std::nullopt;
-        std::vector<Term> spliced;
-        for (const Item& i : inner) {
-          auto e = checked_product(q(i.q), f.k);
-          if (!e) {
-            c.reset();
-            break;
-          }
-          spliced.push_back({i.node, *e});
-        }
-        if (c) {
-          coefficient = *c;
-          out.insert(out.end(), spliced.begin(), spliced.end());
-          continue;
-        }
-      } else if (q(n.q) == 1 && inner.size() == 1 && !is_integer(q(inner[0].q))) {
-        // (x^a)^k = x^(ak) when a is not whole: x^a already requires x >= 0. (x^2)^(1/2) is
-        // |x|, so a whole a stays.
-        if (auto e = checked_product(q(inner[0].q), f.k)) {
-          out.push_back({inner[0].node, *e});
-          continue;
-        }
-      }
-    } else if (n.kind == Kind::sum && is_integer(f.k) && n.count <= small) {
-      // (2x - 2)^k = 2^k (x - 1)^k: equal factors then look equal.
-      const auto [p, g] = primitive(f.node);
-      if (g != 1) {
-        auto gk = checked_power(g, f.k);
-        auto c = gk ? checked_product(coefficient, *gk) : std::nullopt;
-        if (c) {
-          coefficient = *c;
-          out.push_back({p, f.k});
-          continue;
-        }
-      }
-    }
-    out.push_back(std::move(f));
-  }
-  return make_product(out, coefficient);
-}
-
-Id Algebra::make_product(std::vector<Term>& out, const Rational& coefficient_in) {
-  Rational coefficient = coefficient_in;
-  if (coefficient == 0) return number(Rational(0));
-  std::sort(out.begin(), out.end(), [](const Term& a, const Term& b) { return a.node < b.node; });
-  std::size_t w = 0;
-  for (std::size_t r = 0; r < out.size(); ++r) {
-    if (w > 0 && out[w - 1].node == out[r].node)
-      if (auto k = checked_sum(out[w - 1].k, out[r].k)) {
-        out[w - 1].k = *k;
-        continue;
-      }
-    if (w > 0 && out[w - 1].k == 0) --w;
-    out[w++] = std::move(out[r]);
-  }
-  if (w > 0 && out[w - 1].k == 0) --w;
-  out.resize(w);
-  // Numbers fold into the coefficient once equal ones are merged: 0.5 taken 10^6 times is
-  // 0.5^1000000, kept as a power, not a coefficient grown to the size limit.
-  for (std::size_t k = 0; k < out.size();) {
-    const Node n = s_[out[k].node];
-    if (n.kind == Kind::number) {
-      auto p = out[k].k == 1          ? std::optional<Rational>(q(n.q))
-               : is_integer(out[k].k) ? checked_power(q(n.q), out[k].k)
-                                      : exact_root(q(n.q), out[k].k);
-      auto c = p ? checked_product(coefficient, *p) : std::nullopt;
-      if (c) {
-        coefficient = *c;
-        out.erase(out.begin() + static_cast<std::ptrdiff_t>(k));
-        continue;
-      }
-    }
-    ++k;
-  }
-  if (coefficient == 0) return number(Rational(0));
-  // 2 sin(u) cos(u) = sin(2u): shorter whenever the coefficient stays whole.
-  const auto is_sine = [&](const Term& t) {
-    const Node f = s_[t.node];
-    return f.kind == Kind::call && f.code == Sin::code && t.k == 1;
-  };
-  if (out.size() <= small && std::any_of(out.begin(), out.end(), is_sine) &&
-      is_integer(coefficient) && numerator(coefficient) % 2 == 0) {
-    for (std::size_t a = 0; a < out.size(); ++a) {
-      const Node fa = s_[out[a].node];
-      if (fa.kind != Kind::call || fa.code != Sin::code || out[a].k != 1) continue;
-      const Id u = s_.items(out[a].node)[0].node;
-      for (std::size_t b = 0; b < out.size(); ++b) {
-        const Node fb = s_[out[b].node];
-        if (fb.kind != Kind::call || fb.code != Cos::code || out[b].k != 1 ||
-            s_.items(out[b].node)[0].node != u)
-          continue;
-        const Id two_u = scale(u, Rational(2));
-        std::vector<Term> rest;
-        for (std::size_t k = 0; k < out.size(); ++k)
-          if (k != a && k != b) rest.push_back(out[k]);
-        rest.push_back({call(Sin::code, {&two_u, 1}), Rational(1)});
-        return product(std::move(rest), coefficient / 2);
-      }
-    }
-  }
-  if (out.empty()) return number(coefficient);
-  if (coefficient == 1 && out.size() == 1 && out[0].k == 1) return out[0].node;
-  if (out.size() == 1 && out[0].k == 1 && s_[out[0].node].kind == Kind::sum &&
-      s_[out[0].node].count <= small) {
-    // c * (a + b) = c*a + c*b: a coefficient goes into a single sum, as people write it.
-    std::vector<Term> t;
-    for (const Item& i : s_.items(out[0].node)) t.push_back({i.node, q(i.q) * coefficient});
-    return sum(std::move(t), q(s_[out[0].node].q) * coefficient);
-  }
-  std::vector<Item> items;
-  items.reserve(out.size());
-  for (const Term& t : out) items.push_back({t.node, s_.rational(t.k)});
-  return s_.intern(Kind::product, 0, s_.rational(coefficient), items);
-}
-
-void Algebra::pythagoras(std::vector<Term>& terms, Rational& constant) {
+bool Algebra::pythagoras(std::vector<Term>& terms) {
   // Only sums holding a square of sin or cos are looked at.
-  auto squared = [&](Id n, OpCode code) -> std::optional<std::pair<Id, Id>> {
-    // (u, the rest of the term) when n is f(u)^2 * rest with f = code.
-    const Node x = s_[n];
-    std::vector<Term> rest;
-    std::optional<Id> u;
-    if (x.kind == Kind::product) {
-      for (const Item& i : s_.items(n)) {
-        const Node b = s_[i.node];
-        if (!u && b.kind == Kind::call && b.code == code && q(i.q) == 2)
-          u = s_.items(i.node)[0].node;
-        else
-          rest.push_back({i.node, q(i.q)});
-      }
-      if (!u) return std::nullopt;
-      return std::pair{*u, product(std::move(rest), q(x.q))};
-    }
-    return std::nullopt;
-  };
-  bool any = false;
-  for (const Term& t : terms) {
-    const Node x = s_[t.node];
-    if (x.kind != Kind::product) continue;
+  auto holds_square = [&](const Term& t) {
+    if (s_[t.node].kind != Kind::product) return false;
     for (const Item& i : s_.items(t.node)) {
       const Node b = s_[i.node];
-      if (b.kind == Kind::call && (b.code == Sin::code || b.code == Cos::code) && q(i.q) == 2)
-        any = true;
+      if (b.kind == Kind::call && (b.code == Sin::code || b.code == Cos::code) &&
+          s_.small_value(i.q) == 2)
+        return true;
     }
-  }
-  if (!any) return;
+    return false;
+  };
+  if (std::none_of(terms.begin(), terms.end(), holds_square)) return false;
+  // (u, the rest of the term) when n is f(u)^2 * rest with f = code.
+  auto squared = [&](Id n, OpCode code) -> std::optional<std::pair<Id, Id>> {
+    const Node x = s_[n];
+    if (x.kind != Kind::product) return std::nullopt;
+    std::vector<Term> rest;
+    std::optional<Id> u;
+    for (const Item& i : s_.items(n)) {
+      const Node b = s_[i.node];
+      if (!u && b.kind == Kind::call && b.code == code && s_.small_value(i.q) == 2)
+        u = s_.items(i.node)[0].node;
+      else
+        rest.push_back({i.node, i.q});
+    }
+    if (!u) return std::nullopt;
+    return std::pair{*u, product(std::move(rest), x.q)};
+  };
   std::map<std::pair<Id, Id>, std::size_t> sines;
   for (std::size_t k = 0; k < terms.size(); ++k)
     if (auto s = squared(terms[k].node, Sin::code)) sines.emplace(*s, k);
@@ -440,38 +371,166 @@ void Algebra::pythagoras(std::vector<Term>& terms, Rational& constant) {
     if (it == sines.end()) continue;
     Term& s = terms[it->second];
     Term& co = terms[k];
-    if (s.k == 0 || co.k == 0) continue;
+    if (s.k == zero || co.k == zero) continue;
     const auto [u, rest] = *c;
     if (s.k == co.k) {  // a sin^2 + a cos^2 = a
       s = {rest, s.k};
-      co.k = 0;
+      co.k = zero;
       changed = true;
-    } else if (s.k == -co.k) {  // a cos^2 - a sin^2 = a cos(2u)
-      const Id two_u = scale(u, Rational(2));
-      s = {product({{rest, Rational(1)}, {call(Cos::code, {&two_u, 1}), Rational(1)}}), co.k};
-      co.k = 0;
+    } else if (s.k == negated(co.k)) {  // a cos^2 - a sin^2 = a cos(2u)
+      const Id two_u = scale(u, two_);
+      s = {product({{rest, one}, {call(Cos::code, {&two_u, 1}), one}}), co.k};
+      co.k = zero;
       changed = true;
     }
   }
-  if (!changed) return;
-  std::vector<Term> kept;
-  for (Term& t : terms) {
-    if (t.k == 0) continue;
-    const Node n = s_[t.node];
-    if (n.kind == Kind::number)
-      constant += t.k * q(n.q);
-    else
-      kept.push_back(std::move(t));
-  }
-  terms = std::move(kept);
+  return changed;
 }
 
-std::optional<Id> Algebra::expand(std::vector<Term> work, const Rational& constant) {
+// --- Products ------------------------------------------------------------------------------
+
+std::pair<Id, Q> Algebra::primitive(Id s) {
+  if (auto it = primitive_of_.find(s); it != primitive_of_.end()) return it->second;
+  const Node x = s_[s];
+  const std::vector<Item> items(s_.items(s).begin(), s_.items(s).end());
+  Rational g = value(x.q);
+  for (const Item& i : items) g = g == 0 ? abs(value(i.q)) : content_gcd(g, value(i.q));
+  g = abs(g);
+  if (s_.sign(items[0].q) < 0) g = -g;
+  std::pair<Id, Q> result{s, one};
+  if (g != 1) {
+    std::vector<Item> scaled;
+    for (const Item& i : items) scaled.push_back({i.node, s_.rational(value(i.q) / g)});
+    result = {s_.intern(Kind::sum, 0, s_.rational(value(x.q) / g), scaled), s_.rational(g)};
+  }
+  primitive_of_.emplace(s, result);
+  return result;
+}
+
+Id Algebra::product(std::vector<Term> factors, Q coefficient) {
+  std::vector<Term> out;
+  out.reserve(factors.size());
+  std::vector<Term> spliced;
+  for (const Term& f : factors) {
+    if (f.k == zero) continue;
+    const Node n = s_[f.node];
+    if (n.kind == Kind::product && n.count <= small) {
+      if (s_.whole(f.k)) {
+        // (c * x^a * y^b)^k = c^k x^(ak) y^(bk) for a whole k.
+        auto ck = raised(n.q, f.k);
+        auto c = ck ? times(coefficient, *ck) : std::nullopt;
+        spliced.clear();
+        for (std::size_t j = 0; c && j < n.count; ++j) {
+          const Item i = s_.items(f.node)[j];
+          auto e = times(i.q, f.k);
+          if (!e) c.reset();
+          if (c) spliced.push_back({i.node, *e});
+        }
+        if (c) {
+          coefficient = *c;
+          out.insert(out.end(), spliced.begin(), spliced.end());
+          continue;
+        }
+      } else if (n.q == one && n.count == 1 && !s_.whole(s_.items(f.node)[0].q)) {
+        // (x^a)^k = x^(ak) when a is not whole: x^a already requires x >= 0. (x^2)^(1/2) is
+        // |x|, so a whole a stays.
+        const Item inner = s_.items(f.node)[0];
+        if (auto e = times(inner.q, f.k)) {
+          out.push_back({inner.node, *e});
+          continue;
+        }
+      }
+    } else if (n.kind == Kind::sum && s_.whole(f.k) && n.count <= small) {
+      // (2x - 2)^k = 2^k (x - 1)^k: equal factors then look equal.
+      const auto [p, g] = primitive(f.node);
+      if (g != one) {
+        auto gk = raised(g, f.k);
+        auto c = gk ? times(coefficient, *gk) : std::nullopt;
+        if (c) {
+          coefficient = *c;
+          out.push_back({p, f.k});
+          continue;
+        }
+      }
+    }
+    out.push_back(f);
+  }
+  return make_product(out, coefficient);
+}
+
+Id Algebra::make_product(std::vector<Term>& out, Q coefficient) {
+  if (coefficient == zero) return number(zero);
+  merge(out);
+  // Numbers fold into the coefficient once equal ones are merged: 0.5 taken 10^6 times is
+  // 0.5^1000000, kept as a power, not a coefficient grown to the size limit.
+  for (std::size_t k = 0; k < out.size();) {
+    const Node n = s_[out[k].node];
+    if (n.kind == Kind::number) {
+      auto p = raised(n.q, out[k].k);
+      auto c = p ? times(coefficient, *p) : std::nullopt;
+      if (c) {
+        coefficient = *c;
+        out.erase(out.begin() + static_cast<std::ptrdiff_t>(k));
+        continue;
+      }
+    }
+    ++k;
+  }
+  if (coefficient == zero) return number(zero);
+  // 2 sin(u) cos(u) = sin(2u): shorter whenever the coefficient stays whole.
+  const auto is_sine = [&](const Term& t) {
+    const Node f = s_[t.node];
+    return f.kind == Kind::call && f.code == Sin::code && t.k == one;
+  };
+  if (out.size() <= small && std::any_of(out.begin(), out.end(), is_sine) &&
+      s_.whole(coefficient) && !s_.odd(coefficient)) {
+    for (std::size_t a = 0; a < out.size(); ++a) {
+      if (!is_sine(out[a])) continue;
+      const Id u = s_.items(out[a].node)[0].node;
+      for (std::size_t b = 0; b < out.size(); ++b) {
+        const Node fb = s_[out[b].node];
+        if (fb.kind != Kind::call || fb.code != Cos::code || out[b].k != one ||
+            s_.items(out[b].node)[0].node != u)
+          continue;
+        const Id two_u = scale(u, two_);
+        std::vector<Term> rest;
+        for (std::size_t k = 0; k < out.size(); ++k)
+          if (k != a && k != b) rest.push_back(out[k]);
+        rest.push_back({call(Sin::code, {&two_u, 1}), one});
+        return product(std::move(rest), *times(coefficient, half_));
+      }
+    }
+  }
+  if (out.empty()) return number(coefficient);
+  if (coefficient == one && out.size() == 1 && out[0].k == one) return out[0].node;
+  const Node single = s_[out[0].node];
+  if (out.size() == 1 && out[0].k == one && single.kind == Kind::sum && single.count <= small) {
+    // c * (a + b) = c*a + c*b: a coefficient goes into a single sum, as people write it.
+    std::vector<Term> t;
+    bool fits = true;
+    for (const Item& i : s_.items(out[0].node)) {
+      auto k = times(i.q, coefficient);
+      if (!k) fits = false;
+      if (!fits) break;
+      t.push_back({i.node, *k});
+    }
+    auto c = fits ? times(single.q, coefficient) : std::nullopt;
+    if (c) return sum(std::move(t), *c);
+  }
+  std::vector<Item> items;
+  items.reserve(out.size());
+  for (const Term& t : out) items.push_back({t.node, t.k});
+  return s_.intern(Kind::product, 0, coefficient, items);
+}
+
+// --- Shorter forms -------------------------------------------------------------------------
+
+std::optional<Id> Algebra::expand(std::vector<Term> work, Q constant) {
   std::vector<Term> done;
   bool changed = false;
   std::size_t steps = 0;
   while (!work.empty()) {
-    Term t = std::move(work.back());
+    const Term t = work.back();
     work.pop_back();
     const Node n = s_[t.node];
     std::optional<std::size_t> which;
@@ -479,12 +538,12 @@ std::optional<Id> Algebra::expand(std::vector<Term> work, const Rational& consta
       const std::span<const Item> f = s_.items(t.node);
       for (std::size_t k = 0; k < f.size() && !which; ++k) {
         const Node b = s_[f[k].node];
-        const Rational& e = q(f[k].q);
-        if (b.kind == Kind::sum && b.count <= small && is_integer(e) && e > 0) which = k;
+        if (b.kind == Kind::sum && b.count <= small && s_.whole(f[k].q) && s_.sign(f[k].q) > 0)
+          which = k;
       }
     }
     if (!which) {
-      done.push_back(std::move(t));
+      done.push_back(t);
       continue;
     }
     if (++steps > 4 * small) return std::nullopt;
@@ -492,19 +551,23 @@ std::optional<Id> Algebra::expand(std::vector<Term> work, const Rational& consta
     std::vector<Term> mono_factors;
     Id s = 0;
     for (std::size_t k = 0; const Item& i : s_.items(t.node)) {
-      Rational e = q(i.q);
-      if (k++ == *which) s = i.node, e -= 1;
+      Q e = i.q;
+      if (k++ == *which) s = i.node, e = *plus(e, minus_one_);
       mono_factors.push_back({i.node, e});
     }
-    const Id mono = product(std::move(mono_factors), q(n.q));
+    const Id mono = product(std::move(mono_factors), n.q);
     const std::vector<Item> terms(s_.items(s).begin(), s_.items(s).end());
-    const Rational s_constant = q(s_[s].q);
+    const Q s_constant = s_[s].q;
     for (const Item& i : terms) {
-      auto k = checked_product(t.k, q(i.q));
+      auto k = times(t.k, i.q);
       if (!k) return std::nullopt;
-      work.push_back({product({{mono, Rational(1)}, {i.node, Rational(1)}}), *k});
+      work.push_back({product({{mono, one}, {i.node, one}}), *k});
     }
-    if (s_constant != 0) work.push_back({mono, t.k * s_constant});
+    if (s_constant != zero) {
+      auto k = times(t.k, s_constant);
+      if (!k) return std::nullopt;
+      work.push_back({mono, *k});
+    }
     changed = true;
     if (work.size() + done.size() > small) return std::nullopt;
   }
@@ -516,69 +579,65 @@ std::optional<Id> Algebra::factor_out(Id s) {
   const Node x = s_[s];
   if (x.kind != Kind::sum || x.count > small) return std::nullopt;
   struct Row {
-    Rational k;
+    Q k;
     std::vector<Term> f;
   };
   std::vector<Row> rows;
-  for (const Item& i : s_.items(s)) {
+  const std::vector<Item> items(s_.items(s).begin(), s_.items(s).end());
+  for (const Item& i : items) {
     const Node b = s_[i.node];
-    Row r{q(i.q), {}};
+    Row r{i.q, {}};
     if (b.kind == Kind::product) {
-      r.k *= q(b.q);
-      for (const Item& j : s_.items(i.node)) r.f.push_back({j.node, q(j.q)});
+      auto k = times(i.q, b.q);
+      if (!k) return std::nullopt;
+      r.k = *k;
+      for (const Item& j : s_.items(i.node)) r.f.push_back({j.node, j.q});
     } else {
-      r.f.push_back({i.node, Rational(1)});
+      r.f.push_back({i.node, one});
     }
     rows.push_back(std::move(r));
   }
-  if (q(x.q) != 0) rows.push_back({q(x.q), {}});
+  if (x.q != zero) rows.push_back({x.q, {}});
   Rational g(0);
   bool all_negative = true;
   for (const Row& r : rows) {
-    g = g == 0 ? abs(r.k) : content_gcd(g, r.k);
-    all_negative = all_negative && r.k < 0;
+    g = g == 0 ? abs(value(r.k)) : content_gcd(g, value(r.k));
+    all_negative = all_negative && s_.sign(r.k) < 0;
   }
   g = abs(g);
   if (all_negative) g = -g;
+  const Q gq = s_.rational(g);
   // The least exponent of each base over all rows (a row without it has exponent 0).
-  std::map<Id, std::pair<Rational, std::size_t>> least;
+  std::map<Id, std::pair<Q, std::size_t>> least;
   for (const Row& r : rows)
     for (const Term& t : r.f) {
       auto [it, fresh] = least.try_emplace(t.node, t.k, 0);
-      if (!fresh && t.k < it->second.first) it->second.first = t.k;
+      if (!fresh && less(t.k, it->second.first)) it->second.first = t.k;
       ++it->second.second;
     }
   std::vector<Term> common;
   for (auto& [base, m] : least) {
-    if (m.second < rows.size() && m.first > 0) m.first = 0;
-    if (m.first != 0) common.push_back({base, m.first});
+    if (m.second < rows.size() && s_.sign(m.first) > 0) m.first = zero;
+    if (m.first != zero) common.push_back({base, m.first});
   }
-  if (g == 1 && common.empty()) return std::nullopt;
+  if (gq == one && common.empty()) return std::nullopt;
   std::vector<Term> cofactor;
+  const Q g_inverse = s_.rational(1 / g);
   for (Row& r : rows) {
     std::vector<Term> f = std::move(r.f);
-    for (const Term& c : common) f.push_back({c.node, -c.k});
-    cofactor.push_back({product(std::move(f), r.k / g), Rational(1)});
+    for (const Term& c : common) f.push_back({c.node, negated(c.k)});
+    auto k = times(r.k, g_inverse);
+    if (!k) return std::nullopt;
+    cofactor.push_back({product(std::move(f), *k), one});
   }
   Id rest = sum(std::move(cofactor));
   if (s_[rest].kind == Kind::sum) {
     std::vector<Term> t;
-    for (const Item& i : s_.items(rest)) t.push_back({i.node, q(i.q)});
-    if (auto e = expand(std::move(t), q(s_[rest].q))) rest = shorter(rest, *e);
+    for (const Item& i : s_.items(rest)) t.push_back({i.node, i.q});
+    if (auto e = expand(std::move(t), s_[rest].q)) rest = shorter(rest, *e);
   }
-  common.push_back({rest, Rational(1)});
-  return product(std::move(common), g);
-}
-
-Id Algebra::shorter(Id a, Id b) const {
-  const Node x = s_[a], y = s_[b];
-  if (x.size != y.size) return y.size < x.size ? b : a;
-  auto terms = [&](Id n, const Node& z) {
-    return z.kind == Kind::sum ? z.count + (q(z.q) != 0 ? 1u : 0u) : 1u;
-  };
-  const auto tx = terms(a, x), ty = terms(b, y);
-  if (tx != ty) return ty < tx ? b : a;
-  return y.nested < x.nested ? b : a;
+  common.push_back({rest, one});
+  return product(std::move(common), gq);
 }
 
 Id Algebra::expand_some(Id p) {
@@ -586,9 +645,9 @@ Id Algebra::expand_some(Id p) {
   std::vector<Term> rest, sums;
   for (const Item& i : s_.items(p)) {
     const Node b = s_[i.node];
-    const Rational& e = q(i.q);
-    (b.kind == Kind::sum && b.count <= small && is_integer(e) && e > 0 ? sums : rest)
-        .push_back({i.node, e});
+    const bool expandable =
+        b.kind == Kind::sum && b.count <= small && s_.whole(i.q) && s_.sign(i.q) > 0;
+    (expandable ? sums : rest).push_back({i.node, i.q});
   }
   Id best = p;
   if (sums.size() < 2 || sums.size() > 4) return best;
@@ -597,12 +656,21 @@ Id Algebra::expand_some(Id p) {
     if (std::popcount(mask) < 2) continue;
     std::vector<Term> chosen, f = rest;
     for (std::size_t k = 0; k < sums.size(); ++k) ((mask >> k) & 1 ? chosen : f).push_back(sums[k]);
-    const auto e = expand({{product(std::move(chosen)), Rational(1)}}, Rational(0));
+    const auto e = expand({{product(std::move(chosen)), one}}, zero);
     if (!e) continue;
-    f.push_back({*e, Rational(1)});
-    best = shorter(best, product(std::move(f), q(x.q)));
+    f.push_back({*e, one});
+    best = shorter(best, product(std::move(f), x.q));
   }
   return best;
+}
+
+Id Algebra::shorter(Id a, Id b) const {
+  const Node x = s_[a], y = s_[b];
+  if (x.size != y.size) return y.size < x.size ? b : a;
+  const bool x_sum = x.kind == Kind::sum, y_sum = y.kind == Kind::sum;
+  if (x_sum != y_sum) return x_sum ? b : a;
+  if (x.nested != y.nested) return y.nested < x.nested ? b : a;
+  return y.count < x.count ? b : a;
 }
 
 Id Algebra::tidy(Id n) {
@@ -611,8 +679,8 @@ Id Algebra::tidy(Id n) {
   if (x.kind == Kind::sum) {
     Id best = n;
     std::vector<Term> t;
-    for (const Item& i : s_.items(n)) t.push_back({i.node, q(i.q)});
-    const auto expanded = expand(std::move(t), q(x.q));
+    for (const Item& i : s_.items(n)) t.push_back({i.node, i.q});
+    const auto expanded = expand(std::move(t), x.q);
     if (expanded) best = shorter(best, *expanded);
     if (auto f = factor_out(n)) best = shorter(best, *f);
     if (expanded)
@@ -620,8 +688,13 @@ Id Algebra::tidy(Id n) {
     return best;
   }
   if (x.kind == Kind::product) {
+    // Only products holding a sum to a positive whole power can be multiplied out.
+    bool sums = false;
+    for (const Item& i : s_.items(n))
+      sums = sums || (s_[i.node].kind == Kind::sum && s_.whole(i.q) && s_.sign(i.q) > 0);
+    if (!sums) return n;
     Id best = expand_some(n);
-    if (auto e = expand({{n, Rational(1)}}, Rational(0))) best = shorter(best, *e);
+    if (auto e = expand({{n, one}}, zero)) best = shorter(best, *e);
     return best;
   }
   return n;

@@ -18,10 +18,13 @@
 
 namespace dlmath::symbolic {
 
+// A rational, by its id in the store.
+using Q = std::uint32_t;
+
 // A term of a sum (node times coefficient k) or a factor of a product (node to the power k).
 struct Term {
   Id node;
-  Rational k;
+  Q k;
 };
 
 class Algebra {
@@ -29,19 +32,24 @@ class Algebra {
   // Sums and products with at most this many operands are spliced into a parent, expanded, or
   // factored; larger ones are kept whole as an operand.
   static constexpr std::size_t small = 64;
+  static constexpr Q zero = Store::zero, one = Store::one;
 
   const Store& store() const { return s_; }
+  Q q(const Rational& r) { return s_.rational(r); }
+  Q integer(std::int64_t v) { return s_.integer(v); }
 
-  Id number(const Rational& r);
+  Id number(Q v);
+  Id number(const Rational& r) { return number(q(r)); }
   // A constant of the program, from decimal text that reads back to its value.
   Id constant(const std::string& decimal);
   Id name(std::string_view n);
   Id call(OpCode code, std::span<const Id> args);
-  Id power(Id base, Id exponent);
-  Id power(Id base, const Rational& e);
-  Id sum(std::vector<Term> terms, Rational constant = Rational(0));
-  Id product(std::vector<Term> factors, Rational coefficient = Rational(1));
-  Id scale(Id n, const Rational& k);
+  Id power(Id base, Q e);
+  // base^exponent for an exponent that is an expression (a number: as power above).
+  Id power_of(Id base, Id exponent);
+  Id sum(std::vector<Term> terms, Q constant = zero);
+  Id product(std::vector<Term> factors, Q coefficient = one);
+  Id scale(Id n, Q k);
   // The shortest of n as built, n expanded, and n with its common factor taken out.
   Id tidy(Id n);
 
@@ -50,29 +58,40 @@ class Algebra {
   bool negative(Id n) const;
 
  private:
-  const Rational& q(std::uint32_t id) const { return s_.value(id); }
-  Id make_sum(std::vector<Term>& terms, const Rational& constant);
-  Id make_product(std::vector<Term>& factors, const Rational& coefficient);
+  const Rational& value(Q id) const { return s_.value(id); }
+  // Arithmetic on ids; nullopt past the size limit of folded constants.
+  std::optional<Q> times(Q a, Q b);
+  std::optional<Q> plus(Q a, Q b);
+  Q negated(Q a);
+  std::optional<Q> raised(Q base, Q e);  // e whole, or a root that is exact
+  bool less(Q a, Q b) const { return value(a) < value(b); }
+
+  // Sorted by node, equal nodes made one with their k added, zero k dropped.
+  void merge(std::vector<Term>& terms);
+  Id make_sum(std::vector<Term>& terms, Q constant);
+  Id make_product(std::vector<Term>& factors, Q coefficient);
   // A sum s as factor * p, p with coprime integer coefficients and its first term positive.
-  std::pair<Id, Rational> primitive(Id s);
+  std::pair<Id, Q> primitive(Id s);
   // sin(u)^2 and cos(u)^2 with the same other factors: sin^2 + cos^2 = 1, cos^2 - sin^2 =
-  // cos(2u). Applied to a merged term list in place.
-  void pythagoras(std::vector<Term>& terms, Rational& constant);
+  // cos(2u). Applied to a merged term list in place; whether anything changed.
+  bool pythagoras(std::vector<Term>& terms);
   // The terms with every product of sums multiplied out; nullopt if nothing was or the result
   // would pass `small` terms.
-  std::optional<Id> expand(std::vector<Term> terms, const Rational& constant);
+  std::optional<Id> expand(std::vector<Term> terms, Q constant);
   // A sum written as g * (s / g), g the largest monomial factor of its terms (negative powers
   // included, so a sum of fractions gets one denominator); nullopt if g is 1.
   std::optional<Id> factor_out(Id s);
-  // The shorter of two equal forms; between equal sizes, the one with fewer terms (a product
-  // over a sum: sigmoid(x)*(1 - sigmoid(x))), then with fewer sums inside; else a.
-  Id shorter(Id a, Id b) const;
   // A product with some of its sum factors multiplied out together, the other factors kept:
   // x*(y - t)*(t - 1)*(t + 1) as x*(y - t)*(t^2 - 1).
   Id expand_some(Id p);
+  // The shorter of two equal forms; between equal sizes, a product over a sum
+  // (sigmoid(x)*(1 - sigmoid(x)), not sigmoid(x) - sigmoid(x)^2), then the one with fewer sums
+  // inside (x^2 - 2*x + 2, not x*(x - 2) + 2), then with fewer operands; else a.
+  Id shorter(Id a, Id b) const;
 
   Store s_;
-  std::unordered_map<Id, std::pair<Id, Rational>> primitive_of_;
+  const Q minus_one_ = s_.integer(-1), two_ = s_.integer(2), half_ = s_.rational(Rational(1, 2));
+  std::unordered_map<Id, std::pair<Id, Q>> primitive_of_;
 };
 
 }  // namespace dlmath::symbolic

@@ -115,23 +115,29 @@ class Canonical {
     const auto ops = t_.operands(i);
     switch (r.shape) {
       case OpReading::linear:
-      case OpReading::negate:
-        return gather_sum(i);
-      case OpReading::product:
-        return gather_product(i);
+      case OpReading::negate: {
+        int sign = 1;
+        return a_.sum(gather(i, false, sign));
+      }
+      case OpReading::product: {
+        int sign = 1;
+        std::vector<Term> factors = gather(i, true, sign);
+        return a_.product(std::move(factors), a_.integer(sign));
+      }
       case OpReading::power:
-        return a_.power(at_[ops[0]], at_[ops[1]]);
+        return a_.power_of(at_[ops[0]], at_[ops[1]]);
       case OpReading::square:
-        return a_.power(at_[ops[0]], Rational(2));
+        return a_.power(at_[ops[0]], a_.integer(2));
       case OpReading::root:
-        return a_.power(at_[ops[0]], Rational(1, 2));
+        return a_.power(at_[ops[0]], a_.q(Rational(1, 2)));
       case OpReading::affine: {
         // w1, x1, ..., wn, xn, b
         std::vector<Term> terms;
         for (std::size_t k = 0; k + 1 < ops.size(); k += 2)
-          terms.push_back({a_.product({{at_[ops[k]], Rational(1)}, {at_[ops[k + 1]], Rational(1)}}),
-                           Rational(1)});
-        terms.push_back({at_[ops.back()], Rational(1)});
+          terms.push_back(
+              {a_.product({{at_[ops[k]], Algebra::one}, {at_[ops[k + 1]], Algebra::one}}),
+               Algebra::one});
+        terms.push_back({at_[ops.back()], Algebra::one});
         return a_.sum(std::move(terms));
       }
       default: {
@@ -142,50 +148,30 @@ class Canonical {
     }
   }
 
-  Id gather_sum(index_t i) {
-    std::vector<Term> terms;
+  // The operands of node i and of the nodes absorbed into it (a run of + and -, or of * and /),
+  // each with its sign: a coefficient +-1 in a sum, an exponent +-1 in a product, where a
+  // negation flips `sign` instead.
+  std::vector<Term> gather(index_t i, bool product, int& sign) {
+    std::vector<Term> out;
     stack_.assign(1, {i, 1});
     while (!stack_.empty()) {
       const auto [m, k] = stack_.back();
       stack_.pop_back();
       const OpReading r = reading_of(t_.op(m));
-      if ((m == i || absorbed(m)) && in_sum(r.shape)) {
+      if ((m == i || absorbed(m)) && (product ? in_product(r.shape) : in_sum(r.shape))) {
         const auto ops = t_.operands(m);
         if (r.shape == OpReading::negate) {
-          stack_.push_back({ops[0], -k});
+          if (product) sign = -sign;
+          stack_.push_back({ops[0], product ? k : -k});
         } else {
           stack_.push_back({ops[0], k});
           stack_.push_back({ops[1], k * r.sign});
         }
       } else {
-        terms.push_back({at_[m], Rational(k)});
+        out.push_back({at_[m], a_.integer(k)});
       }
     }
-    return a_.sum(std::move(terms));
-  }
-
-  Id gather_product(index_t i) {
-    std::vector<Term> factors;
-    int sign = 1;
-    stack_.assign(1, {i, 1});
-    while (!stack_.empty()) {
-      const auto [m, e] = stack_.back();
-      stack_.pop_back();
-      const OpReading r = reading_of(t_.op(m));
-      if ((m == i || absorbed(m)) && in_product(r.shape)) {
-        const auto ops = t_.operands(m);
-        if (r.shape == OpReading::negate) {
-          sign = -sign;
-          stack_.push_back({ops[0], e});
-        } else {
-          stack_.push_back({ops[0], e});
-          stack_.push_back({ops[1], e * r.sign});
-        }
-      } else {
-        factors.push_back({at_[m], Rational(e)});
-      }
-    }
-    return a_.product(std::move(factors), Rational(sign));
+    return out;
   }
 
   Algebra& a_;

@@ -1,6 +1,7 @@
 #include "symbolic/expr.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace dlmath::symbolic {
@@ -24,9 +25,9 @@ std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
 
 int number_tokens(const Rational& r) {
   // An integer is one token: no need to write it out (sizes are taken at every new node).
-  const int sign = r < 0 ? 1 : 0;
-  if (is_integer(r)) return 1 + sign;
-  return number_text(abs(r)).tokens + sign;
+  const int minus = symbolic::sign(r) < 0 ? 1 : 0;
+  if (is_integer(r)) return 1 + minus;
+  return number_text(r).tokens + minus;
 }
 
 int exponent_tokens(const Rational& e) {
@@ -35,22 +36,22 @@ int exponent_tokens(const Rational& e) {
 }
 
 Store::Store() : small_ids_(2 * small_integers, none), slots_(1024, -1) {
-  rational(Rational(0));  // id 0
-  rational(Rational(1));  // id 1
+  integer(0);  // id 0
+  integer(1);  // id 1
 }
 
 std::uint32_t Store::rational(const Rational& r) {
   // Small whole numbers (most coefficients and exponents) without hashing.
-  const bool small_integer = is_integer(r) && abs(r) < small_integers;
-  long v = 0;
-  if (small_integer) {
-    v = numerator(r).convert_to<long>();
-    const std::uint32_t known = small_ids_[static_cast<std::size_t>(v + small_integers)];
-    if (known != none) return known;
-  }
-  const std::uint32_t id = intern_rational(r);
-  if (small_integer) small_ids_[static_cast<std::size_t>(v + small_integers)] = id;
-  return id;
+  if (is_integer(r) && r < small_integers && r > -small_integers)
+    return integer(numerator(r).convert_to<long>());
+  return intern_rational(r);
+}
+
+std::uint32_t Store::integer(std::int64_t v) {
+  if (v >= small_integers || v <= -small_integers) return intern_rational(Rational(v));
+  std::uint32_t& known = small_ids_[static_cast<std::size_t>(v + small_integers)];
+  if (known == none) known = intern_rational(Rational(v));
+  return known;
 }
 
 std::uint32_t Store::intern_rational(const Rational& r) {
@@ -61,6 +62,9 @@ std::uint32_t Store::intern_rational(const Rational& r) {
   const auto id = static_cast<std::uint32_t>(rationals_.size());
   rationals_.push_back(r);
   rational_hashes_.push_back(h);
+  Facts f{not_small, static_cast<std::int8_t>(symbolic::sign(r)), is_integer(r)};
+  if (f.whole && r < INT32_MAX && r > -INT32_MAX) f.small = numerator(r).convert_to<std::int64_t>();
+  facts_.push_back(f);
   rational_ids_.emplace(h, id);
   return id;
 }
@@ -154,38 +158,43 @@ void Store::grow() {
 }
 
 std::uint64_t Store::product_size(const Rational& c, std::span<const Item> items) const {
+  return product_tokens(c, items, true);
+}
+
+std::uint64_t Store::product_tokens(const Rational& c, std::span<const Item> items,
+                                    bool with_sign) const {
   std::uint64_t top = 0, bottom = 0;
   int top_count = 0, bottom_count = 0;
-  const Rational a = abs(c);
-  if (is_integer(a)) {
-    if (a != 1) top += 1, ++top_count;
-  } else if (reads_as_decimal(a)) {
+  if (is_integer(c)) {
+    if (!is_unit(c)) top += 1, ++top_count;
+  } else if (reads_as_decimal(c)) {
     top += 1, ++top_count;
   } else {
-    if (numerator(a) != 1) top += 1, ++top_count;
+    if (!is_unit(Rational(numerator(c)))) top += 1, ++top_count;
     bottom += 1, ++bottom_count;
   }
   for (const Item& i : items) {
-    const Rational& e = rationals_[i.q];
-    const Rational m = abs(e);
+    const Facts& f = facts_[i.q];
     std::uint64_t t = nodes_[i.node].size;
-    if (m == Rational(1, 2))
-      t = add_sizes(t, 1);
-    else if (m != 1)
-      t = add_sizes(t, 1 + static_cast<std::uint64_t>(exponent_tokens(m)));
-    if (e > 0)
+    if (f.small == 1 || f.small == -1) {
+    } else if (f.whole) {
+      t = add_sizes(t, 2);  // ^n
+    } else {
+      const Rational& m = rationals_[i.q];
+      t = add_sizes(t, is_half(m) ? 1 : 1 + static_cast<std::uint64_t>(number_text(m).tokens));
+    }
+    if (f.sign > 0)
       top = add_sizes(top, t), ++top_count;
     else
       bottom = add_sizes(bottom, t), ++bottom_count;
   }
-  if (top_count == 0 && bottom_count == 0) return static_cast<std::uint64_t>(number_tokens(c));
+  if (top_count == 0 && bottom_count == 0)
+    return static_cast<std::uint64_t>(number_tokens(c)) -
+           (!with_sign && symbolic::sign(c) < 0 ? 1 : 0);
   // A minus is not written when a sum raised to an odd power takes it: -(u - 1) is (1 - u).
-  bool minus = c < 0;
-  for (const Item& i : items) {
-    const Rational& e = rationals_[i.q];
-    if (minus && is_integer(e) && numerator(e) % 2 != 0 && turn_of(i.node) != Turn::worse)
-      minus = false;
-  }
+  bool minus = with_sign && symbolic::sign(c) < 0;
+  for (const Item& i : items)
+    if (minus && odd(i.q) && turn_of(i.node) != Turn::worse) minus = false;
   std::uint64_t n = top_count > 0 ? add_sizes(top, static_cast<std::uint64_t>(top_count - 1)) : 1;
   if (bottom_count > 0)
     n = add_sizes(n, add_sizes(bottom, static_cast<std::uint64_t>(bottom_count)));
@@ -234,13 +243,18 @@ Store::Order Store::order_of(const Item& i) const {
   bool first = true;
   for (std::uint32_t k = 0; k < x.count; ++k) {
     const Item& f = items_[x.first + k];
-    o.degree += rationals_[f.q].convert_to<double>();
+    o.degree += as_double(f.q);
     Order fo{};
     shallow(f.node, fo);
     if (first || fo.before(o, false)) o.rank = fo.rank, o.name = fo.name, o.id = fo.id;
     first = false;
   }
   return o;
+}
+
+double Store::as_double(std::uint32_t q) const {
+  const std::int64_t v = facts_[q].small;
+  return v != not_small ? static_cast<double>(v) : rationals_[q].convert_to<double>();
 }
 
 std::vector<Item> Store::written_order(Id n) const {
@@ -250,7 +264,7 @@ std::vector<Item> Store::written_order(Id n) const {
   std::vector<std::pair<Order, Item>> keyed;
   for (const Item& i : items) {
     keyed.push_back({by_degree ? order_of(i) : order_of({i.node, 1}), i});
-    if (by_degree) keyed.back().first.weight = abs(rationals_[i.q]).convert_to<double>();
+    if (by_degree) keyed.back().first.weight = std::abs(as_double(i.q));
   }
   std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
     return a.first.before(b.first, by_degree);
@@ -263,15 +277,17 @@ namespace {
 
 // The sign of a sum's term as written: its coefficient times that of a product term.
 bool term_negative(const Node& t, const Rational& k, const Rational& product_coefficient) {
-  return t.kind == Kind::product ? (k < 0) != (product_coefficient < 0) : k < 0;
+  return t.kind == Kind::product
+             ? (symbolic::sign(k) < 0) != (symbolic::sign(product_coefficient) < 0)
+             : symbolic::sign(k) < 0;
 }
 
 }  // namespace
 
 bool Store::leads_with_minus(std::uint32_t q, std::span<const Item> items, bool turned) const {
   const Rational& constant = rationals_[q];
-  std::size_t terms = items.size() + (constant != 0 ? 1 : 0);
-  std::size_t negatives = constant < 0 ? 1 : 0;
+  std::size_t terms = items.size() + (symbolic::sign(constant) != 0 ? 1 : 0);
+  std::size_t negatives = symbolic::sign(constant) < 0 ? 1 : 0;
   const Item* first = nullptr;
   Order best{};
   for (const Item& i : items) {
@@ -281,7 +297,7 @@ bool Store::leads_with_minus(std::uint32_t q, std::span<const Item> items, bool 
     if (!first || o.before(best, true)) first = &i, best = o;
   }
   if (terms == 2) return (turned ? 2 - negatives : negatives) == 2;  // else a - b
-  if (!first) return (constant < 0) != turned;
+  if (!first) return (symbolic::sign(constant) < 0) != turned;
   const Node& t = nodes_[first->node];
   return term_negative(t, rationals_[first->q], rationals_[t.q]) != turned;
 }
@@ -297,7 +313,8 @@ Store::Turn Store::turn_of(std::uint32_t q, std::span<const Item> items) const {
   if (!now && turned) return Turn::worse;
   // u - 1 reads better as 1 - u: a constant first, as in 1 - sigmoid(x).
   const Rational& constant = rationals_[q];
-  if (items.size() == 1 && constant < 0 && rationals_[items[0].q] > 0) return Turn::better;
+  if (items.size() == 1 && symbolic::sign(constant) < 0 && facts_[items[0].q].sign > 0)
+    return Turn::better;
   return Turn::same;
 }
 
@@ -337,15 +354,21 @@ std::uint64_t Store::size_of(Kind kind, std::uint32_t q, std::span<const Item> o
       std::uint64_t n = 0;
       for (const Item& i : operands) {
         const Node& t = nodes_[i.node];
-        Rational k = rationals_[i.q];
-        if (t.kind == Kind::product) k *= rationals_[t.q];
-        const Item alone{i.node, one()};
-        n = add_sizes(n, t.kind == Kind::product ? product_size(abs(k), items(i.node))
-                                                 : product_size(abs(k), {&alone, 1}));
+        const Item alone{i.node, one};
+        std::uint64_t tokens;
+        // The term's sign is the sum's + or -, counted below.
+        if (t.kind != Kind::product)
+          tokens = product_tokens(rationals_[i.q], {&alone, 1}, false);
+        else if (t.q == one)
+          tokens = product_tokens(rationals_[i.q], items(i.node), false);
+        else
+          tokens =
+              product_tokens(Rational(rationals_[i.q] * rationals_[t.q]), items(i.node), false);
+        n = add_sizes(n, tokens);
       }
       std::uint64_t terms = operands.size();
-      if (constant != 0)
-        n = add_sizes(n, static_cast<std::uint64_t>(number_text(abs(constant)).tokens)), ++terms;
+      if (symbolic::sign(constant) != 0)
+        n = add_sizes(n, static_cast<std::uint64_t>(number_text(constant).tokens)), ++terms;
       n = add_sizes(n, terms - 1);
       return add_sizes(n, leads_with_minus(q, operands, false) ? 1 : 0);
     }

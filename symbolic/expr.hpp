@@ -13,6 +13,7 @@
 // sums are equal node by node; printing orders them for people.
 #pragma once
 
+#include <climits>
 #include <cstdint>
 #include <deque>
 #include <span>
@@ -57,9 +58,20 @@ class Store {
   Store();
 
   std::uint32_t rational(const Rational& r);  // interned: equal values, one id
+  std::uint32_t integer(std::int64_t v);      // the id of a whole number
   const Rational& value(std::uint32_t q) const { return rationals_[q]; }
-  std::uint32_t zero() const { return 0; }
-  std::uint32_t one() const { return 1; }
+  // Facts about an interned rational, read without touching its digits: most coefficients and
+  // exponents are small whole numbers, and arithmetic on them needs no big numbers.
+  static constexpr std::int64_t not_small = INT64_MIN;
+  std::int64_t small_value(std::uint32_t q) const { return facts_[q].small; }
+  int sign(std::uint32_t q) const { return facts_[q].sign; }
+  bool whole(std::uint32_t q) const { return facts_[q].whole; }
+  bool odd(std::uint32_t q) const {
+    const Facts& f = facts_[q];
+    if (f.small != not_small) return f.small % 2 != 0;
+    return f.whole && numerator(rationals_[q]) % 2 != 0;
+  }
+  static constexpr std::uint32_t zero = 0, one = 1;
   std::uint32_t text(std::string_view s);
   std::string_view text_of(std::uint32_t t) const { return texts_[t]; }
 
@@ -79,6 +91,9 @@ class Store {
 
   // Tokens of a product with coefficient c and these factors, printed in full.
   std::uint64_t product_size(const Rational& c, std::span<const Item> items) const;
+  std::uint64_t product_size(std::uint32_t c, std::span<const Item> items) const {
+    return product_size(rationals_[c], items);
+  }
   // How a sum may be written with its signs turned (as -1 times its negative): `better` when
   // that reads better (u - 1 as 1 - u, -x^2 + 1 as x^2 - 1), `same` when it costs nothing
   // (y - x as x - y), `worse` when the turned sum would start with a minus.
@@ -97,7 +112,10 @@ class Store {
   std::uint64_t hash(Kind kind, OpCode code, std::uint32_t q, std::span<const Item> items) const;
   bool same(Id n, Kind kind, OpCode code, std::uint32_t q, std::span<const Item> items) const;
   std::uint64_t size_of(Kind kind, std::uint32_t q, std::span<const Item> items) const;
+  std::uint64_t product_tokens(const Rational& c, std::span<const Item> items,
+                               bool with_sign) const;
   std::uint32_t nested_of(Kind kind, std::span<const Item> items) const;
+  double as_double(std::uint32_t q) const;
   struct Order;
   Order order_of(const Item& i) const;
   bool leads_with_minus(std::uint32_t q, std::span<const Item> items, bool turned) const;
@@ -108,6 +126,12 @@ class Store {
   std::vector<Item> items_;
   std::deque<Rational> rationals_;  // a deque: references stay valid as it grows
   std::vector<std::uint64_t> rational_hashes_;
+  struct Facts {
+    std::int64_t small;  // the value if whole and |value| < 2^31, else not_small
+    std::int8_t sign;
+    bool whole;
+  };
+  std::vector<Facts> facts_;
   std::unordered_multimap<std::uint64_t, std::uint32_t> rational_ids_;
   static constexpr long small_integers = 1024;  // ids of -1023..1023, looked up directly
   static constexpr std::uint32_t none = ~std::uint32_t{0};

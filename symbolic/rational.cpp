@@ -46,6 +46,14 @@ bool is_integer(const Rational& r) {
   return mpz_cmp_ui(denominator_of(r), 1) == 0;
 }
 
+bool is_unit(const Rational& r) {
+  return is_integer(r) && mpz_cmpabs_ui(numerator_of(r), 1) == 0;
+}
+
+bool is_half(const Rational& r) {
+  return mpz_cmpabs_ui(numerator_of(r), 1) == 0 && mpz_cmp_ui(denominator_of(r), 2) == 0;
+}
+
 std::uint64_t hash_of(const Rational& r) {
   return hash_mpz(denominator_of(r), hash_mpz(numerator_of(r), 0xcbf29ce484222325ull));
 }
@@ -153,7 +161,15 @@ bool reads_as_decimal(const Rational& r) {
 }
 
 NumberText number_text(const Rational& r, int digits) {
-  if (is_integer(r)) return {integer_text(integer_of(numerator_of(r))), 1};
+  if (is_integer(r)) {
+    if (mpz_fits_slong_p(numerator_of(r))) {  // most numbers: no big-number text
+      const long v = mpz_get_si(numerator_of(r));
+      if (v > -1000000000000000L && v < 1000000000000000L)
+        return {std::to_string(v < 0 ? -v : v), 1};
+    }
+    return {integer_text(abs(integer_of(numerator_of(r)))), 1};
+  }
+  if (sign(r) < 0) return number_text(Rational(-r), digits);
   Integer den = integer_of(denominator_of(r));
   Integer rest = den;
   const unsigned twos = strip(rest, 2), fives = strip(rest, 5);

@@ -24,6 +24,12 @@ inline bool fits(const Rational& r) {
   return bits(r) <= max_rational_bits;
 }
 bool is_integer(const Rational& r);
+// Tests that touch no new memory (comparing with a plain int would build a temporary rational).
+inline int sign(const Rational& r) {
+  return r.sign();
+}
+bool is_unit(const Rational& r);  // |r| = 1
+bool is_half(const Rational& r);  // |r| = 1/2
 std::uint64_t hash_of(const Rational& r);
 
 // a + b, a * b, a^e (e an integer): nullopt when the result would pass the size limit.
@@ -43,7 +49,7 @@ struct NumberText {
   std::string text;
   int tokens = 1;  // 1, or 3 for p/q (names, numbers and operators: as tokens are counted)
 };
-// r >= 0 written alone.
+// |r| written alone.
 NumberText number_text(const Rational& r, int digits = 0);
 // Whether r is best written as a decimal in a product: its denominator has the factor 5 and
 // no other than 2 and 5 (0.1*x, 0.2*x, 0.05*x); x/2, 3*x/4 and x/3 read better as fractions.

@@ -26,8 +26,8 @@ struct Piece {
   enum Shape : std::uint8_t { plain, product, sum } shape = plain;
   std::string text;
   int precedence = atom;
-  bool negative = false;    // plain and product: a minus in front
-  Rational coefficient{1};  // product: |c|
+  bool negative = false;                   // plain and product: a minus in front
+  std::uint32_t coefficient = Store::one;  // product: its coefficient (written as |c|)
   std::vector<Factor> top, bottom;
   std::vector<std::pair<bool, std::string>> terms;  // sum: (minus, text), in order
 };
@@ -48,7 +48,8 @@ class Writer {
         for (const Item& i : s_.items(e)) reached[i.node] = true, ++uses_[i.node];
     // Parents before children: a node's occurrences are known once its parents have chosen.
     // A shared subexpression is named when that saves tokens: `tK = e` costs 2 + size(e) and
-    // each use 1, against size(e) at every use.
+    // each use 1, against size(e) at every use. Below 4 tokens (x^2, x + 1) it is written out
+    // however often it occurs: a name would hide too little.
     std::vector<std::uint64_t> occurs(n, 0);
     std::vector<bool> named(n, false);
     occurs[root] = 1;
@@ -58,7 +59,7 @@ class Writer {
       const Node x = s_[e];
       const std::uint64_t u = occurs[e], size = x.size;
       if (e != root && u >= 2 && x.kind != Kind::number && x.kind != Kind::name &&
-          x.kind != Kind::literal && size < cap && 2 + size + u < u * size)
+          x.kind != Kind::literal && size >= 4 && size < cap && 2 + size + u < u * size)
         named[e] = true;
       const std::uint64_t passed = named[e] ? 1 : u;
       for (const Item& i : s_.items(e)) occurs[i.node] = std::min(cap, occurs[i.node] + passed);
@@ -100,7 +101,7 @@ class Writer {
     return (mantissa == "1" ? "" : mantissa + " \\times ") + "10^{" + exponent + "}";
   }
 
-  // A number >= 0 written alone, and whether it reads as a quotient (p/q).
+  // |r| written alone, and whether it reads as a quotient (p/q).
   Factor number(const Rational& r) const {
     const NumberText t = number_text(r, o_.digits);
     return {latex_number(t.text), t.tokens == 3 && !latex_ ? product : atom};
@@ -113,15 +114,17 @@ class Writer {
 
   // A product's text from its parts, with |c| placed as people write it: 3*x, 0.1*x, x/2,
   // 3*x/4.
-  std::pair<std::string, int> compose(Rational c, std::vector<Factor> top,
+  // The sign of c is not written here.
+  std::pair<std::string, int> compose(const Rational& c, std::vector<Factor> top,
                                       std::vector<Factor> bottom) const {
     if (is_integer(c)) {
-      if (c != 1) top.insert(top.begin(), number(c));
+      if (!is_unit(c)) top.insert(top.begin(), number(c));
     } else if (reads_as_decimal(c)) {
       top.insert(top.begin(), number(c));
     } else {
-      if (numerator(c) != 1) top.insert(top.begin(), number(Rational(numerator(c))));
-      bottom.insert(bottom.begin(), number(Rational(denominator(c))));
+      const Rational p(numerator(c)), q(denominator(c));
+      if (!is_unit(p)) top.insert(top.begin(), number(p));
+      bottom.insert(bottom.begin(), number(q));
     }
     auto join = [&](std::vector<Factor>& f) {
       std::string t;
@@ -150,7 +153,7 @@ class Writer {
       case Piece::sum:
         return join_terms(std::move(p.terms), flip);
       case Piece::product: {
-        auto [t, prec] = compose(p.coefficient, std::move(p.top), std::move(p.bottom));
+        auto [t, prec] = compose(s_.value(p.coefficient), std::move(p.top), std::move(p.bottom));
         if (!p.negative) return t;
         return "-" + paren(std::move(t), prec <= sum);
       }
@@ -180,15 +183,15 @@ class Writer {
     return t;
   }
 
-  // x^e as one factor, e > 0.
+  // x^|e| as one factor.
   Factor factor(Piece&& base, const Rational& e, bool flip = false) {
-    if (e == Rational(1, 2)) {
+    if (is_half(e)) {
       std::string inner = full(std::move(base), flip);
       return {latex_ ? "\\sqrt{" + inner + "}" : "sqrt(" + inner + ")", atom};
     }
     const int pb = flip ? sum : precedence_of(base);
     std::string b = full(std::move(base), flip);
-    if (e == 1) {
+    if (is_unit(e)) {
       const bool wrap = pb <= product;
       return {paren(std::move(b), wrap), wrap ? atom : pb};
     }
@@ -207,10 +210,10 @@ class Writer {
     switch (x.kind) {
       case Kind::number: {
         const Rational& r = s_.value(x.q);
-        const Factor f = number(abs(r));
+        const Factor f = number(r);
         p.text = f.text;
         p.precedence = f.precedence;
-        p.negative = r < 0;
+        p.negative = sign(r) < 0;
         return p;
       }
       case Kind::literal:
@@ -262,18 +265,17 @@ class Writer {
     std::vector<bool> turn(items.size(), false);
     std::vector<std::size_t> better, same;  // sums to an odd power, by Store::Turn
     for (std::size_t k = 0; k < items.size(); ++k) {
-      const Rational& e = s_.value(items[k].q);
       // A named sum cannot be written with its signs turned.
-      if (piece_[items[k].node].shape != Piece::sum || !is_integer(e)) continue;
+      if (piece_[items[k].node].shape != Piece::sum || !s_.whole(items[k].q)) continue;
       const Store::Turn t = s_.turn_of(items[k].node);
-      if (numerator(e) % 2 == 0)
+      if (!s_.odd(items[k].q))
         turn[k] = t == Store::Turn::better;
       else if (t != Store::Turn::worse)
         (t == Store::Turn::better ? better : same).push_back(k);
     }
     for (std::size_t k : better) turn[k] = true;
     // An odd number of turns takes the product's minus; a positive product turns an even number.
-    bool negative = c < 0;
+    bool negative = sign(c) < 0;
     if ((better.size() % 2 == 1) != negative) {
       if (!same.empty())
         turn[same.front()] = true;
@@ -282,16 +284,15 @@ class Writer {
     }
     std::size_t turns = 0;
     for (std::size_t k = 0; k < items.size(); ++k)
-      if (turn[k] && numerator(s_.value(items[k].q)) % 2 != 0) ++turns;
+      if (turn[k] && s_.odd(items[k].q)) ++turns;
     if (turns % 2 == 1) negative = !negative;
     Piece p;
     p.shape = Piece::product;
-    p.coefficient = abs(c);
+    p.coefficient = x.q;
     p.negative = negative;
     for (std::size_t k = 0; k < items.size(); ++k) {
-      const Rational& e = s_.value(items[k].q);
-      Factor f = factor(take(items[k].node), abs(e), turn[k]);
-      (e > 0 ? p.top : p.bottom).push_back(std::move(f));
+      Factor f = factor(take(items[k].node), s_.value(items[k].q), turn[k]);
+      (s_.sign(items[k].q) > 0 ? p.top : p.bottom).push_back(std::move(f));
     }
     return p;
   }
@@ -303,21 +304,22 @@ class Writer {
     for (const Item& i : s_.written_order(n)) {
       const Rational& k = s_.value(i.q);
       Piece term = take(i.node);
+      const bool minus_sign = (sign(k) < 0) != term.negative;
       if (term.shape == Piece::product) {
-        const bool minus_sign = (k < 0) != term.negative;
-        auto [t, prec] =
-            compose(term.coefficient * abs(k), std::move(term.top), std::move(term.bottom));
+        auto [t, prec] = term.coefficient == Store::one
+                             ? compose(k, std::move(term.top), std::move(term.bottom))
+                             : compose(Rational(k * s_.value(term.coefficient)),
+                                       std::move(term.top), std::move(term.bottom));
         p.terms.push_back({minus_sign, std::move(t)});
       } else {
-        const bool minus_sign = (k < 0) != term.negative;
         term.negative = false;
-        std::vector<Factor> top{factor(std::move(term), Rational(1))};
-        auto [t, prec] = compose(abs(k), std::move(top), {});
+        std::vector<Factor> top{factor(std::move(term), s_.value(Store::one))};
+        auto [t, prec] = compose(k, std::move(top), {});
         p.terms.push_back({minus_sign, std::move(t)});
       }
     }
     const Rational& constant = s_.value(x.q);
-    if (constant != 0) p.terms.push_back({constant < 0, number(abs(constant)).text});
+    if (sign(constant) != 0) p.terms.push_back({sign(constant) < 0, number(constant).text});
     return p;
   }
 

@@ -311,9 +311,10 @@ Store::Turn Store::turn_of(std::uint32_t q, std::span<const Item> items) const {
   const bool now = leads_with_minus(q, items, false), turned = leads_with_minus(q, items, true);
   if (now && !turned) return Turn::better;
   if (!now && turned) return Turn::worse;
-  // u - 1 reads better as 1 - u: a constant first, as in 1 - sigmoid(x).
+  // f(u) - 1 reads better as 1 - f(u), as in 1 - sigmoid(x) and 1 - tanh(x)^2; x - 1 stays.
   const Rational& constant = rationals_[q];
-  if (items.size() == 1 && symbolic::sign(constant) < 0 && facts_[items[0].q].sign > 0)
+  if (items.size() == 1 && symbolic::sign(constant) < 0 && facts_[items[0].q].sign > 0 &&
+      order_of(items[0]).rank == 2)
     return Turn::better;
   return Turn::same;
 }

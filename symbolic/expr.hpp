@@ -95,8 +95,8 @@ class Store {
     return product_size(rationals_[c], items);
   }
   // How a sum may be written with its signs turned (as -1 times its negative): `better` when
-  // that reads better (u - 1 as 1 - u, -x^2 + 1 as x^2 - 1), `same` when it costs nothing
-  // (y - x as x - y), `worse` when the turned sum would start with a minus.
+  // that reads better (sigmoid(x) - 1 as 1 - sigmoid(x), -x^2 + 1 as x^2 - 1), `same` when it
+  // costs nothing (y - x as x - y), `worse` when the turned sum would start with a minus.
   enum class Turn { better, same, worse };
   Turn turn_of(Id s) const;
 

@@ -525,16 +525,21 @@ Id Algebra::make_product(std::vector<Term>& out, Q coefficient) {
 
 // --- Shorter forms -------------------------------------------------------------------------
 
-std::optional<Id> Algebra::expand(std::vector<Term> work, Q constant) {
+std::optional<Id> Algebra::expand(std::vector<Term> terms, Q constant) {
+  // Each term with how many products of sums led to it: a sum nested in a product nested in a
+  // sum ... is multiplied out to a few levels only, so nesting cannot make it long work.
+  constexpr int deepest = 4;
+  std::vector<std::pair<Term, int>> work;
+  for (const Term& t : terms) work.push_back({t, 0});
   std::vector<Term> done;
   bool changed = false;
   std::size_t steps = 0;
   while (!work.empty()) {
-    const Term t = work.back();
+    const auto [t, depth] = work.back();
     work.pop_back();
     const Node n = s_[t.node];
     std::optional<std::size_t> which;
-    if (n.kind == Kind::product && n.count <= small) {
+    if (n.kind == Kind::product && n.count <= small && depth < deepest) {
       const std::span<const Item> f = s_.items(t.node);
       for (std::size_t k = 0; k < f.size() && !which; ++k) {
         const Node b = s_[f[k].node];
@@ -556,17 +561,18 @@ std::optional<Id> Algebra::expand(std::vector<Term> work, Q constant) {
       mono_factors.push_back({i.node, e});
     }
     const Id mono = product(std::move(mono_factors), n.q);
-    const std::vector<Item> terms(s_.items(s).begin(), s_.items(s).end());
+    const std::vector<Item> items(s_.items(s).begin(), s_.items(s).end());
     const Q s_constant = s_[s].q;
-    for (const Item& i : terms) {
+    if (!spend(items.size() + 1)) return std::nullopt;  // the products built below
+    for (const Item& i : items) {
       auto k = times(t.k, i.q);
       if (!k) return std::nullopt;
-      work.push_back({product({{mono, one}, {i.node, one}}), *k});
+      work.push_back({{product({{mono, one}, {i.node, one}}), *k}, depth + 1});
     }
     if (s_constant != zero) {
       auto k = times(t.k, s_constant);
       if (!k) return std::nullopt;
-      work.push_back({mono, *k});
+      work.push_back({{mono, *k}, depth + 1});
     }
     changed = true;
     if (work.size() + done.size() > small) return std::nullopt;
@@ -577,7 +583,7 @@ std::optional<Id> Algebra::expand(std::vector<Term> work, Q constant) {
 
 std::optional<Id> Algebra::factor_out(Id s) {
   const Node x = s_[s];
-  if (x.kind != Kind::sum || x.count > small) return std::nullopt;
+  if (x.kind != Kind::sum || x.count > small || !spend(x.count + 1)) return std::nullopt;
   struct Row {
     Q k;
     std::vector<Term> f;
@@ -675,7 +681,7 @@ Id Algebra::shorter(Id a, Id b) const {
 
 Id Algebra::tidy(Id n) {
   const Node x = s_[n];
-  if (x.count > small) return n;
+  if (x.count > small || fuel_ == 0) return n;
   if (x.kind == Kind::sum) {
     Id best = n;
     std::vector<Term> t;

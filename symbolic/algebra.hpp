@@ -53,6 +53,12 @@ class Algebra {
   // The shortest of n as built, n expanded, and n with its common factor taken out.
   Id tidy(Id n);
 
+  // Work allowed for trying shorter forms in `tidy` (steps of multiplying out, rows of
+  // factoring). The caller gives it in proportion to its input, so that shapes which nest
+  // sums in products in sums cost near-linear time; once spent, forms are kept as built.
+  void allow(std::uint64_t work) { fuel_ = work; }
+  std::uint64_t fuel() const { return fuel_; }
+
   // Whether n reads as the negative of a simpler expression (-x, -2*y, y - x for x before y):
   // f(-u) is rewritten by the symmetry of f only for such u, so each pair u, -u has one form.
   bool negative(Id n) const;
@@ -89,7 +95,17 @@ class Algebra {
   // inside (x^2 - 2*x + 2, not x*(x - 2) + 2), then with fewer operands; else a.
   Id shorter(Id a, Id b) const;
 
+  bool spend(std::uint64_t work) {
+    if (fuel_ < work) {
+      fuel_ = 0;
+      return false;
+    }
+    fuel_ -= work;
+    return true;
+  }
+
   Store s_;
+  std::uint64_t fuel_ = ~std::uint64_t{0};
   const Q minus_one_ = s_.integer(-1), two_ = s_.integer(2), half_ = s_.rational(Rational(1, 2));
   std::unordered_map<Id, std::pair<Id, Q>> primitive_of_;
 };

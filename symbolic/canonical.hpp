@@ -71,6 +71,11 @@ class Canonical {
       }
     }
     output_ = output;
+    // Trying shorter forms: a few products built per node on average (the derivatives of
+    // tests/symbolic/sympy/corpus.tsv build at most 6), and enough for any small formula.
+    std::uint64_t nodes = 0;
+    for (index_t i = 0; i < n; ++i) nodes += needed[i];
+    a_.allow(8192 + 8 * nodes);
     at_.assign(n, 0);
     for (index_t i = 0; i < n; ++i) {
       if (!needed[i] && t_.op(i) == Tanh::code) {

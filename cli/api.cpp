@@ -52,6 +52,8 @@ Reply diff_endpoint(const Fields& f) {
     j["order"] = order;
     j["derivative"] = derivative_text(program, wrt, order, false, precision);
     j["latex"] = derivative_text(program, wrt, order, true, precision);
+    // The reverse sweep's own products, unsimplified, as `dlmath diff --raw` prints them.
+    j["raw"] = derivative_text(program, wrt, order, false, precision, 0, true);
     return Reply{j.dump()};
   });
 }

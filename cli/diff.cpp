@@ -8,7 +8,6 @@
 #include "cli/program.hpp"
 #include "cli/shared_output.hpp"
 #include "ops/derivative.hpp"
-#include "symbolic/print.hpp"
 #include "symbolic/record.hpp"
 
 namespace dlmath::cli {
@@ -20,7 +19,7 @@ struct DiffArgs {
   std::vector<std::string> at;
   std::uint64_t order = 1;
   int digits = 0;
-  bool latex = false, json = false;
+  bool latex = false, json = false, raw = false;
 };
 
 template <class T>
@@ -82,12 +81,15 @@ void add_diff_commands(CLI::App& app) {
                    limits::max_order);
   add_digits_option(*diff, a->digits);
   diff->add_flag("--latex", a->latex, "Print LaTeX instead of the expression language");
+  diff->add_flag("--raw", a->raw,
+                 "Print the reverse sweep's own products, unsimplified (what backpropagation "
+                 "computes)");
   diff->add_option("--precision", a->precision,
                    "float, double, 50, 100 or mpfr:BITS: of the constants")
       ->capture_default_str();
   diff->callback([a] {
     std::printf("%s\n", derivative_text(read_program(a->program, a->file), a->wrt, a->order,
-                                        a->latex, a->precision, a->digits)
+                                        a->latex, a->precision, a->digits, a->raw)
                             .c_str());
   });
 

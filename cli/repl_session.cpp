@@ -10,7 +10,7 @@
 #include <unordered_map>
 
 #include "ops/derivative.hpp"
-#include "symbolic/print.hpp"
+#include "symbolic/formula.hpp"
 #include "symbolic/record.hpp"
 #include "visual/graph/graph.hpp"
 
@@ -126,7 +126,7 @@ class Machine : public ReplMachine {
                                   "' (inputs: " + (list.empty() ? "none" : list) + ")");
     }
     const Var<T> d = derivative(out, Var<T>(g_, *input));
-    return symbolic::print(g_, d.index(), symbolic::PrintOptions{false, digits}) + "\n";
+    return symbolic::formula(g_, d.index(), symbolic::FormulaOptions{false, digits}) + "\n";
   }
 
   void graph(const std::string& file) override {

@@ -5,7 +5,7 @@
 #include "cli/limits.hpp"
 #include "cli/program.hpp"
 #include "ops/derivative.hpp"
-#include "symbolic/print.hpp"
+#include "symbolic/formula.hpp"
 #include "symbolic/record.hpp"
 #include "visual/graph/graph.hpp"
 
@@ -32,9 +32,8 @@ nlohmann::ordered_json eval_json(const std::string& source, const std::vector<st
   });
 }
 
-std::string derivative_text(const std::string& source, const std::string& wrt,
-                            std::uint64_t order, bool latex, const std::string& precision_text,
-                            int digits) {
+std::string derivative_text(const std::string& source, const std::string& wrt, std::uint64_t order,
+                            bool latex, const std::string& precision_text, int digits, bool raw) {
   if (order < 1 || order > limits::max_order)
     throw UsageError("--order: must be from 1 to " + std::to_string(limits::max_order));
   const EvalPrecision precision = parse_eval_precision(precision_text);
@@ -75,7 +74,7 @@ std::string derivative_text(const std::string& source, const std::string& wrt,
     // Constants with the digits the precision carries (or `digits`), as everywhere in text.
     const int shown = display_digits(digits, d.value());
     try {
-      return symbolic::print(g, d.index(), symbolic::PrintOptions{latex, shown});
+      return symbolic::formula(g, d.index(), symbolic::FormulaOptions{latex, shown, raw});
     } catch (const std::domain_error& e) {
       throw UsageError(e.what());
     }

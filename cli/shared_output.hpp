@@ -17,11 +17,12 @@ nlohmann::ordered_json eval_json(const std::string& source, const std::vector<st
                                  const std::string& precision);
 
 // The derivative of the program `order` times with respect to `wrt`, as a formula in the
-// expression language, or in LaTeX. Throws UsageError on bad input.
+// expression language, or in LaTeX: simplified (symbolic/formula.hpp), or `raw`, the reverse
+// sweep's own nodes. Throws UsageError on bad input.
 // `digits`: significant digits of constants (0: those the precision carries).
-std::string derivative_text(const std::string& source, const std::string& wrt,
-                            std::uint64_t order, bool latex, const std::string& precision,
-                            int digits = 0);
+std::string derivative_text(const std::string& source, const std::string& wrt, std::uint64_t order,
+                            bool latex, const std::string& precision, int digits = 0,
+                            bool raw = false);
 
 // The program's graph with values and gradients at `at`, ready to render.
 visual::Drawing program_drawing(const std::string& source, const std::vector<std::string>& at,

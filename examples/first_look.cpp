@@ -17,7 +17,7 @@ int main() {
   std::printf("dy/da = %.17g, dy/db = %.17g\n", dy_da, dy_db);
 
   auto d = derivative(y, a);  // dy/da as new nodes: print it, replay it, differentiate it again
-  std::printf("dy/da as a formula:\n%s\n", symbolic::print(g, d.index()).c_str());
+  std::printf("dy/da as a formula:\n%s\n", symbolic::formula(g, d.index()).c_str());
 
   x.set(0.8);
   g.forward();  // replay at a new input: no new nodes

@@ -13,6 +13,7 @@ packages=(
   ccache
   libcpp-httplib-dev
   chromium fonts-dejavu-core
+  python3-sympy
 )
 # The browser test runs Debian's chromium from Node (puppeteer-core, installed by npm from the
 # lock file). A machine that already has Node and npm (from any source) keeps them.

@@ -1,7 +1,7 @@
 // Chapter 5: layers stacked into the 2-2-3-2 network F(X).
 #include "network/backprop_by_hand.hpp"
 #include "network/point_cost.hpp"
-#include "symbolic/print.hpp"
+#include "symbolic/formula.hpp"
 #include "tutorials/chapters.hpp"
 #include "tutorials/pictures.hpp"
 
@@ -52,7 +52,7 @@ void chapter_layers(Lesson& L) {
       "dlmath can print the first output F1 from its graph. Subexpressions used more than once "
       "(the "
       "outputs of the hidden neurons) are named t1, t2, ... and printed once:");
-  for (const auto& row : split_lines(symbolic::print(C.graph, C.F[0].index())))
+  for (const auto& row : split_lines(symbolic::formula(C.graph, C.F[0].index())))
     L.line("    " + row);
   L.line();
   L.pause();

@@ -4,7 +4,10 @@
 
 #include "network/backprop_by_hand.hpp"
 #include "network/point_cost.hpp"
+#include "ops/derivative.hpp"
+#include "symbolic/formula.hpp"
 #include "tutorials/chapters.hpp"
+#include "tutorials/pictures.hpp"
 
 namespace dlmath::tutorials {
 
@@ -24,6 +27,30 @@ T central_difference(const Network<double>& start, const T& h) {
   };
   const T w = T(start.theta[0]);
   return (cost_at(w + h) - cost_at(w - h)) / (2 * h);
+}
+
+// The reverse sweep recorded as nodes for one neuron's cost, printed as the sweep computes it
+// (raw) and simplified: the simplified form is the paper's delta times the input.
+void show_recorded_sweep(Lesson& L) {
+  Graph<double> g;
+  auto w = g.parameter("w", 0.5), b = g.parameter("b", 0.1);
+  auto x = g.input("x", 1.0), y = g.input("y", 1.0);
+  auto a = sigmoid(w * x + b);
+  auto C = 0.5 * (a - y) * (a - y);
+  const index_t dC_dw = derivative(C, w).index();
+  L.say(
+      "The sweep can also be recorded as new nodes of the graph, which is how `dlmath diff` "
+      "differentiates symbolically. For one neuron a = sigma(w x + b) and its cost "
+      "C = 1/2 (a - y)^2, `dlmath diff --raw` prints dC/dw as the reverse sweep computes it, each "
+      "node's local derivative times the gradient arriving from above:");
+  for (const auto& row : split_lines(symbolic::formula(g, dC_dw, {false, 0, true})))
+    L.line("    " + row);
+  L.line();
+  L.say(
+      "Simplified, as `dlmath diff` prints it by default, the same products are delta times the "
+      "input, the paper's formula (sigma' = sigma (1 - sigma)):");
+  for (const auto& row : split_lines(symbolic::formula(g, dC_dw))) L.line("    " + row);
+  L.line();
 }
 
 }  // namespace
@@ -87,6 +114,7 @@ void chapter_gradients(Lesson& L) {
       "`dlmath inspect` prints this comparison for every parameter, grouped by layer, over the "
       "whole "
       "data set.");
+  show_recorded_sweep(L);
   L.pause();
   L.say(
       "A third way to get a derivative needs no calculus at all: nudge a parameter by a small h "

@@ -86,6 +86,26 @@ TEST_CASE("dlmath diff prints a derivative that dlmath eval reads back") {
   CHECK(run_dlmath("diff 'x*y' --wrt q").code == 2);
 }
 
+TEST_CASE("dlmath diff prints the simplified derivative; --raw the reverse sweep's products") {
+  CHECK(run_dlmath("diff 'x*x*x*x + x' --wrt x").out == "4*x^3 + 1\n");
+  CHECK(run_dlmath("diff 'x*x*x*x + x' --wrt x --raw").out ==
+        "t1 = x*x\nt2 = t1*x\n1 + t2 + x*t1 + t2 + t2\n");
+  CHECK(run_dlmath("diff 'log(sigmoid(x))' --wrt x").out == "1 - sigmoid(x)\n");
+  CHECK(run_dlmath("diff 'sigmoid(w*x + b)' --wrt w --latex").out ==
+        "t_{1} = \\sigma\\left(w x + b\\right) \\\\\nx t_{1} \\left(1 - t_{1}\\right)\n");
+  // Both read back to the same value.
+  for (const char* flag : {"", " --raw"}) {
+    const auto d =
+        run_dlmath(std::string("diff 'exp(-x^2/2)*sigmoid(3*x)' --wrt x --order 2") + flag);
+    REQUIRE(d.code == 0);
+    const std::string formula = testing::temp_path("d2.dl");
+    std::ofstream(formula) << d.out;
+    const auto e = run_dlmath("eval -f " + formula + " --at x=0.7 --precision 50");
+    INFO(flag << ": " << d.out);
+    CHECK_THAT(e.out, Catch::Contains("value = -1.2104254278013886594542202777"));  // SymPy
+  }
+}
+
 TEST_CASE("dlmath hessian: symmetric second derivatives") {
   const auto r = run_dlmath("hessian 'x*y^2 + exp(x*y)' --at x=0.5,y=2 --json");
   REQUIRE(r.code == 0);

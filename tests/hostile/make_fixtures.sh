@@ -90,6 +90,8 @@ awk 'BEGIN { printf "x"; for (i = 0; i < 3000; i++) printf " + %d*x", i; print "
 awk 'BEGIN { printf "x"; for (i = 0; i < 1000000; i++) printf "+x"; print "" }' > terms1e6.txt
 awk 'BEGIN { for (i = 0; i < 400; i++) printf "+x%d*x%d", i, (i + 1) % 400; print "" }' > inputs400.txt
 awk 'BEGIN { for (i = 0; i < 100000; i++) printf "("; printf "x"; for (i = 0; i < 100000; i++) printf ")"; print "" }' > nested.txt
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "("; printf "x"; for (i = 0; i < 100000; i++) printf " + 1)*x"; print "" }' > nested_sums.txt
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "sin("; printf "x"; for (i = 0; i < 100000; i++) printf ")"; print "" }' > nested_sines.txt
 awk 'BEGIN { printf "x*"; for (i = 0; i < 30000; i++) printf "1"; print "" }' > long_literal.txt
 printf 'x +\0 1\n' > nul.txt
 truncate -s 70M too_big.txt

@@ -135,16 +135,19 @@ TEST_CASE("/api/eval answers the JSON of dlmath eval --json, by GET and by POST"
   }
 }
 
-TEST_CASE("/api/diff gives the formulas of dlmath diff and dlmath diff --latex") {
+TEST_CASE("/api/diff gives the formulas of dlmath diff, diff --latex and diff --raw") {
   auto c = server().client();
   const auto text = run_dlmath("diff 'x^3*sin(x) + y' --wrt x");
   const auto latex = run_dlmath("diff 'x^3*sin(x) + y' --wrt x --latex");
+  const auto raw = run_dlmath("diff 'x^3*sin(x) + y' --wrt x --raw");
   const auto r = c.Get("/api/diff?program=" + query("x^3*sin(x) + y") + "&wrt=x");
   REQUIRE(r);
   REQUIRE(r->status == 200);
   const json j = json::parse(r->body);
   CHECK(j["derivative"].get<std::string>() + "\n" == text.out);
   CHECK(j["latex"].get<std::string>() + "\n" == latex.out);
+  CHECK(j["raw"].get<std::string>() + "\n" == raw.out);
+  CHECK(j["raw"] != j["derivative"]);
   const auto bad = c.Get("/api/diff?program=x&wrt=y");
   REQUIRE(bad);
   CHECK(bad->status == 400);
@@ -309,21 +312,22 @@ TEST_CASE("a paused training steps one pass of the points at a time and resumes 
     REQUIRE(r);
     CHECK(r->status == 200);
   };
-  const auto r = c.Get("/api/train?steps=1000&seed=1&paused=1", [&](const char* data, std::size_t n) {
-    stream.append(data, n);
-    for (std::size_t end; (end = stream.find("\n\n", parsed)) != std::string::npos;
-         parsed = end + 2) {
-      const std::string event = stream.substr(parsed, end - parsed);
-      const auto at = event.find("data: ");
-      if (at == std::string::npos) continue;
-      events.push_back(json::parse(event.substr(at + 6)));
-      const json& e = events.back();
-      if (e.contains("stream")) id = e["stream"];
-      // Two steps while paused, then resume to the end.
-      if (e.value("paused", false)) act(++stepped <= 2 ? "step" : "resume");
-    }
-    return true;
-  });
+  const auto r =
+      c.Get("/api/train?steps=1000&seed=1&paused=1", [&](const char* data, std::size_t n) {
+        stream.append(data, n);
+        for (std::size_t end; (end = stream.find("\n\n", parsed)) != std::string::npos;
+             parsed = end + 2) {
+          const std::string event = stream.substr(parsed, end - parsed);
+          const auto at = event.find("data: ");
+          if (at == std::string::npos) continue;
+          events.push_back(json::parse(event.substr(at + 6)));
+          const json& e = events.back();
+          if (e.contains("stream")) id = e["stream"];
+          // Two steps while paused, then resume to the end.
+          if (e.value("paused", false)) act(++stepped <= 2 ? "step" : "resume");
+        }
+        return true;
+      });
   REQUIRE(r);
   REQUIRE(events.size() >= 4);
   CHECK(events[0]["step"] == 0);

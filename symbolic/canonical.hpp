@@ -1,0 +1,192 @@
+// The canonical form of the expression behind one node of a tape, in one forward pass over the
+// nodes it depends on (operands before their users; no recursion). A run of additions (or of
+// multiplications) whose inner nodes have no other use is read as one flat sum (product), so a
+// 10^6-term sum is gathered once, not rebuilt at every step.
+#pragma once
+
+#include <charconv>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "engine/anomaly.hpp"
+#include "engine/decimal.hpp"
+#include "engine/tape.hpp"
+#include "ops/tanh.hpp"
+#include "symbolic/algebra.hpp"
+
+namespace dlmath::symbolic {
+
+// How an op of the tape is read. Any op not listed is a function f(...).
+struct OpReading {
+  enum Shape : std::uint8_t { call, linear, product, negate, power, square, root, affine };
+  Shape shape = call;
+  int sign = 1;  // linear, product: +1 for a + b and a * b, -1 for a - b and a / b
+};
+OpReading reading_of(OpCode code);
+
+// Decimal text that reads back to v at its own precision, as short as that allows: a literal
+// of the program comes back as written (0.1 at every precision).
+template <class T>
+std::string constant_text(const T& v) {
+  if (!is_finite_value(v))
+    throw std::domain_error("a constant of the formula is " + to_decimal(v) +
+                            " at this precision (it overflows or is undefined); try "
+                            "--precision 50 or 100");
+  if constexpr (std::is_floating_point_v<T>) {
+    char text[64];
+    const auto end = std::to_chars(text, text + sizeof text, v).ptr;
+    return std::string(text, end);
+  } else {
+    std::string shortest = to_decimal(v, carried_digits(v));
+    try {
+      if (from_decimal<T>(shortest) == v) return shortest;
+    } catch (const std::invalid_argument&) {
+    }
+    return to_decimal(v);
+  }
+}
+
+template <class T>
+class Canonical {
+ public:
+  Canonical(Algebra& a, const Tape<T>& t) : a_(a), t_(t) {}
+
+  // The node's canonical expression; `names` receives the names it reads.
+  Id run(index_t output, std::set<std::string>& names) {
+    const index_t n = output + 1;
+    uses_.assign(n, 0);
+    user_.assign(n, 0);
+    std::vector<bool> needed(n, false);
+    needed[output] = true;
+    for (index_t i = n; i-- > 0;) {
+      if (!needed[i] || t_.is_leaf(i)) continue;
+      for (index_t k : t_.operands(i)) {
+        needed[k] = true;
+        if (uses_[k] < 2) ++uses_[k];
+        user_[k] = t_.op(i);
+      }
+    }
+    output_ = output;
+    // Trying shorter forms: a few products built per node on average (the derivatives of
+    // tests/symbolic/sympy/corpus.tsv build at most 6), and enough for any small formula.
+    std::uint64_t nodes = 0;
+    for (index_t i = 0; i < n; ++i) nodes += needed[i];
+    a_.allow(8192 + 8 * nodes);
+    at_.assign(n, 0);
+    for (index_t i = 0; i < n; ++i) {
+      if (!needed[i] && t_.op(i) == Tanh::code) {
+        // The program's tanh(u), though the formula does not read it: the algebra then knows
+        // that sigmoid(2u) is (1 + tanh(u))/2, so tanh's derivative reads as 1 - tanh(u)^2.
+        const index_t u = t_.operands(i)[0];
+        if (needed[u] && !absorbed(u)) a_.call(Tanh::code, {&at_[u], 1});
+      }
+      if (!needed[i] || absorbed(i)) continue;
+      const OpCode op = t_.op(i);
+      if (op == Leaf::constant) {
+        // Derivatives record the same few constants (1, 2, -1) many times: each is read once.
+        auto [it, fresh] = constants_.try_emplace(t_.value(i), 0);
+        if (fresh) it->second = a_.constant(constant_text(t_.value(i)));
+        at_[i] = it->second;
+      } else if (t_.is_leaf(i)) {
+        names.emplace(t_.name(i));
+        at_[i] = a_.name(t_.name(i));
+      } else {
+        at_[i] = a_.tidy(read(i));
+      }
+    }
+    return at_[output];
+  }
+
+ private:
+  static bool in_sum(OpReading::Shape s) {
+    return s == OpReading::linear || s == OpReading::negate;
+  }
+  static bool in_product(OpReading::Shape s) {
+    return s == OpReading::product || s == OpReading::negate;
+  }
+  // A node read as part of its one user: a + b inside (a + b) - c, a * b inside (a * b) / c.
+  bool absorbed(index_t i) const {
+    if (i == output_ || uses_[i] != 1 || t_.is_leaf(i)) return false;
+    const auto mine = reading_of(t_.op(i)).shape, users = reading_of(user_[i]).shape;
+    return (in_sum(mine) && in_sum(users)) || (in_product(mine) && in_product(users));
+  }
+
+  Id read(index_t i) {
+    const OpReading r = reading_of(t_.op(i));
+    const auto ops = t_.operands(i);
+    switch (r.shape) {
+      case OpReading::linear:
+      case OpReading::negate: {
+        int sign = 1;
+        return a_.sum(gather(i, false, sign));
+      }
+      case OpReading::product: {
+        int sign = 1;
+        std::vector<Term> factors = gather(i, true, sign);
+        return a_.product(std::move(factors), a_.integer(sign));
+      }
+      case OpReading::power:
+        return a_.power_of(at_[ops[0]], at_[ops[1]]);
+      case OpReading::square:
+        return a_.power(at_[ops[0]], a_.integer(2));
+      case OpReading::root:
+        return a_.power(at_[ops[0]], a_.q(Rational(1, 2)));
+      case OpReading::affine: {
+        // w1, x1, ..., wn, xn, b
+        std::vector<Term> terms;
+        for (std::size_t k = 0; k + 1 < ops.size(); k += 2)
+          terms.push_back(
+              {a_.product({{at_[ops[k]], Algebra::one}, {at_[ops[k + 1]], Algebra::one}}),
+               Algebra::one});
+        terms.push_back({at_[ops.back()], Algebra::one});
+        return a_.sum(std::move(terms));
+      }
+      default: {
+        std::vector<Id> args;
+        for (index_t k : ops) args.push_back(at_[k]);
+        return a_.call(t_.op(i), args);
+      }
+    }
+  }
+
+  // The operands of node i and of the nodes absorbed into it (a run of + and -, or of * and /),
+  // each with its sign: a coefficient +-1 in a sum, an exponent +-1 in a product, where a
+  // negation flips `sign` instead.
+  std::vector<Term> gather(index_t i, bool product, int& sign) {
+    std::vector<Term> out;
+    stack_.assign(1, {i, 1});
+    while (!stack_.empty()) {
+      const auto [m, k] = stack_.back();
+      stack_.pop_back();
+      const OpReading r = reading_of(t_.op(m));
+      if ((m == i || absorbed(m)) && (product ? in_product(r.shape) : in_sum(r.shape))) {
+        const auto ops = t_.operands(m);
+        if (r.shape == OpReading::negate) {
+          if (product) sign = -sign;
+          stack_.push_back({ops[0], product ? k : -k});
+        } else {
+          stack_.push_back({ops[0], k});
+          stack_.push_back({ops[1], k * r.sign});
+        }
+      } else {
+        out.push_back({at_[m], a_.integer(k)});
+      }
+    }
+    return out;
+  }
+
+  Algebra& a_;
+  const Tape<T>& t_;
+  index_t output_ = 0;
+  std::vector<std::uint8_t> uses_;  // 0, 1, or 2 for two or more
+  std::vector<OpCode> user_;        // the op of a node's user (meaningful for one use)
+  std::vector<Id> at_;
+  std::vector<std::pair<index_t, int>> stack_;
+  std::map<T, Id> constants_;
+};
+
+}  // namespace dlmath::symbolic

@@ -75,6 +75,17 @@ Rational content_gcd(const Rational& a, const Rational& b) {
   return Rational(gcd(numerator(a), numerator(b)), lcm(denominator(a), denominator(b)));
 }
 
+// The common factor worth taking out of a sum's coefficients: their content when it is a small
+// fraction (2 in 2*x + 4*y, 1/2 in x/2 + y/2), else 1. The content of coefficients that came
+// out of rounding (2/sqrt(pi) at the program's precision) is a tiny rational whose cofactors
+// are long integers: 4.5e-16*(5641895835477563*a - 1e16*b) reads worse than what it factors.
+Rational worth_taking_out(const Rational& content) {
+  const Integer limit(1000000);
+  if (abs(Integer(numerator(content))) <= limit && Integer(denominator(content)) <= limit)
+    return content;
+  return Rational(1);
+}
+
 void sort_by_node(std::vector<Term>& t) {
   std::sort(t.begin(), t.end(), [](const Term& a, const Term& b) { return a.node < b.node; });
 }
@@ -395,7 +406,7 @@ std::pair<Id, Q> Algebra::primitive(Id s) {
   const std::vector<Item> items(s_.items(s).begin(), s_.items(s).end());
   Rational g = value(x.q);
   for (const Item& i : items) g = g == 0 ? abs(value(i.q)) : content_gcd(g, value(i.q));
-  g = abs(g);
+  g = worth_taking_out(abs(g));
   if (s_.sign(items[0].q) < 0) g = -g;
   std::pair<Id, Q> result{s, one};
   if (g != 1) {
@@ -610,7 +621,7 @@ std::optional<Id> Algebra::factor_out(Id s) {
     g = g == 0 ? abs(value(r.k)) : content_gcd(g, value(r.k));
     all_negative = all_negative && s_.sign(r.k) < 0;
   }
-  g = abs(g);
+  g = worth_taking_out(abs(g));
   if (all_negative) g = -g;
   const Q gq = s_.rational(g);
   // The least exponent of each base over all rows (a row without it has exponent 0).

@@ -67,10 +67,31 @@ class Canonical {
       for (index_t k : t_.operands(i)) {
         needed[k] = true;
         if (uses_[k] < 2) ++uses_[k];
-        user_[k] = t_.op(i);
+        user_[k] = i;
       }
     }
     output_ = output;
+    // How each node is read, users first (a user comes after its operands): a negation is part
+    // of a product only when its one user reads it so, and part of a sum otherwise.
+    mode_.assign(n, Mode::other);
+    for (index_t i = n; i-- > 0;) {
+      if (!needed[i] || t_.is_leaf(i)) continue;
+      switch (reading_of(t_.op(i)).shape) {
+        case OpReading::linear:
+          mode_[i] = Mode::sum;
+          break;
+        case OpReading::product:
+          mode_[i] = Mode::product;
+          break;
+        case OpReading::negate:
+          mode_[i] = i != output && uses_[i] == 1 && mode_[user_[i]] == Mode::product
+                         ? Mode::product
+                         : Mode::sum;
+          break;
+        default:
+          break;
+      }
+    }
     // Trying shorter forms: a few products built per node on average (the derivatives of
     // tests/symbolic/sympy/corpus.tsv build at most 6), and enough for any small formula.
     std::uint64_t nodes = 0;
@@ -109,10 +130,10 @@ class Canonical {
     return s == OpReading::product || s == OpReading::negate;
   }
   // A node read as part of its one user: a + b inside (a + b) - c, a * b inside (a * b) / c.
+  // Both must be read the same way: x*x inside -(x*x) is not (the negation is read as a sum).
   bool absorbed(index_t i) const {
     if (i == output_ || uses_[i] != 1 || t_.is_leaf(i)) return false;
-    const auto mine = reading_of(t_.op(i)).shape, users = reading_of(user_[i]).shape;
-    return (in_sum(mine) && in_sum(users)) || (in_product(mine) && in_product(users));
+    return mode_[i] != Mode::other && mode_[i] == mode_[user_[i]];
   }
 
   Id read(index_t i) {
@@ -183,7 +204,9 @@ class Canonical {
   const Tape<T>& t_;
   index_t output_ = 0;
   std::vector<std::uint8_t> uses_;  // 0, 1, or 2 for two or more
-  std::vector<OpCode> user_;        // the op of a node's user (meaningful for one use)
+  std::vector<index_t> user_;       // a node's user (meaningful for one use)
+  enum class Mode : std::uint8_t { other, sum, product };
+  std::vector<Mode> mode_;  // how a node of a sum or product is read
   std::vector<Id> at_;
   std::vector<std::pair<index_t, int>> stack_;
   std::map<T, Id> constants_;

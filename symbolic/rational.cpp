@@ -199,7 +199,6 @@ NumberText number_text(const Rational& r, int digits) {
     }
   }
   while (d.size() > 1 && d.back() == '0') d.pop_back();
-  if (d.size() > 40) return fraction();
   std::string plain;
   if (exponent < 0)
     plain = "0." + std::string(static_cast<std::size_t>(-exponent - 1), '0') + d;

@@ -12,11 +12,8 @@ namespace dlmath::cli {
 
 namespace {
 
-struct CheckArgs {
-  std::string program, file, precision = "double";
-  std::vector<std::string> at;
+struct CheckArgs : ProgramArgs {
   bool json = false;
-  int digits = 0;
 };
 
 // Exit code 1 with one line on stderr: a disagreement is a finding about the program, not bad
@@ -98,13 +95,7 @@ void add_check_command(CLI::App& app) {
   auto a = std::make_shared<CheckArgs>();
   auto* cmd = app.add_subcommand(
       "check", "Check a program's gradient by autodiff against central differences");
-  cmd->add_option("program", a->program,
-                  "The program, e.g. 'sigmoid(w*x + b)'; '-' reads standard input");
-  cmd->add_option("-f,--file", a->file, "Read the program from a file");
-  cmd->add_option("--at", a->at, "Input values NAME=VALUE[,NAME=VALUE...]");
-  cmd->add_option("--precision", a->precision, "float, double, 50, 100 or mpfr:BITS")
-      ->capture_default_str();
-  add_digits_option(*cmd, a->digits);
+  add_program_options(*cmd, *a);
   cmd->add_flag("--json", a->json, "Print one JSON object");
   cmd->callback([a] {
     const EvalPrecision precision = parse_eval_precision(a->precision);

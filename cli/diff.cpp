@@ -14,11 +14,9 @@ namespace dlmath::cli {
 
 namespace {
 
-struct DiffArgs {
-  std::string program, file, wrt, precision = "double";
-  std::vector<std::string> at;
+struct DiffArgs : ProgramArgs {
+  std::string wrt;
   std::uint64_t order = 1;
-  int digits = 0;
   bool latex = false, json = false, raw = false;
 };
 
@@ -74,19 +72,14 @@ void run_hessian(const symbolic::Program& p, const std::map<std::string, std::st
 void add_diff_commands(CLI::App& app) {
   auto a = std::make_shared<DiffArgs>();
   auto* diff = app.add_subcommand("diff", "Print the derivative of a program as a formula");
-  diff->add_option("program", a->program, "The program; '-' reads standard input");
-  diff->add_option("-f,--file", a->file, "Read the program from a file");
+  add_program_options(*diff, *a, false, "float, double, 50, 100 or mpfr:BITS: of the constants");
   diff->add_option("--wrt", a->wrt, "The input to differentiate with respect to")->required();
   add_whole_option(*diff, "--order", a->order, "How many times to differentiate", 1,
                    limits::max_order);
-  add_digits_option(*diff, a->digits);
   diff->add_flag("--latex", a->latex, "Print LaTeX instead of the expression language");
   diff->add_flag("--raw", a->raw,
                  "Print the reverse sweep's own products, unsimplified (what backpropagation "
                  "computes)");
-  diff->add_option("--precision", a->precision,
-                   "float, double, 50, 100 or mpfr:BITS: of the constants")
-      ->capture_default_str();
   diff->callback([a] {
     std::printf("%s\n", derivative_text(read_program(a->program, a->file), a->wrt, a->order,
                                         a->latex, a->precision, a->digits, a->raw)
@@ -96,12 +89,7 @@ void add_diff_commands(CLI::App& app) {
   auto h = std::make_shared<DiffArgs>();
   auto* hessian =
       app.add_subcommand("hessian", "Print the matrix of second derivatives at a point");
-  hessian->add_option("program", h->program, "The program; '-' reads standard input");
-  hessian->add_option("-f,--file", h->file, "Read the program from a file");
-  hessian->add_option("--at", h->at, "Input values NAME=VALUE[,NAME=VALUE...]");
-  hessian->add_option("--precision", h->precision, "float, double, 50, 100 or mpfr:BITS")
-      ->capture_default_str();
-  add_digits_option(*hessian, h->digits);
+  add_program_options(*hessian, *h);
   hessian->add_flag("--json", h->json, "Print {\"inputs\": [...], \"hessian\": [[...]]}");
   hessian->callback([h] {
     const EvalPrecision precision = parse_eval_precision(h->precision);

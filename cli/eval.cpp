@@ -9,11 +9,8 @@ namespace dlmath::cli {
 
 namespace {
 
-struct EvalArgs {
-  std::string program, file, precision = "double";
-  std::vector<std::string> at;
+struct EvalArgs : ProgramArgs {
   bool json = false;
-  int digits = 0;
 };
 
 template <class T>
@@ -39,13 +36,7 @@ void add_eval_command(CLI::App& app) {
   auto a = std::make_shared<EvalArgs>();
   auto* cmd = app.add_subcommand(
       "eval", "Evaluate a program and differentiate it with respect to every input");
-  cmd->add_option("program", a->program,
-                  "The program, e.g. 'sigmoid(w*x + b)'; '-' reads standard input");
-  cmd->add_option("-f,--file", a->file, "Read the program from a file");
-  cmd->add_option("--at", a->at, "Input values NAME=VALUE[,NAME=VALUE...]");
-  cmd->add_option("--precision", a->precision, "float, double, 50, 100 or mpfr:BITS")
-      ->capture_default_str();
-  add_digits_option(*cmd, a->digits);
+  add_program_options(*cmd, *a);
   cmd->add_flag("--json", a->json, "Print {\"value\": ..., \"gradient\": {...}}");
   cmd->callback([a] {
     if (a->json) {

@@ -11,6 +11,16 @@
 
 namespace dlmath::cli {
 
+void add_program_options(CLI::App& cmd, ProgramArgs& a, bool with_at,
+                         const std::string& precision_help) {
+  cmd.add_option("program", a.program,
+                 "The program, e.g. 'sigmoid(w*x + b)'; '-' reads standard input");
+  cmd.add_option("-f,--file", a.file, "Read the program from a file");
+  if (with_at) cmd.add_option("--at", a.at, "Input values NAME=VALUE[,NAME=VALUE...]");
+  cmd.add_option("--precision", a.precision, precision_help)->capture_default_str();
+  add_digits_option(cmd, a.digits);
+}
+
 std::string read_program(const std::string& program, const std::string& file) {
   if (!program.empty() && !file.empty()) throw UsageError("give the program or -f FILE, not both");
   if (file.empty() && program != "-") {

@@ -24,6 +24,18 @@ std::string read_program(const std::string& program, const std::string& file);
 // and a caret.
 symbolic::Program parse_program(const std::string& source);
 
+// What eval, check, diff and hessian read, as options defined once for all of them: the program
+// (an argument, -f FILE, or '-' for standard input), its inputs' values (--at), the precision
+// and the digits shown.
+struct ProgramArgs {
+  std::string program, file, precision = "double";
+  std::vector<std::string> at;
+  int digits = 0;
+};
+// `with_at`: whether the command takes a point (diff prints a formula, at no point).
+void add_program_options(CLI::App& cmd, ProgramArgs& a, bool with_at = true,
+                         const std::string& precision_help = "float, double, 50, 100 or mpfr:BITS");
+
 // --at NAME=VALUE[,NAME=VALUE...], repeatable. Values stay decimal text.
 std::map<std::string, std::string> parse_at(const std::vector<std::string>& at);
 

@@ -87,8 +87,8 @@ std::vector<T> sgd_replay_table(const Points<T>& data, const Stream& stream) {
   for (const auto i : stream) {
     for (std::size_t k = 0; k < 2; ++k) tape.set_value(C.x[k].index(), data.x[i][k]);
     for (std::size_t k = 0; k < 2; ++k) tape.set_value(C.y[k].index(), data.y[i][k]);
-    tape.forward();
-    tape.backward(C.cost.index());
+    tape.forward_by_table();
+    tape.backward_by_table(C.cost.index());
     for (const auto& p : C.params.theta) tape.set_value(p.index(), p.value() - eta * p.grad());
   }
   return C.theta();

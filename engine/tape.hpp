@@ -3,7 +3,10 @@
 // Creation order is a topological order (an operand is always recorded before its result), so
 // evaluation is one forward sweep and reverse-mode differentiation one backward sweep: no
 // recursion, no sorting. Nodes are stored as a struct of arrays; what each operation computes
-// is not known here but looked up in an OpTable that ops/ supplies.
+// is not known here but looked up in an OpTable that ops/ supplies. A unary op may keep one
+// number from its forward step for its backward step (sigmoid keeps sigma(-x), computed from the
+// same exponential as sigma(x)): such nodes hold an index into a side array in their unused
+// second link, so other nodes pay nothing for it.
 #pragma once
 
 #include <algorithm>
@@ -28,7 +31,8 @@ template <class T>
 class Tape;
 
 // A node's operands: `a` and `b` for unary and binary ops; for n-ary ops `a` is an offset into
-// the tape's argument list and `b` the number of arguments there.
+// the tape's argument list and `b` the number of arguments there. A unary node whose op keeps a
+// number has its slot in the tape's kept list in `b`.
 struct Links {
   index_t a = 0, b = 0;
 };
@@ -47,12 +51,17 @@ struct OpInfo {
   void (*record_partials)(Tape<T>&, index_t, std::vector<index_t>& out) = nullptr;
   std::string_view latex;  // "\\sigma", "+"
   int precedence = 0;      // infix: 1 (+ -), 2 (* /), 3 (unary -), 4 (^); 0: written f(x)
+  bool keeps = false;      // unary: forward keeps a number for backward (Tape::kept)
 };
 
 template <class T>
 struct OpTable {
   std::vector<OpInfo<T>> ops;  // indexed by OpCode
   const OpInfo<T>& operator[](OpCode code) const { return ops[code]; }
+  // Whole sweeps that know every op of the table at compile time (ops/sweep.hpp): one call per
+  // sweep instead of one per node. Null: Tape sweeps node by node through `ops`.
+  void (*forward_sweep)(Tape<T>&, index_t from) = nullptr;
+  void (*backward_sweep)(Tape<T>&, index_t out) = nullptr;
 };
 
 // A named, contiguous run of nodes (a layer, a neuron), for pictures. Groups nest.
@@ -84,34 +93,66 @@ class Tape {
   }
 
   // --- Recording (used by ops/) -------------------------------------------------------------
-  Var<T> record(OpCode code, index_t a, index_t b = 0) { return push(code, Links{a, b}); }
+  Var<T> record(OpCode code, index_t a, index_t b = 0) {
+    const Var<T> out = push_node(code, Links{a, b}, T(0));
+    (*table_)[code].forward(*this, out.index());
+    return out;
+  }
+  // Records a node whose value `compute(*this, i)` sets: the op is known to the caller, so its
+  // forward step is inlined rather than called through the table.
+  template <class Compute>
+  Var<T> record(OpCode code, Links l, Compute compute) {
+    const Var<T> out = push_node(code, l, T(0));
+    compute(*this, out.index());
+    return out;
+  }
   Var<T> record_nary(OpCode code, std::span<const index_t> args) {
     return record_nary(code, args.size(),
                        [&](index_t* out) { std::copy(args.begin(), args.end(), out); });
   }
-  // Records an n-ary node whose `count` operands `fill(index_t* out)` writes in place.
+  // Records an n-ary node whose `count` operands `fill(index_t* out)` writes in place; its value
+  // is set by the table's forward step, or by `compute` as record(code, l, compute) does.
   template <class Fill>
   Var<T> record_nary(OpCode code, std::size_t count, Fill fill) {
+    return record_nary(code, count, fill,
+                       [this, code](Tape<T>&, index_t i) { (*table_)[code].forward(*this, i); });
+  }
+  template <class Fill, class Compute>
+  Var<T> record_nary(OpCode code, std::size_t count, Fill fill, Compute compute) {
     if (args_.size() + count > max_index) throw std::length_error("tape: argument list full");
     Links l{static_cast<index_t>(args_.size()), static_cast<index_t>(count)};
     args_.resize(args_.size() + count);
     fill(args_.data() + l.a);
-    return push(code, l);
+    return record(code, l, compute);
   }
 
   // --- Sweeps -------------------------------------------------------------------------------
   // Recomputes every node from the current leaf values (replay: no allocation). Nodes before
   // `from` cannot depend on a leaf at `from` or later, so a changed leaf replays from itself.
   void forward(index_t from = 0) {
-    const index_t n = size();
-    for (index_t i = from; i < n; ++i) {
-      if (op_[i] >= first_op) (*table_)[op_[i]].forward(*this, i);
-    }
+    if (table_->forward_sweep)
+      table_->forward_sweep(*this, from);
+    else
+      forward_by_table(from);
   }
 
   // Gradients of `out` with respect to every node recorded before it. Gradients are reset
   // first, so calling it twice gives the same numbers; fan-out accumulates by `+=`.
   void backward(index_t out) {
+    if (table_->backward_sweep)
+      table_->backward_sweep(*this, out);
+    else
+      backward_by_table(out);
+  }
+
+  // The same sweeps node by node, one call through the op table each.
+  void forward_by_table(index_t from = 0) {
+    const index_t n = size();
+    for (index_t i = from; i < n; ++i) {
+      if (op_[i] >= first_op) (*table_)[op_[i]].forward(*this, i);
+    }
+  }
+  void backward_by_table(index_t out) {
     std::fill(grad_.begin(), grad_.begin() + out + 1, T(0));
     grad_[out] = T(1);
     for (index_t i = out + 1; i-- > 0;) {
@@ -160,6 +201,9 @@ class Tape {
   const OpInfo<T>& info(index_t i) const { return (*table_)[op_[i]]; }
   const OpTable<T>& table() const { return *table_; }
   bool is_leaf(index_t i) const { return op_[i] < first_op; }
+  // The first node that is not a leaf (size() if there is none): every node before it is a
+  // leaf, so sweeps start (and backward stops) there. Parameters and inputs usually come first.
+  index_t first_inner() const { return first_inner_ < size() ? first_inner_ : size(); }
   // A leaf's name ("W2[1,1]", "x1"), or the name a program gave an inner node ("h1"); empty
   // otherwise.
   std::string_view name(index_t i) const {
@@ -184,20 +228,23 @@ class Tape {
   // Bytes held per node by the node arrays and the argument list (names and groups excluded).
   std::size_t node_bytes() const {
     return value_.size() * sizeof(T) + grad_.size() * sizeof(T) + op_.size() * sizeof(OpCode) +
-           links_.size() * sizeof(Links) + args_.size() * sizeof(index_t);
+           links_.size() * sizeof(Links) + args_.size() * sizeof(index_t) +
+           kept_.size() * sizeof(T);
   }
 
   void reserve(std::size_t nodes) {
     value_.reserve(nodes), grad_.reserve(nodes), op_.reserve(nodes), links_.reserve(nodes);
   }
   void clear() {
-    value_.clear(), grad_.clear(), op_.clear(), links_.clear(), args_.clear();
+    value_.clear(), grad_.clear(), op_.clear(), links_.clear(), args_.clear(), kept_.clear();
     names_.clear(), name_chars_.clear(), groups_.clear(), open_ = -1;
+    first_inner_ = no_node;
   }
 
   // --- Raw access for op implementations (ops/contract.hpp) --------------------------------
   T* values() { return value_.data(); }
   T* grads() { return grad_.data(); }
+  T* kept() { return kept_.data(); }
   const Links& links(index_t i) const { return links_[i]; }
   const Links* all_links() const { return links_.data(); }
   const OpCode* op_codes() const { return op_.data(); }
@@ -220,13 +267,13 @@ class Tape {
     name_chars_.append(name);
     return begin;
   }
-  Var<T> push(OpCode code, Links l) {
-    Var<T> out = push_node(code, l, T(0));
-    (*table_)[code].forward(*this, out.index());
-    return out;
-  }
   Var<T> push_node(OpCode code, Links l, T v) {
     if (op_.size() >= max_index) throw std::length_error("tape: too many nodes");
+    if ((*table_)[code].keeps) {
+      l.b = static_cast<index_t>(kept_.size());
+      kept_.emplace_back();
+    }
+    if (code >= first_op && first_inner_ == no_node) first_inner_ = size();
     value_.push_back(std::move(v));
     grad_.push_back(T(0));
     op_.push_back(code);
@@ -239,6 +286,7 @@ class Tape {
   std::vector<OpCode> op_;
   std::vector<Links> links_;
   std::vector<index_t> args_;
+  std::vector<T> kept_;  // what keeping nodes' forward steps left for their backward steps
   // Leaf names, by node index, their characters in one string (no allocation per name).
   struct NameRef {
     index_t node;
@@ -253,6 +301,8 @@ class Tape {
   };
   std::vector<GroupRef> groups_;
   int open_ = -1;
+  static constexpr index_t no_node = std::numeric_limits<index_t>::max();
+  index_t first_inner_ = no_node;
 };
 
 }  // namespace dlmath

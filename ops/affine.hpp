@@ -12,25 +12,25 @@ struct Affine {
   static constexpr std::string_view name = "affine", symbol = "affine", latex = "\\sum";
   static constexpr int precedence = 1;
 
+  // Inlined into the sweeps (GCC would otherwise call them: they hold a loop).
   template <class T>
-  static void forward(Tape<T>& t, index_t i) {
-    const auto [w, n] = operands(t, i);
-    T* v = t.values();
-    T z = v[w[2 * n]];
-    for (index_t k = 0; k < n; ++k) z += v[w[2 * k]] * v[w[2 * k + 1]];
-    v[i] = std::move(z);
+  [[gnu::always_inline]] static void forward(const Nodes<T>& s, index_t i) {
+    const index_t* w = s.args + s.l[i].a;
+    const index_t n = s.l[i].b / 2;
+    T z = s.v[w[2 * n]];
+    for (index_t k = 0; k < n; ++k) z += s.v[w[2 * k]] * s.v[w[2 * k + 1]];
+    s.v[i] = std::move(z);
   }
   template <class T>
-  static void backward(Tape<T>& t, index_t i) {
-    const auto [w, n] = operands(t, i);
-    T* v = t.values();
-    T* g = t.grads();
-    const T gi = g[i];
+  [[gnu::always_inline]] static void backward(const Nodes<T>& s, index_t i) {
+    const index_t* w = s.args + s.l[i].a;
+    const index_t n = s.l[i].b / 2;
+    const T gi = s.g[i];
     for (index_t k = 0; k < n; ++k) {
-      g[w[2 * k]] += gi * v[w[2 * k + 1]];
-      g[w[2 * k + 1]] += gi * v[w[2 * k]];
+      s.g[w[2 * k]] += gi * s.v[w[2 * k + 1]];
+      s.g[w[2 * k + 1]] += gi * s.v[w[2 * k]];
     }
-    g[w[2 * n]] += gi;
+    s.g[w[2 * n]] += gi;
   }
   template <class T>
   static void record_partials(Tape<T>& t, index_t i, std::vector<index_t>& out) {
@@ -41,13 +41,6 @@ struct Affine {
     }
     out.push_back(t.constant(1).index());
   }
-
- private:
-  // The operand list w1, x1, ..., wn, xn, b and n.
-  template <class T>
-  static std::pair<const index_t*, index_t> operands(const Tape<T>& t, index_t i) {
-    return {t.args() + t.links(i).a, t.links(i).b / 2};
-  }
 };
 
 // sum_k w[k] x[k] + b as one node.
@@ -55,13 +48,16 @@ template <class T>
 Var<T> affine(std::span<const Var<T>> w, std::span<const Var<T>> x, const Var<T>& b) {
   if (w.size() != x.size())
     throw std::invalid_argument("affine: weights and inputs differ in length");
-  return b.tape().record_nary(Affine::code, 2 * w.size() + 1, [&](index_t* args) {
-    for (std::size_t k = 0; k < w.size(); ++k) {
-      *args++ = w[k].index();
-      *args++ = x[k].index();
-    }
-    *args = b.index();
-  });
+  return b.tape().record_nary(
+      Affine::code, 2 * w.size() + 1,
+      [&](index_t* args) {
+        for (std::size_t k = 0; k < w.size(); ++k) {
+          *args++ = w[k].index();
+          *args++ = x[k].index();
+        }
+        *args = b.index();
+      },
+      [](Tape<T>& t, index_t i) { forward_step<Affine>(Nodes<T>(t), i); });
 }
 
 }  // namespace dlmath

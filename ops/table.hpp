@@ -16,9 +16,16 @@ OpTable<T> make_op_table() {
   [&t]<class... Ops>(OpList<Ops...>) {
     ((t.ops[Ops::code] = op_info<Ops, T, arity_of<Ops>>()), ...);
   }(RegisteredOps{});
-  t.ops[codes::affine] = {Affine::name,       Affine::symbol,      -1,
-                          Affine::forward<T>, Affine::backward<T>, Affine::record_partials<T>,
-                          Affine::latex,      Affine::precedence};
+  t.ops[codes::affine] = {Affine::name,
+                          Affine::symbol,
+                          -1,
+                          table_forward<Affine, T>,
+                          table_backward<Affine, T>,
+                          Affine::record_partials<T>,
+                          Affine::latex,
+                          Affine::precedence};
+  t.forward_sweep = forward_sweep<RegisteredOps, T>;
+  t.backward_sweep = backward_sweep<RegisteredOps, T>;
   return t;
 }
 
@@ -36,10 +43,6 @@ class Graph : public Tape<T> {
   Graph() : Tape<T>(op_table<T>()) {}
   Graph(const Graph&) = delete;  // Vars point at their graph: it must not move
   Graph& operator=(const Graph&) = delete;
-  // The sweeps with every op dispatched inline (ops/sweep.hpp), in place of Tape's calls
-  // through the table.
-  void forward(index_t from = 0) { forward_sweep(*this, from); }
-  void backward(index_t out) { backward_sweep(*this, out); }
 };
 
 }  // namespace dlmath

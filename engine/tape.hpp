@@ -19,6 +19,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/column.hpp"
+
 namespace dlmath {
 
 using index_t = std::uint32_t;
@@ -94,15 +96,15 @@ class Tape {
 
   // --- Recording (used by ops/) -------------------------------------------------------------
   Var<T> record(OpCode code, index_t a, index_t b = 0) {
-    const Var<T> out = push_node(code, Links{a, b}, T(0));
+    const Var<T> out = push_node(code, Links{a, b}, T(0), (*table_)[code].keeps);
     (*table_)[code].forward(*this, out.index());
     return out;
   }
   // Records a node whose value `compute(*this, i)` sets: the op is known to the caller, so its
-  // forward step is inlined rather than called through the table.
+  // forward step is inlined rather than called through the table (`keeps`: as OpInfo::keeps).
   template <class Compute>
-  Var<T> record(OpCode code, Links l, Compute compute) {
-    const Var<T> out = push_node(code, l, T(0));
+  Var<T> record(OpCode code, Links l, bool keeps, Compute compute) {
+    const Var<T> out = push_node(code, l, T(0), keeps);
     compute(*this, out.index());
     return out;
   }
@@ -115,7 +117,7 @@ class Tape {
   template <class Fill>
   Var<T> record_nary(OpCode code, std::size_t count, Fill fill) {
     return record_nary(code, count, fill,
-                       [this, code](Tape<T>&, index_t i) { (*table_)[code].forward(*this, i); });
+                       [code](Tape<T>& t, index_t i) { (*t.table_)[code].forward(t, i); });
   }
   template <class Fill, class Compute>
   Var<T> record_nary(OpCode code, std::size_t count, Fill fill, Compute compute) {
@@ -123,7 +125,7 @@ class Tape {
     Links l{static_cast<index_t>(args_.size()), static_cast<index_t>(count)};
     args_.resize(args_.size() + count);
     fill(args_.data() + l.a);
-    return record(code, l, compute);
+    return record(code, l, false, compute);
   }
 
   // --- Sweeps -------------------------------------------------------------------------------
@@ -233,12 +235,43 @@ class Tape {
   }
 
   void reserve(std::size_t nodes) {
+    if (nodes <= capacity_) return;
     value_.reserve(nodes), grad_.reserve(nodes), op_.reserve(nodes), links_.reserve(nodes);
+    capacity_ = nodes;
   }
   void clear() {
     value_.clear(), grad_.clear(), op_.clear(), links_.clear(), args_.clear(), kept_.clear();
     names_.clear(), name_chars_.clear(), groups_.clear(), open_ = -1;
     first_inner_ = no_node;
+  }
+  // Forgets every node from `n` on, with their names and groups: a graph rebuilt every step
+  // keeps its parameters (its first n nodes) and records the rest afresh, allocating nothing
+  // once its arrays have grown. No group may be open.
+  void truncate(index_t n) {
+    if (open_ >= 0) throw std::logic_error("truncate: a group is open");
+    if (n >= size()) return;
+    // Argument lists and kept slots are taken in node order: the first n-ary or keeping node
+    // dropped holds the first entry to drop.
+    bool args_found = false, kept_found = false;
+    for (index_t i = n; i < size() && !(args_found && kept_found); ++i) {
+      const OpInfo<T>& info = (*table_)[op_[i]];
+      if (!args_found && info.arity < 0) args_.resize(links_[i].a), args_found = true;
+      if (!kept_found && info.keeps) kept_.resize(links_[i].b), kept_found = true;
+    }
+    value_.shrink(n), grad_.shrink(n), op_.shrink(n), links_.shrink(n);
+    names_.erase(
+        std::lower_bound(names_.begin(), names_.end(), n,
+                         [](const NameRef& entry, index_t key) { return entry.node < key; }),
+        names_.end());
+    while (!groups_.empty() && groups_.back().begin >= n) groups_.pop_back();
+    std::size_t chars = 0;
+    for (const NameRef& r : names_) chars = std::max<std::size_t>(chars, r.begin + r.length);
+    for (GroupRef& r : groups_) {
+      r.end = std::min(r.end, n);
+      chars = std::max<std::size_t>(chars, r.name_begin + r.name_length);
+    }
+    name_chars_.resize(chars);
+    if (first_inner_ >= n) first_inner_ = no_node;
   }
 
   // --- Raw access for op implementations (ops/contract.hpp) --------------------------------
@@ -256,7 +289,7 @@ class Tape {
   Var<T> leaf(Leaf kind, std::string_view name, T v) {
     if (name.empty() && kind != Leaf::constant)
       throw std::invalid_argument("a parameter or input needs a name");
-    Var<T> out = push_node(kind, Links{}, std::move(v));
+    Var<T> out = push_node(kind, Links{}, std::move(v), false);
     if (!name.empty())
       names_.push_back(
           NameRef{out.index(), store_name(name), static_cast<std::uint32_t>(name.size())});
@@ -267,24 +300,31 @@ class Tape {
     name_chars_.append(name);
     return begin;
   }
-  Var<T> push_node(OpCode code, Links l, T v) {
+  // Inlined where a node is recorded: with `keeps` known there, recording costs a few stores.
+  [[gnu::always_inline]] Var<T> push_node(OpCode code, Links l, T v, bool keeps) {
     if (op_.size() >= max_index) throw std::length_error("tape: too many nodes");
-    if ((*table_)[code].keeps) {
+    if (op_.size() == capacity_) [[unlikely]]
+      grow();
+    if (keeps) {
       l.b = static_cast<index_t>(kept_.size());
       kept_.emplace_back();
     }
     if (code >= first_op && first_inner_ == no_node) first_inner_ = size();
-    value_.push_back(std::move(v));
-    grad_.push_back(T(0));
-    op_.push_back(code);
-    links_.push_back(l);
+    value_.append(std::move(v));
+    grad_.append(0);
+    op_.append(code);
+    links_.append(l);
     return Var<T>(*this, size() - 1);
   }
 
   const OpTable<T>* table_;
-  std::vector<T> value_, grad_;
-  std::vector<OpCode> op_;
-  std::vector<Links> links_;
+  [[gnu::noinline]] void grow() { reserve(std::max<std::size_t>(64, 2 * capacity_)); }
+
+  // The node arrays, grown together to capacity_ nodes.
+  Column<T> value_, grad_;
+  Column<OpCode> op_;
+  Column<Links> links_;
+  std::size_t capacity_ = 0;
   std::vector<index_t> args_;
   std::vector<T> kept_;  // what keeping nodes' forward steps left for their backward steps
   // Leaf names, by node index, their characters in one string (no allocation per name).

@@ -89,7 +89,7 @@ TrainResult<T> train(const Dataset& data, const Network<T>& start, const TrainOp
   Random pick(o.seed);
   TrainResult<T> r;
   const int n = static_cast<int>(C.params.theta.size());
-  std::vector<T> gradient(n), theta = start.theta;
+  std::vector<T> gradient(n);
   const std::unique_ptr<Optimizer<T>> optimizer = make_optimizer(eta, o.optimizer);
   std::vector<double> observed(o.observe ? n : 0);
 
@@ -111,17 +111,26 @@ TrainResult<T> train(const Dataset& data, const Network<T>& start, const TrainOp
     r.steps.push_back(step);
     r.cost.push_back(dataset_cost(C, sampled ? sample : points));
   };
-  // Moves the parameters by the optimiser, given the gradient accumulated over `m` points.
+  // Moves the parameters by the optimiser, given the gradient accumulated over `m` points. With
+  // one point (the paper's SGD) the optimiser reads the graph's gradient and steps the graph's
+  // parameters in place: nothing is copied or allocated per step.
   auto step_over = [&](int m, auto&& next_point) {
+    if (m == 1) {
+      const int i = next_point();
+      C.evaluate_at(points.x[i], points.y[i]);
+      C.differentiate();
+      optimizer->update(C.theta_values(), C.theta_gradient(), 1);
+      return;
+    }
     std::fill(gradient.begin(), gradient.end(), T(0));
     for (int b = 0; b < m; ++b) {
       const int i = next_point();
       C.evaluate_at(points.x[i], points.y[i]);
       C.differentiate();
-      for (int k = 0; k < n; ++k) gradient[k] += C.params.theta[k].grad();
+      const std::span<const T> g = C.theta_gradient();
+      for (int k = 0; k < n; ++k) gradient[k] += g[k];
     }
-    optimizer->update(theta, gradient, m);
-    C.set_theta(theta);
+    optimizer->update(C.theta_values(), gradient, m);
   };
 
   auto take_snapshot = [&](long step) {

@@ -10,7 +10,8 @@
 // arithmetic: a scalar type T (the numbers) or Var<T> (the derivative recorded as new nodes):
 //   unary:   U value(const U& x);            U partial(const U& x, const U& y);        y = value(x)
 //   binary:  U value(const U& a, const U& b); Partials<U> partials(a, b, y)
-// A unary op may also keep a number from its forward step for its backward step (keeps_value).
+// A unary op may also keep a number from its forward step for its backward step (keeps_value),
+// and an op whose partials are fixed numbers may state them (fixed_partials).
 // The adapters below turn that into the tape's forward and backward steps.
 #pragma once
 
@@ -127,6 +128,30 @@ concept keeps_value = unary_op<Op> && requires(const double x, double& k) {
   Op::value(x, k);
 };
 
+// An op whose partials are fixed whole numbers states them, as `static constexpr int
+// fixed_partial` (unary) or `static constexpr Partials<int> fixed_partials` (binary), and writes
+// its partials from them: the backward step then adds or subtracts grad(i), or skips an operand
+// whose partial is 0, instead of multiplying (a full multiplication in MPFR).
+template <class Op>
+concept fixed_unary = requires {
+  Op::fixed_partial;
+};
+template <class Op>
+concept fixed_binary = requires {
+  Op::fixed_partials;
+};
+
+// g += c gi for a fixed c.
+template <class T>
+inline void add_times(T& g, const T& gi, int c) {
+  if (c == 1)
+    g += gi;
+  else if (c == -1)
+    g -= gi;
+  else if (c != 0)
+    g += c * gi;
+}
+
 // Node i's value from its operands' values.
 template <class Op, class T>
 inline void forward_step(const Nodes<T>& s, index_t i) {
@@ -147,6 +172,11 @@ inline void backward_step(const Nodes<T>& s, index_t i) {
   const Links& l = s.l[i];
   if constexpr (steps_itself<Op>) {
     Op::backward(s, i);
+  } else if constexpr (fixed_unary<Op>) {
+    add_times(s.g[l.a], s.g[i], Op::fixed_partial);
+  } else if constexpr (fixed_binary<Op>) {
+    add_times(s.g[l.a], s.g[i], Op::fixed_partials.da);
+    add_times(s.g[l.b], s.g[i], Op::fixed_partials.db);
   } else if constexpr (keeps_value<Op>) {
     s.g[l.a] += s.g[i] * Op::partial(s.v[l.a], s.v[i], s.kept[l.b]);
   } else if constexpr (unary_op<Op>) {
@@ -172,7 +202,7 @@ void table_backward(Tape<T>& t, index_t i) {
 // Its value is computed by the op's forward step, inlined here (not called through the table).
 template <class Op, class T>
 Var<T> record_node(Tape<T>& t, index_t a, index_t b = 0) {
-  return t.record(Op::code, Links{a, b},
+  return t.record(Op::code, Links{a, b}, keeps_value<Op>,
                   [](Tape<T>& tape, index_t i) { forward_step<Op>(Nodes<T>(tape), i); });
 }
 template <class Op, class T>

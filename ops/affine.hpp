@@ -12,25 +12,34 @@ struct Affine {
   static constexpr std::string_view name = "affine", symbol = "affine", latex = "\\sum";
   static constexpr int precedence = 1;
 
-  // Inlined into the sweeps (GCC would otherwise call them: they hold a loop).
+  // z, and the step of its gradient gz to the operands: the sweeps step a neuron (this node and
+  // its activation) with z and gz held in registers. Inlined (GCC would otherwise call them).
   template <class T>
-  [[gnu::always_inline]] static void forward(const Nodes<T>& s, index_t i) {
+  [[gnu::always_inline]] static T sum(const Nodes<T>& s, index_t i) {
     const index_t* w = s.args + s.l[i].a;
     const index_t n = s.l[i].b / 2;
     T z = s.v[w[2 * n]];
     for (index_t k = 0; k < n; ++k) z += s.v[w[2 * k]] * s.v[w[2 * k + 1]];
-    s.v[i] = std::move(z);
+    return z;
   }
   template <class T>
-  [[gnu::always_inline]] static void backward(const Nodes<T>& s, index_t i) {
+  [[gnu::always_inline]] static void spread(const Nodes<T>& s, index_t i, const T& gz) {
     const index_t* w = s.args + s.l[i].a;
     const index_t n = s.l[i].b / 2;
-    const T gi = s.g[i];
     for (index_t k = 0; k < n; ++k) {
-      s.g[w[2 * k]] += gi * s.v[w[2 * k + 1]];
-      s.g[w[2 * k + 1]] += gi * s.v[w[2 * k]];
+      s.g[w[2 * k]] += gz * s.v[w[2 * k + 1]];
+      s.g[w[2 * k + 1]] += gz * s.v[w[2 * k]];
     }
-    s.g[w[2 * n]] += gi;
+    s.g[w[2 * n]] += gz;
+  }
+  template <class T>
+  static void forward(const Nodes<T>& s, index_t i) {
+    s.v[i] = sum(s, i);
+  }
+  template <class T>
+  static void backward(const Nodes<T>& s, index_t i) {
+    const T gz = s.g[i];
+    spread(s, i, gz);
   }
   template <class T>
   static void record_partials(Tape<T>& t, index_t i, std::vector<index_t>& out) {

@@ -152,23 +152,41 @@ inline void add_times(T& g, const T& gi, int c) {
     g += c * gi;
 }
 
+// Unary node i's value, and its partial, at operand value x (read from the tape, or held by a
+// caller that has just computed it).
+template <class Op, class T>
+[[gnu::always_inline]] inline T unary_value(const Nodes<T>& s, index_t i, const T& x) {
+  if constexpr (keeps_value<Op>)
+    return Op::value(x, s.kept[s.l[i].b]);
+  else
+    return Op::value(x);
+}
+template <class Op, class T>
+[[gnu::always_inline]] inline T unary_partial(const Nodes<T>& s, index_t i, const T& x) {
+  if constexpr (keeps_value<Op>)
+    return Op::partial(x, s.v[i], s.kept[s.l[i].b]);
+  else
+    return Op::partial(x, s.v[i]);
+}
+
+// The steps are inlined into the sweeps' jump tables: that is the point of the sweeps, and GCC
+// gives up inlining in functions that large without being told.
+
 // Node i's value from its operands' values.
 template <class Op, class T>
-inline void forward_step(const Nodes<T>& s, index_t i) {
+[[gnu::always_inline]] inline void forward_step(const Nodes<T>& s, index_t i) {
   const Links& l = s.l[i];
   if constexpr (steps_itself<Op>)
     Op::forward(s, i);
-  else if constexpr (keeps_value<Op>)
-    s.v[i] = Op::value(s.v[l.a], s.kept[l.b]);
   else if constexpr (unary_op<Op>)
-    s.v[i] = Op::value(s.v[l.a]);
+    s.v[i] = unary_value<Op>(s, i, s.v[l.a]);
   else
     s.v[i] = Op::value(s.v[l.a], s.v[l.b]);
 }
 
 // Adds grad(i) times each local partial derivative to node i's operands' gradients.
 template <class Op, class T>
-inline void backward_step(const Nodes<T>& s, index_t i) {
+[[gnu::always_inline]] inline void backward_step(const Nodes<T>& s, index_t i) {
   const Links& l = s.l[i];
   if constexpr (steps_itself<Op>) {
     Op::backward(s, i);
@@ -177,10 +195,8 @@ inline void backward_step(const Nodes<T>& s, index_t i) {
   } else if constexpr (fixed_binary<Op>) {
     add_times(s.g[l.a], s.g[i], Op::fixed_partials.da);
     add_times(s.g[l.b], s.g[i], Op::fixed_partials.db);
-  } else if constexpr (keeps_value<Op>) {
-    s.g[l.a] += s.g[i] * Op::partial(s.v[l.a], s.v[i], s.kept[l.b]);
   } else if constexpr (unary_op<Op>) {
-    s.g[l.a] += s.g[i] * Op::partial(s.v[l.a], s.v[i]);
+    s.g[l.a] += s.g[i] * unary_partial<Op>(s, i, s.v[l.a]);
   } else {
     const Partials<T> p = Op::partials(s.v[l.a], s.v[l.b], s.v[i]);
     s.g[l.a] += s.g[i] * p.da;

@@ -13,9 +13,9 @@ struct Sigmoid {
   template <class U>
   static U value(const U& x, U& minus) {
     using std::abs, std::exp;
-    const U e = exp(-abs(x)), d = 1 + e;
-    minus = (x >= 0 ? e : U(1)) / d;
-    return (x >= 0 ? U(1) : e) / d;
+    const U e = exp(-abs(x)), d = 1 + e, one = 1;  // (lvalues: choosing one copies nothing)
+    minus = (x >= 0 ? e : one) / d;
+    return (x >= 0 ? one : e) / d;
   }
   template <class U>
   static U value(const U& x) {

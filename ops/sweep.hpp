@@ -12,6 +12,10 @@
 
 namespace dlmath {
 
+// The activations a neuron applies to its affine node. The two stay two nodes (drawings and
+// formulas show both) but the sweeps step such a pair as one: a neuron costs one dispatch.
+using NeuronActivations = OpList<Sigmoid, Tanh, Relu>;
+
 namespace sweep {
 
 // Calls f.template operator()<Op>() for the op in Ops... (or Affine) whose code is `code`;
@@ -21,6 +25,35 @@ inline bool dispatch(OpList<Ops...>, OpCode code, F&& f) {
   return ((code == Ops::code && (f.template operator()<Ops>(), true)) || ... ||
           (code == Affine::code && (f.template operator()<Affine>(), true)));
 }
+// The same among Ops only, by comparisons (a few ops: no jump table).
+template <class... Ops, class F>
+inline bool dispatch_among(OpList<Ops...>, OpCode code, F&& f) {
+  return ((code == Ops::code && (f.template operator()<Ops>(), true)) || ...);
+}
+template <class Op, class... Ops>
+constexpr bool among(OpList<Ops...>) {
+  return (std::is_same_v<Op, Ops> || ...);
+}
+
+}  // namespace sweep
+
+namespace sweep {
+
+// Affine node i and its activation Act at i + 1, z held in a register.
+template <class Act, class T>
+[[gnu::always_inline]] inline void forward_neuron(const Nodes<T>& s, index_t i) {
+  const T z = Affine::sum(s, i);
+  s.v[i + 1] = unary_value<Act>(s, i + 1, z);
+  s.v[i] = z;
+}
+// Activation node i, then the affine node i - 1 it takes, gz held in a register: the same
+// arithmetic in the same order as two backward steps.
+template <class Act, class T>
+[[gnu::always_inline]] inline void backward_neuron(const Nodes<T>& s, index_t i) {
+  const T gz = s.g[i - 1] + s.g[i] * unary_partial<Act>(s, i, s.v[i - 1]);
+  s.g[i - 1] = gz;
+  Affine::spread(s, i - 1, gz);
+}
 
 }  // namespace sweep
 
@@ -29,8 +62,15 @@ template <class List = RegisteredOps, class T>
 void forward_sweep(Tape<T>& t, index_t from = 0) {
   const Nodes<T> s(t);
   const index_t n = t.size();
-  for (index_t i = std::max(from, t.first_inner()); i < n; ++i)
+  for (index_t i = std::max(from, t.first_inner()); i < n; ++i) {
+    if (s.op[i] == Affine::code && i + 1 < n && s.l[i + 1].a == i &&
+        sweep::dispatch_among(NeuronActivations{}, s.op[i + 1],
+                              [&]<class Act>() { sweep::forward_neuron<Act>(s, i); })) {
+      ++i;
+      continue;
+    }
     sweep::dispatch(List{}, s.op[i], [&]<class Op>() { forward_step<Op>(s, i); });
+  }
 }
 
 // Tape::backward with the ops of List dispatched inline.
@@ -40,8 +80,15 @@ void backward_sweep(Tape<T>& t, index_t out) {
   std::fill(s.g, s.g + out + 1, T(0));
   s.g[out] = T(1);
   const index_t first = t.first_inner();
-  for (index_t i = out + 1; i-- > first;)
+  for (index_t i = out + 1; i-- > first;) {
+    if (i > first && s.op[i - 1] == Affine::code && s.l[i].a == i - 1 &&
+        sweep::dispatch_among(NeuronActivations{}, s.op[i],
+                              [&]<class Act>() { sweep::backward_neuron<Act>(s, i); })) {
+      --i;
+      continue;
+    }
     sweep::dispatch(List{}, s.op[i], [&]<class Op>() { backward_step<Op>(s, i); });
+  }
 }
 
 }  // namespace dlmath

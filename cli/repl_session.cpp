@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -64,10 +65,11 @@ class Machine : public ReplMachine {
   std::string apply(const symbolic::Program& p, int digits) override {
     validate(p);
     std::string shown;
-    std::optional<index_t> replay_from;  // the first input whose value changed
+    constexpr index_t none = std::numeric_limits<index_t>::max();
+    index_t replay_from = none;  // the first input whose value changed
     auto replay = [&] {
-      if (replay_from) g_.forward(*replay_from);
-      replay_from.reset();
+      if (replay_from != none) g_.forward(replay_from);
+      replay_from = none;
     };
     std::vector<Var<T>> at(p.nodes.size());
     std::size_t next = 0;
@@ -79,7 +81,7 @@ class Machine : public ReplMachine {
         if (negative) v = -v;
         if (const auto input = current_input(s.target)) {
           g_.set_value(*input, v);  // every result recorded after it follows on replay
-          replay_from = std::min(replay_from.value_or(*input), *input);
+          replay_from = std::min(replay_from, *input);
         } else {
           env_.insert_or_assign(s.target, g_.input(s.target, v));
           input_order_.push_back(s.target);

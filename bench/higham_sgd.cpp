@@ -242,8 +242,8 @@ int main(int argc, char** argv) {
   std::printf("HIGHAM-SGD benchmark: ratios are to the tight hand-written loop in this process.\n");
   std::printf("Times are this thread's CPU time; load average %.2f at the start.\n",
               load_average());
-  compare<double>("double", quick ? 20000 : 1000000, quick ? 1 : 5);
-  compare<float50>("float50", quick ? 200 : 20000, quick ? 1 : 3);
+  compare<double>("double", quick ? 20000 : 1000000, quick ? 1 : 9);
+  compare<float50>("float50", quick ? 200 : 20000, quick ? 1 : 5);
 
   PointCost<double> C(initial_network<double>(arch, seed));
   std::printf(

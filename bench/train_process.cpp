@@ -31,6 +31,7 @@ double seconds(const timeval& t) {
 
 // Runs argv with its output thrown away; exits if it cannot start or fails.
 Times run_once(char* const argv[]) {
+  std::fflush(stdout);  // or the child's stdout would write this process's pending output again
   const auto t0 = std::chrono::steady_clock::now();
   const pid_t pid = fork();
   if (pid < 0) {

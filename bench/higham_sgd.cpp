@@ -13,14 +13,13 @@
 // double and in float50; then a scale run on a fine-grained MLP 2-64-64-1 over 100 points (one
 // graph, every multiply and add its own node): nodes per second replayed and built, and bytes per
 // node.
-#include <time.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
+#include "bench/measure.hpp"
 #include "bench/tight_higham.hpp"
 #include "network/backprop_by_hand.hpp"
 #include "network/dataset.hpp"
@@ -29,6 +28,7 @@
 #include "network/point_cost.hpp"
 
 using namespace dlmath;
+using bench::cpu_seconds, bench::load_average, bench::median;
 
 namespace {
 
@@ -120,33 +120,11 @@ std::vector<T> sgd_rebuild(const Points<T>& data, const Stream& stream) {
   return theta;
 }
 
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
-}
-
-// CPU time of this thread: on a machine shared with other jobs, time spent waiting for a core
-// is not charged to whichever way happened to be running.
-double cpu_seconds() {
-  timespec t;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
-}
 template <class F>
 double seconds(F f) {
   const double t0 = cpu_seconds();
   f();
   return cpu_seconds() - t0;
-}
-
-// The machine's load average over the last minute, as /proc/loadavg gives it (-1 if unknown).
-double load_average() {
-  double load = -1;
-  if (FILE* f = std::fopen("/proc/loadavg", "r")) {
-    if (std::fscanf(f, "%lf", &load) != 1) load = -1;
-    std::fclose(f);
-  }
-  return load;
 }
 
 template <class T>

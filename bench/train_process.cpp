@@ -14,16 +14,15 @@
 #include <cstdlib>
 #include <vector>
 
+#include "bench/measure.hpp"
+
+using dlmath::bench::load_average, dlmath::bench::median;
+
 namespace {
 
 struct Times {
   double cpu = 0, wall = 0;
 };
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
-}
 
 double seconds(const timeval& t) {
   return static_cast<double>(t.tv_sec) + 1e-6 * static_cast<double>(t.tv_usec);
@@ -51,15 +50,6 @@ Times run_once(char* const argv[]) {
   }
   return {seconds(usage.ru_utime) + seconds(usage.ru_stime),
           std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()};
-}
-
-double load_average() {
-  double load = -1;
-  if (FILE* f = std::fopen("/proc/loadavg", "r")) {
-    if (std::fscanf(f, "%lf", &load) != 1) load = -1;
-    std::fclose(f);
-  }
-  return load;
 }
 
 }  // namespace

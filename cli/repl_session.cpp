@@ -65,8 +65,10 @@ class Machine : public ReplMachine {
   std::string apply(const symbolic::Program& p, int digits) override {
     validate(p);
     std::string shown;
+    // The first input whose value changed; none while nothing changed. (A plain index, not an
+    // optional: GCC 12 warns falsely about an optional read in this lambda.)
     constexpr index_t none = std::numeric_limits<index_t>::max();
-    index_t replay_from = none;  // the first input whose value changed
+    index_t replay_from = none;
     auto replay = [&] {
       if (replay_from != none) g_.forward(replay_from);
       replay_from = none;

@@ -152,6 +152,9 @@ inline void add_times(T& g, const T& gi, int c) {
     g += c * gi;
 }
 
+// The steps are inlined into the sweeps' jump tables: that is the point of the sweeps, and GCC
+// gives up inlining in functions that large without being told.
+
 // Unary node i's value, and its partial, at operand value x (read from the tape, or held by a
 // caller that has just computed it).
 template <class Op, class T>
@@ -168,9 +171,6 @@ template <class Op, class T>
   else
     return Op::partial(x, s.v[i]);
 }
-
-// The steps are inlined into the sweeps' jump tables: that is the point of the sweeps, and GCC
-// gives up inlining in functions that large without being told.
 
 // Node i's value from its operands' values.
 template <class Op, class T>

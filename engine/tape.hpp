@@ -3,7 +3,10 @@
 // Creation order is a topological order (an operand is always recorded before its result), so
 // evaluation is one forward sweep and reverse-mode differentiation one backward sweep: no
 // recursion, no sorting. Nodes are stored as a struct of arrays; what each operation computes
-// is not known here but looked up in an OpTable that ops/ supplies.
+// is not known here but looked up in an OpTable that ops/ supplies. A unary op may keep one
+// number from its forward step for its backward step (sigmoid keeps sigma(-x), computed from the
+// same exponential as sigma(x)): such nodes hold an index into a side array in their unused
+// second link, so other nodes pay nothing for it.
 #pragma once
 
 #include <algorithm>
@@ -15,6 +18,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "engine/column.hpp"
 
 namespace dlmath {
 
@@ -28,7 +33,8 @@ template <class T>
 class Tape;
 
 // A node's operands: `a` and `b` for unary and binary ops; for n-ary ops `a` is an offset into
-// the tape's argument list and `b` the number of arguments there.
+// the tape's argument list and `b` the number of arguments there. A unary node whose op keeps a
+// number has its slot in the tape's kept list in `b`.
 struct Links {
   index_t a = 0, b = 0;
 };
@@ -47,12 +53,17 @@ struct OpInfo {
   void (*record_partials)(Tape<T>&, index_t, std::vector<index_t>& out) = nullptr;
   std::string_view latex;  // "\\sigma", "+"
   int precedence = 0;      // infix: 1 (+ -), 2 (* /), 3 (unary -), 4 (^); 0: written f(x)
+  bool keeps = false;      // unary: forward keeps a number for backward (Tape::kept)
 };
 
 template <class T>
 struct OpTable {
   std::vector<OpInfo<T>> ops;  // indexed by OpCode
   const OpInfo<T>& operator[](OpCode code) const { return ops[code]; }
+  // Whole sweeps that know every op of the table at compile time (ops/sweep.hpp): one call per
+  // sweep instead of one per node. Null: Tape sweeps node by node through `ops`.
+  void (*forward_sweep)(Tape<T>&, index_t from) = nullptr;
+  void (*backward_sweep)(Tape<T>&, index_t out) = nullptr;
 };
 
 // A named, contiguous run of nodes (a layer, a neuron), for pictures. Groups nest.
@@ -84,34 +95,66 @@ class Tape {
   }
 
   // --- Recording (used by ops/) -------------------------------------------------------------
-  Var<T> record(OpCode code, index_t a, index_t b = 0) { return push(code, Links{a, b}); }
+  Var<T> record(OpCode code, index_t a, index_t b = 0) {
+    const Var<T> out = push_node(code, Links{a, b}, T(0), (*table_)[code].keeps);
+    (*table_)[code].forward(*this, out.index());
+    return out;
+  }
+  // Records a node whose value `compute(*this, i)` sets: the op is known to the caller, so its
+  // forward step is inlined rather than called through the table (`keeps`: as OpInfo::keeps).
+  template <class Compute>
+  Var<T> record(OpCode code, Links l, bool keeps, Compute compute) {
+    const Var<T> out = push_node(code, l, T(0), keeps);
+    compute(*this, out.index());
+    return out;
+  }
   Var<T> record_nary(OpCode code, std::span<const index_t> args) {
     return record_nary(code, args.size(),
                        [&](index_t* out) { std::copy(args.begin(), args.end(), out); });
   }
-  // Records an n-ary node whose `count` operands `fill(index_t* out)` writes in place.
+  // Records an n-ary node whose `count` operands `fill(index_t* out)` writes in place; its value
+  // is set by the table's forward step, or by `compute` as record(code, l, compute) does.
   template <class Fill>
   Var<T> record_nary(OpCode code, std::size_t count, Fill fill) {
+    return record_nary(code, count, fill,
+                       [code](Tape<T>& t, index_t i) { (*t.table_)[code].forward(t, i); });
+  }
+  template <class Fill, class Compute>
+  Var<T> record_nary(OpCode code, std::size_t count, Fill fill, Compute compute) {
     if (args_.size() + count > max_index) throw std::length_error("tape: argument list full");
     Links l{static_cast<index_t>(args_.size()), static_cast<index_t>(count)};
     args_.resize(args_.size() + count);
     fill(args_.data() + l.a);
-    return push(code, l);
+    return record(code, l, false, compute);
   }
 
   // --- Sweeps -------------------------------------------------------------------------------
   // Recomputes every node from the current leaf values (replay: no allocation). Nodes before
   // `from` cannot depend on a leaf at `from` or later, so a changed leaf replays from itself.
   void forward(index_t from = 0) {
-    const index_t n = size();
-    for (index_t i = from; i < n; ++i) {
-      if (op_[i] >= first_op) (*table_)[op_[i]].forward(*this, i);
-    }
+    if (table_->forward_sweep)
+      table_->forward_sweep(*this, from);
+    else
+      forward_by_table(from);
   }
 
   // Gradients of `out` with respect to every node recorded before it. Gradients are reset
   // first, so calling it twice gives the same numbers; fan-out accumulates by `+=`.
   void backward(index_t out) {
+    if (table_->backward_sweep)
+      table_->backward_sweep(*this, out);
+    else
+      backward_by_table(out);
+  }
+
+  // The same sweeps node by node, one call through the op table each.
+  void forward_by_table(index_t from = 0) {
+    const index_t n = size();
+    for (index_t i = from; i < n; ++i) {
+      if (op_[i] >= first_op) (*table_)[op_[i]].forward(*this, i);
+    }
+  }
+  void backward_by_table(index_t out) {
     std::fill(grad_.begin(), grad_.begin() + out + 1, T(0));
     grad_[out] = T(1);
     for (index_t i = out + 1; i-- > 0;) {
@@ -160,6 +203,9 @@ class Tape {
   const OpInfo<T>& info(index_t i) const { return (*table_)[op_[i]]; }
   const OpTable<T>& table() const { return *table_; }
   bool is_leaf(index_t i) const { return op_[i] < first_op; }
+  // The first node that is not a leaf (size() if there is none): every node before it is a
+  // leaf, so sweeps start (and backward stops) there. Parameters and inputs usually come first.
+  index_t first_inner() const { return first_inner_ < size() ? first_inner_ : size(); }
   // A leaf's name ("W2[1,1]", "x1"), or the name a program gave an inner node ("h1"); empty
   // otherwise.
   std::string_view name(index_t i) const {
@@ -184,20 +230,54 @@ class Tape {
   // Bytes held per node by the node arrays and the argument list (names and groups excluded).
   std::size_t node_bytes() const {
     return value_.size() * sizeof(T) + grad_.size() * sizeof(T) + op_.size() * sizeof(OpCode) +
-           links_.size() * sizeof(Links) + args_.size() * sizeof(index_t);
+           links_.size() * sizeof(Links) + args_.size() * sizeof(index_t) +
+           kept_.size() * sizeof(T);
   }
 
   void reserve(std::size_t nodes) {
+    if (nodes <= capacity_) return;
     value_.reserve(nodes), grad_.reserve(nodes), op_.reserve(nodes), links_.reserve(nodes);
+    capacity_ = nodes;
   }
   void clear() {
-    value_.clear(), grad_.clear(), op_.clear(), links_.clear(), args_.clear();
+    value_.clear(), grad_.clear(), op_.clear(), links_.clear(), args_.clear(), kept_.clear();
     names_.clear(), name_chars_.clear(), groups_.clear(), open_ = -1;
+    first_inner_ = no_node;
+  }
+  // Forgets every node from `n` on, with their names and groups: a graph rebuilt every step
+  // keeps its parameters (its first n nodes) and records the rest afresh, allocating nothing
+  // once its arrays have grown. No group may be open.
+  void truncate(index_t n) {
+    if (open_ >= 0) throw std::logic_error("truncate: a group is open");
+    if (n >= size()) return;
+    // Argument lists and kept slots are taken in node order: the first n-ary or keeping node
+    // dropped holds the first entry to drop.
+    bool args_found = false, kept_found = false;
+    for (index_t i = n; i < size() && !(args_found && kept_found); ++i) {
+      const OpInfo<T>& info = (*table_)[op_[i]];
+      if (!args_found && info.arity < 0) args_.resize(links_[i].a), args_found = true;
+      if (!kept_found && info.keeps) kept_.resize(links_[i].b), kept_found = true;
+    }
+    value_.shrink(n), grad_.shrink(n), op_.shrink(n), links_.shrink(n);
+    names_.erase(
+        std::lower_bound(names_.begin(), names_.end(), n,
+                         [](const NameRef& entry, index_t key) { return entry.node < key; }),
+        names_.end());
+    while (!groups_.empty() && groups_.back().begin >= n) groups_.pop_back();
+    std::size_t chars = 0;
+    for (const NameRef& r : names_) chars = std::max<std::size_t>(chars, r.begin + r.length);
+    for (GroupRef& r : groups_) {
+      r.end = std::min(r.end, n);
+      chars = std::max<std::size_t>(chars, r.name_begin + r.name_length);
+    }
+    name_chars_.resize(chars);
+    if (first_inner_ >= n) first_inner_ = no_node;
   }
 
   // --- Raw access for op implementations (ops/contract.hpp) --------------------------------
   T* values() { return value_.data(); }
   T* grads() { return grad_.data(); }
+  T* kept() { return kept_.data(); }
   const Links& links(index_t i) const { return links_[i]; }
   const Links* all_links() const { return links_.data(); }
   const OpCode* op_codes() const { return op_.data(); }
@@ -209,7 +289,7 @@ class Tape {
   Var<T> leaf(Leaf kind, std::string_view name, T v) {
     if (name.empty() && kind != Leaf::constant)
       throw std::invalid_argument("a parameter or input needs a name");
-    Var<T> out = push_node(kind, Links{}, std::move(v));
+    Var<T> out = push_node(kind, Links{}, std::move(v), false);
     if (!name.empty())
       names_.push_back(
           NameRef{out.index(), store_name(name), static_cast<std::uint32_t>(name.size())});
@@ -220,25 +300,33 @@ class Tape {
     name_chars_.append(name);
     return begin;
   }
-  Var<T> push(OpCode code, Links l) {
-    Var<T> out = push_node(code, l, T(0));
-    (*table_)[code].forward(*this, out.index());
-    return out;
-  }
-  Var<T> push_node(OpCode code, Links l, T v) {
+  // Inlined where a node is recorded: with `keeps` known there, recording costs a few stores.
+  [[gnu::always_inline]] Var<T> push_node(OpCode code, Links l, T v, bool keeps) {
     if (op_.size() >= max_index) throw std::length_error("tape: too many nodes");
-    value_.push_back(std::move(v));
-    grad_.push_back(T(0));
-    op_.push_back(code);
-    links_.push_back(l);
+    if (op_.size() == capacity_) [[unlikely]]
+      grow();
+    if (keeps) {
+      l.b = static_cast<index_t>(kept_.size());
+      kept_.emplace_back();
+    }
+    if (code >= first_op && first_inner_ == no_node) first_inner_ = size();
+    value_.append(std::move(v));
+    grad_.append(0);
+    op_.append(code);
+    links_.append(l);
     return Var<T>(*this, size() - 1);
   }
 
   const OpTable<T>* table_;
-  std::vector<T> value_, grad_;
-  std::vector<OpCode> op_;
-  std::vector<Links> links_;
+  [[gnu::noinline]] void grow() { reserve(std::max<std::size_t>(64, 2 * capacity_)); }
+
+  // The node arrays, grown together to capacity_ nodes.
+  Column<T> value_, grad_;
+  Column<OpCode> op_;
+  Column<Links> links_;
+  std::size_t capacity_ = 0;
   std::vector<index_t> args_;
+  std::vector<T> kept_;  // what keeping nodes' forward steps left for their backward steps
   // Leaf names, by node index, their characters in one string (no allocation per name).
   struct NameRef {
     index_t node;
@@ -253,6 +341,8 @@ class Tape {
   };
   std::vector<GroupRef> groups_;
   int open_ = -1;
+  static constexpr index_t no_node = std::numeric_limits<index_t>::max();
+  index_t first_inner_ = no_node;
 };
 
 }  // namespace dlmath

@@ -26,19 +26,17 @@ struct VarMatrix {
   }
 };
 
-// sigma(WX + B); with a name, each neuron is recorded in a group "neuron NAME.j".
+// sigma(WX + B), appended to `a`; with a name, each neuron is recorded in a group "neuron
+// NAME.j". (Appending lets a whole network's activations share one vector.)
 template <class T>
-std::vector<Var<T>> layer(const VarMatrix<T>& W, std::span<const Var<T>> B,
-                          std::span<const Var<T>> X, Activation sigma,
-                          Granularity how = Granularity::fused, int name = 0) {
+void append_layer(const VarMatrix<T>& W, std::span<const Var<T>> B, std::span<const Var<T>> X,
+                  Activation sigma, Granularity how, int name, std::vector<Var<T>>& a) {
   if (W.cols != static_cast<int>(X.size()) || W.rows != static_cast<int>(B.size()) ||
       W.entries.size() != static_cast<std::size_t>(W.rows) * W.cols || X.empty())
     throw std::invalid_argument("layer: W is " + std::to_string(W.rows) + "x" +
                                 std::to_string(W.cols) + ", X has " + std::to_string(X.size()) +
                                 " entries and B " + std::to_string(B.size()));
   Tape<T>& g = X.front().tape();
-  std::vector<Var<T>> a;
-  a.reserve(W.rows);
   for (int j = 0; j < W.rows; ++j) {
     if (name) g.begin_group(Name() << "neuron " << name << '.' << (j + 1));
     const auto w = W.row(j);
@@ -53,6 +51,16 @@ std::vector<Var<T>> layer(const VarMatrix<T>& W, std::span<const Var<T>> B,
     a.push_back(activate(sigma, z));
     if (name) g.end_group();
   }
+}
+
+// sigma(WX + B); with a name, each neuron is recorded in a group "neuron NAME.j".
+template <class T>
+std::vector<Var<T>> layer(const VarMatrix<T>& W, std::span<const Var<T>> B,
+                          std::span<const Var<T>> X, Activation sigma,
+                          Granularity how = Granularity::fused, int name = 0) {
+  std::vector<Var<T>> a;
+  a.reserve(W.rows);
+  append_layer(W, B, X, sigma, how, name, a);
   return a;
 }
 

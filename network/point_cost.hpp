@@ -14,7 +14,7 @@ class PointCost {
  public:
   explicit PointCost(const Network<T>& net, Granularity how = Granularity::fused,
                      CostKind kind = CostKind::half_squared_error) {
-    params = record_parameters(graph, net);
+    params = record_parameters(graph, net);  // nodes 0 .. n-1: see theta_values()
     const std::vector<T> zeros_in(net.arch.inputs(), T(0)), zeros_out(net.arch.outputs(), T(0));
     graph.begin_group("input");
     x = record_inputs<T>(graph, "x", zeros_in);
@@ -47,6 +47,11 @@ class PointCost {
     for (std::size_t k = 0; k < theta.size(); ++k)
       graph.set_value(params.theta[k].index(), theta[k]);
   }
+  // The parameters' values and, after differentiate, dC/dtheta, where the graph keeps them (the
+  // parameters are its first nodes): an optimiser steps them in place, with no copies. Valid
+  // until the graph records another node.
+  std::span<T> theta_values() { return {graph.values(), params.theta.size()}; }
+  std::span<const T> theta_gradient() { return {graph.grads(), params.theta.size()}; }
   Network<T> network() const { return Network<T>{params.arch, theta()}; }
 
   Graph<T> graph;

@@ -3,6 +3,7 @@
 
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "network/layer.hpp"
@@ -42,25 +43,27 @@ ParameterVars<T> record_parameters(Graph<T>& g, const Network<T>& net) {
 
 // Leaves named prefix1, prefix2, ... holding `values`.
 template <class T>
-std::vector<Var<T>> record_inputs(Graph<T>& g, const std::string& prefix,
-                                  std::span<const T> values) {
+std::vector<Var<T>> record_inputs(Graph<T>& g, std::string_view prefix, std::span<const T> values) {
   std::vector<Var<T>> out;
+  out.reserve(values.size());
   for (std::size_t i = 0; i < values.size(); ++i)
     out.push_back(g.input(Name() << prefix << static_cast<int>(i + 1), values[i]));
   return out;
 }
 
-// Layer l of the network, a[l] = sigma(W[l] a[l-1] + b[l]), grouped per neuron.
+// Layer l of the network, a[l] = sigma(W[l] a[l-1] + b[l]), grouped per neuron, appended to a.
 template <class T>
-std::vector<Var<T>> record_layer(const ParameterVars<T>& p, int l, std::span<const Var<T>> a_prev,
-                                 Granularity how) {
+void append_recorded_layer(const ParameterVars<T>& p, int l, std::span<const Var<T>> a_prev,
+                           Granularity how, std::vector<Var<T>>& a) {
   const int n = p.arch.size(l), m = p.arch.size(l - 1);
   const VarMatrix<T> W{std::span<const Var<T>>(&p.W(l, 1, 1), static_cast<std::size_t>(n) * m), n,
                        m};
-  return layer<T>(W, std::span<const Var<T>>(&p.b(l, 1), n), a_prev, p.arch.activation(l), how, l);
+  append_layer<T>(W, std::span<const Var<T>>(&p.b(l, 1), n), a_prev, p.arch.activation(l), how, l,
+                  a);
 }
 
-// F(x): every layer from 2 to L, each in a group "layer l".
+// F(x): every layer from 2 to L, each in a group "layer l". Every layer's activations go into
+// one vector, reserved once (no allocation per layer); F is its tail.
 template <class T>
 std::vector<Var<T>> record_network(const ParameterVars<T>& p, std::span<const Var<T>> x,
                                    Granularity how = Granularity::fused) {
@@ -68,12 +71,20 @@ std::vector<Var<T>> record_network(const ParameterVars<T>& p, std::span<const Va
     throw std::invalid_argument("the network takes " + std::to_string(p.arch.inputs()) +
                                 " inputs, not " + std::to_string(x.size()));
   Tape<T>& g = x.front().tape();
-  std::vector<Var<T>> a(x.begin(), x.end());
+  std::size_t total = 0;
+  for (int l = 1; l <= p.arch.layers(); ++l) total += p.arch.size(l);
+  std::vector<Var<T>> a;
+  a.reserve(total);  // the spans of earlier layers below stay valid
+  a.assign(x.begin(), x.end());
+  std::size_t prev = 0;
   for (int l = 2; l <= p.arch.layers(); ++l) {
     g.begin_group(Name() << "layer " << l);
-    a = record_layer<T>(p, l, a, how);
+    const std::size_t begin = a.size();
+    append_recorded_layer<T>(p, l, std::span<const Var<T>>(a).subspan(prev, begin - prev), how, a);
+    prev = begin;
     g.end_group();
   }
+  a.erase(a.begin(), a.begin() + static_cast<std::ptrdiff_t>(prev));
   return a;
 }
 

@@ -89,7 +89,7 @@ TrainResult<T> train(const Dataset& data, const Network<T>& start, const TrainOp
   Random pick(o.seed);
   TrainResult<T> r;
   const int n = static_cast<int>(C.params.theta.size());
-  std::vector<T> gradient(n), theta = start.theta;
+  std::vector<T> gradient(n);
   const std::unique_ptr<Optimizer<T>> optimizer = make_optimizer(eta, o.optimizer);
   std::vector<double> observed(o.observe ? n : 0);
 
@@ -111,17 +111,26 @@ TrainResult<T> train(const Dataset& data, const Network<T>& start, const TrainOp
     r.steps.push_back(step);
     r.cost.push_back(dataset_cost(C, sampled ? sample : points));
   };
-  // Moves the parameters by the optimiser, given the gradient accumulated over `m` points.
+  // Moves the parameters by the optimiser, given the gradient accumulated over `m` points. With
+  // one point (the paper's SGD) the optimiser reads the graph's gradient and steps the graph's
+  // parameters in place: nothing is copied or allocated per step.
   auto step_over = [&](int m, auto&& next_point) {
+    if (m == 1) {
+      const int i = next_point();
+      C.evaluate_at(points.x[i], points.y[i]);
+      C.differentiate();
+      optimizer->update(C.theta_values(), C.theta_gradient(), 1);
+      return;
+    }
     std::fill(gradient.begin(), gradient.end(), T(0));
     for (int b = 0; b < m; ++b) {
       const int i = next_point();
       C.evaluate_at(points.x[i], points.y[i]);
       C.differentiate();
-      for (int k = 0; k < n; ++k) gradient[k] += C.params.theta[k].grad();
+      const std::span<const T> g = C.theta_gradient();
+      for (int k = 0; k < n; ++k) gradient[k] += g[k];
     }
-    optimizer->update(theta, gradient, m);
-    C.set_theta(theta);
+    optimizer->update(C.theta_values(), gradient, m);
   };
 
   auto take_snapshot = [&](long step) {
@@ -133,7 +142,12 @@ TrainResult<T> train(const Dataset& data, const Network<T>& start, const TrainOp
   if (snapshots) take_snapshot(0);
 
   record(0);
-  const long progress_every = std::max(1L, o.steps / 100);
+  // When the next record, snapshot, progress report and observation fall due: counted, not
+  // found by a division every step (a 64-bit division costs as much as a tenth of a step).
+  const long progress_every = std::max(1L, o.steps / 100),
+             observe_every = std::max(1L, o.observe_every);
+  long next_record = every, next_snapshot = o.snapshot_every, next_progress = progress_every,
+       next_observe = observe_every;
   for (long s = 1; s <= o.steps; ++s) {
     switch (o.method) {
       case Method::sgd:
@@ -148,16 +162,24 @@ TrainResult<T> train(const Dataset& data, const Network<T>& start, const TrainOp
         break;
       }
     }
-    if (s % every == 0 || s == o.steps) {
+    if (s == next_record || s == o.steps) {
+      if (s == next_record) next_record += every;
       record(s);
       if (!is_finite_value(r.cost.back())) {
         r.diverged_at = s;
         break;
       }
     }
-    if (snapshots && (s % o.snapshot_every == 0 || s == o.steps)) take_snapshot(s);
-    if (o.progress && s % progress_every == 0) o.progress(s, o.steps);
-    if (o.observe && (s % std::max(1L, o.observe_every) == 0 || s == o.steps)) {
+    if (snapshots && (s == next_snapshot || s == o.steps)) {
+      if (s == next_snapshot) next_snapshot += o.snapshot_every;
+      take_snapshot(s);
+    }
+    if (s == next_progress) {
+      next_progress += progress_every;
+      if (o.progress) o.progress(s, o.steps);
+    }
+    if (o.observe && (s == next_observe || s == o.steps)) {
+      if (s == next_observe) next_observe += observe_every;
       for (int k = 0; k < n; ++k) observed[k] = static_cast<double>(C.params.theta[k].value());
       if (!o.observe(s, observed)) {
         if (r.steps.back() != s) record(s);

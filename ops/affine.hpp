@@ -15,25 +15,34 @@ struct Affine {
   static constexpr double samples[][5] = {
       {0.5, 2.0, -0.25, 4.0, 3.0}, {-1.5, 0.3, 2.0, -0.7, 0.1}, {7.0, -3.0, 0.2, 0.9, -1.0}};
 
+  // z, and the step of its gradient gz to the operands: the sweeps step a neuron (this node and
+  // its activation) with z and gz held in registers. Inlined (GCC would otherwise call them).
   template <class T>
-  static void forward(Tape<T>& t, index_t i) {
-    const auto [w, n] = operands(t, i);
-    T* v = t.values();
-    T z = v[w[2 * n]];
-    for (index_t k = 0; k < n; ++k) z += v[w[2 * k]] * v[w[2 * k + 1]];
-    v[i] = std::move(z);
+  [[gnu::always_inline]] static T sum(const Nodes<T>& s, index_t i) {
+    const index_t* w = s.args + s.l[i].a;
+    const index_t n = s.l[i].b / 2;
+    T z = s.v[w[2 * n]];
+    for (index_t k = 0; k < n; ++k) z += s.v[w[2 * k]] * s.v[w[2 * k + 1]];
+    return z;
   }
   template <class T>
-  static void backward(Tape<T>& t, index_t i) {
-    const auto [w, n] = operands(t, i);
-    T* v = t.values();
-    T* g = t.grads();
-    const T gi = g[i];
+  [[gnu::always_inline]] static void spread(const Nodes<T>& s, index_t i, const T& gz) {
+    const index_t* w = s.args + s.l[i].a;
+    const index_t n = s.l[i].b / 2;
     for (index_t k = 0; k < n; ++k) {
-      g[w[2 * k]] += gi * v[w[2 * k + 1]];
-      g[w[2 * k + 1]] += gi * v[w[2 * k]];
+      s.g[w[2 * k]] += gz * s.v[w[2 * k + 1]];
+      s.g[w[2 * k + 1]] += gz * s.v[w[2 * k]];
     }
-    g[w[2 * n]] += gi;
+    s.g[w[2 * n]] += gz;
+  }
+  template <class T>
+  static void forward(const Nodes<T>& s, index_t i) {
+    s.v[i] = sum(s, i);
+  }
+  template <class T>
+  static void backward(const Nodes<T>& s, index_t i) {
+    const T gz = s.g[i];
+    spread(s, i, gz);
   }
   template <class T>
   static void record_partials(Tape<T>& t, index_t i, std::vector<index_t>& out) {
@@ -44,13 +53,6 @@ struct Affine {
     }
     out.push_back(t.constant(1).index());
   }
-
- private:
-  // The operand list w1, x1, ..., wn, xn, b and n.
-  template <class T>
-  static std::pair<const index_t*, index_t> operands(const Tape<T>& t, index_t i) {
-    return {t.args() + t.links(i).a, t.links(i).b / 2};
-  }
 };
 
 // sum_k w[k] x[k] + b as one node.
@@ -58,13 +60,16 @@ template <class T>
 Var<T> affine(std::span<const Var<T>> w, std::span<const Var<T>> x, const Var<T>& b) {
   if (w.size() != x.size())
     throw std::invalid_argument("affine: weights and inputs differ in length");
-  return b.tape().record_nary(Affine::code, 2 * w.size() + 1, [&](index_t* args) {
-    for (std::size_t k = 0; k < w.size(); ++k) {
-      *args++ = w[k].index();
-      *args++ = x[k].index();
-    }
-    *args = b.index();
-  });
+  return b.tape().record_nary(
+      Affine::code, 2 * w.size() + 1,
+      [&](index_t* args) {
+        for (std::size_t k = 0; k < w.size(); ++k) {
+          *args++ = w[k].index();
+          *args++ = x[k].index();
+        }
+        *args = b.index();
+      },
+      [](Tape<T>& t, index_t i) { forward_step<Affine>(Nodes<T>(t), i); });
 }
 
 }  // namespace dlmath

@@ -25,8 +25,10 @@
 //   unary:   U value(const U& x);            U partial(const U& x, const U& y);        y = value(x)
 //   binary:  U value(const U& a, const U& b); Partials<U> partials(a, b, y)
 // A partial that needs another op writes apply<Other>(x): computed for a number, recorded for a
-// Var. An op with n operands (affine) has forward, backward and record_partials on the tape
-// instead. The adapters below turn value and partials into the tape's forward and backward steps.
+// Var. A unary op may also keep a number from its forward step for its backward step
+// (keeps_value), an op whose partials are fixed numbers may state them (fixed_partials), and an
+// op with n operands (affine) steps itself. The adapters below turn that into the tape's forward
+// and backward steps.
 #pragma once
 
 #include <cmath>
@@ -120,20 +122,148 @@ bool fixed_zero(const U& x) {
     return x == 0;
 }
 
+// --- Numeric steps on the tape -----------------------------------------------------------------
+// The tape's arrays, read once per sweep rather than once per node.
+template <class T>
+struct Nodes {
+  T* v;
+  T* g;
+  T* kept;
+  const OpCode* op;
+  const Links* l;
+  const index_t* args;
+  explicit Nodes(Tape<T>& t)
+      : v(t.values()),
+        g(t.grads()),
+        kept(t.kept()),
+        op(t.op_codes()),
+        l(t.all_links()),
+        args(t.args()) {}
+};
+
+// An op with n operands steps itself: static void forward(const Nodes<T>&, i), and backward.
+template <class Op>
+concept steps_itself = requires(const Nodes<double>& s) {
+  Op::forward(s, index_t{});
+};
+template <class Op>
+concept unary_op = requires(double x) {
+  Op::partial(x, x);
+};
+// A unary op whose forward step keeps a number for its backward step: it also writes
+//   U value(const U& x, U& kept);  U partial(const U& x, const U& y, const U& kept);
+// with partial(x, y) = partial(x, y, kept recomputed), so the graph records the same formula.
+template <class Op>
+concept keeps_value = unary_op<Op> && requires(const double x, double& k) {
+  Op::value(x, k);
+};
+
+// An op whose partials are fixed whole numbers states them, as `static constexpr int
+// fixed_partial` (unary) or `static constexpr Partials<int> fixed_partials` (binary), and writes
+// its partials from them: the backward step then adds or subtracts grad(i), or skips an operand
+// whose partial is 0, instead of multiplying (a full multiplication in MPFR).
+template <class Op>
+concept fixed_unary = requires {
+  Op::fixed_partial;
+};
+template <class Op>
+concept fixed_binary = requires {
+  Op::fixed_partials;
+};
+
+// g += c gi for a fixed c.
+template <class T>
+inline void add_times(T& g, const T& gi, int c) {
+  if (c == 1)
+    g += gi;
+  else if (c == -1)
+    g -= gi;
+  else if (c != 0)
+    g += c * gi;
+}
+
+// The steps are inlined into the sweeps' jump tables: that is the point of the sweeps, and GCC
+// gives up inlining in functions that large without being told.
+
+// Unary node i's value, and its partial, at operand value x (read from the tape, or held by a
+// caller that has just computed it).
+template <class Op, class T>
+[[gnu::always_inline]] inline T unary_value(const Nodes<T>& s, index_t i, const T& x) {
+  if constexpr (keeps_value<Op>)
+    return Op::value(x, s.kept[s.l[i].b]);
+  else
+    return Op::value(x);
+}
+template <class Op, class T>
+[[gnu::always_inline]] inline T unary_partial(const Nodes<T>& s, index_t i, const T& x) {
+  if constexpr (keeps_value<Op>)
+    return Op::partial(x, s.v[i], s.kept[s.l[i].b]);
+  else
+    return Op::partial(x, s.v[i]);
+}
+
+// Node i's value from its operands' values.
+template <class Op, class T>
+[[gnu::always_inline]] inline void forward_step(const Nodes<T>& s, index_t i) {
+  const Links& l = s.l[i];
+  if constexpr (steps_itself<Op>)
+    Op::forward(s, i);
+  else if constexpr (unary_op<Op>)
+    s.v[i] = unary_value<Op>(s, i, s.v[l.a]);
+  else
+    s.v[i] = Op::value(s.v[l.a], s.v[l.b]);
+}
+
+// Adds grad(i) times each local partial derivative to node i's operands' gradients.
+template <class Op, class T>
+[[gnu::always_inline]] inline void backward_step(const Nodes<T>& s, index_t i) {
+  const Links& l = s.l[i];
+  if constexpr (steps_itself<Op>) {
+    Op::backward(s, i);
+  } else if constexpr (fixed_unary<Op>) {
+    add_times(s.g[l.a], s.g[i], Op::fixed_partial);
+  } else if constexpr (fixed_binary<Op>) {
+    add_times(s.g[l.a], s.g[i], Op::fixed_partials.da);
+    add_times(s.g[l.b], s.g[i], Op::fixed_partials.db);
+  } else if constexpr (unary_op<Op>) {
+    s.g[l.a] += s.g[i] * unary_partial<Op>(s, i, s.v[l.a]);
+  } else {
+    const Partials<T> p = Op::partials(s.v[l.a], s.v[l.b], s.v[i]);
+    s.g[l.a] += s.g[i] * p.da;
+    s.g[l.b] += s.g[i] * p.db;
+  }
+}
+
+// The same steps as entries of the op table (one call per node, for Tape's own sweeps).
+template <class Op, class T>
+void table_forward(Tape<T>& t, index_t i) {
+  forward_step<Op>(Nodes<T>(t), i);
+}
+template <class Op, class T>
+void table_backward(Tape<T>& t, index_t i) {
+  backward_step<Op>(Nodes<T>(t), i);
+}
+
 // --- Recording a node ------------------------------------------------------------------------
+// Its value is computed by the op's forward step, inlined here (not called through the table).
+template <class Op, class T>
+Var<T> record_node(Tape<T>& t, index_t a, index_t b = 0) {
+  return t.record(Op::code, Links{a, b}, keeps_value<Op>,
+                  [](Tape<T>& tape, index_t i) { forward_step<Op>(Nodes<T>(tape), i); });
+}
 template <class Op, class T>
 Var<T> record(const Var<T>& x) {
-  return x.tape().record(Op::code, x.index());
+  return record_node<Op>(x.tape(), x.index());
 }
 template <class Op, class A, class B>
 requires var_operands<A, B>
 auto record(const A& a, const B& b) {
   if constexpr (is_var<A>::value) {
     auto bv = as_var(b, a);
-    return a.tape().record(Op::code, a.index(), bv.index());
+    return record_node<Op>(a.tape(), a.index(), bv.index());
   } else {
     auto av = as_var(a, b);
-    return b.tape().record(Op::code, av.index(), b.index());
+    return record_node<Op>(b.tape(), av.index(), b.index());
   }
 }
 
@@ -151,34 +281,6 @@ U apply(const U& a, const U& b) {
     return record<Op>(a, b);
   else
     return Op::value(a, b);
-}
-
-// --- Numeric steps on the tape -----------------------------------------------------------------
-template <class Op, class T>
-void unary_forward(Tape<T>& t, index_t i) {
-  T* v = t.values();
-  v[i] = Op::value(v[t.links(i).a]);
-}
-template <class Op, class T>
-void unary_backward(Tape<T>& t, index_t i) {
-  const index_t a = t.links(i).a;
-  T* v = t.values();
-  t.grads()[a] += t.grads()[i] * Op::partial(v[a], v[i]);
-}
-template <class Op, class T>
-void binary_forward(Tape<T>& t, index_t i) {
-  T* v = t.values();
-  const Links& l = t.links(i);
-  v[i] = Op::value(v[l.a], v[l.b]);
-}
-template <class Op, class T>
-void binary_backward(Tape<T>& t, index_t i) {
-  T* v = t.values();
-  T* g = t.grads();
-  const Links& l = t.links(i);
-  const Partials<T> p = Op::partials(v[l.a], v[l.b], v[i]);
-  g[l.a] += g[i] * p.da;
-  g[l.b] += g[i] * p.db;
 }
 
 // --- The same partials recorded as nodes (for symbolic differentiation) -----------------------
@@ -217,19 +319,15 @@ OpInfo<T> op_info() {
   info.name = Op::name;
   info.symbol = Op::symbol;
   info.arity = arity;
-  if constexpr (arity < 0) {
-    info.forward = Op::template forward<T>;
-    info.backward = Op::template backward<T>;
+  info.forward = table_forward<Op, T>;
+  info.backward = table_backward<Op, T>;
+  info.keeps = keeps_value<Op>;
+  if constexpr (arity < 0)
     info.record_partials = Op::template record_partials<T>;
-  } else if constexpr (arity == 1) {
-    info.forward = unary_forward<Op, T>;
-    info.backward = unary_backward<Op, T>;
+  else if constexpr (arity == 1)
     info.record_partials = unary_record_partials<Op, T>;
-  } else {
-    info.forward = binary_forward<Op, T>;
-    info.backward = binary_backward<Op, T>;
+  else
     info.record_partials = binary_record_partials<Op, T>;
-  }
   info.latex = Op::latex;
   info.precedence = Op::precedence;
   return info;

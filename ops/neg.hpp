@@ -14,9 +14,10 @@ struct Neg {
   static U value(const U& x) {
     return -x;
   }
+  static constexpr int fixed_partial = -1;
   template <class U>
   static U partial(const U& x, const U&) {
-    return constant_like(x, -1);
+    return constant_like(x, fixed_partial);
   }
 };
 

@@ -10,20 +10,31 @@ struct Sigmoid {
   static constexpr int precedence = 0;
   static constexpr std::string_view about = "the logistic function 1/(1 + e^-x)";
   static constexpr double samples[] = {-4.3, -0.6, 0.7, 3.2};
-  // e^-|x| never overflows, so sigma stays finite (and its partial too) for any x.
+  // sigma(x), and sigma(-x) kept for the partial, from one exponential: e^-|x|, which never
+  // overflows, so both stay finite for any x.
+  template <class U>
+  static U value(const U& x, U& minus) {
+    using std::abs, std::exp;
+    const U e = exp(-abs(x)), d = 1 + e, one = 1;  // (lvalues: choosing one copies nothing)
+    minus = (x >= 0 ? e : one) / d;
+    return (x >= 0 ? one : e) / d;
+  }
   template <class U>
   static U value(const U& x) {
-    using std::exp;
-    if (x >= 0) return 1 / (1 + exp(-x));
-    const U e = exp(x);
-    return e / (1 + e);
+    U minus;
+    return value(x, minus);
   }
   // Not y (1 - y): where sigma(x) is near 1, 1 - y keeps none of the digits of sigma(-x)
   // (at x = 1000 it is 0, the true slope 5.08e-435). Both factors here keep full relative
-  // accuracy.
+  // accuracy. Where no forward step kept sigma(-x) it is computed again (recorded for a Var).
+  template <class U>
+  static U partial(const U& x, const U& y, const U& minus) {
+    (void)x;
+    return y * minus;
+  }
   template <class U>
   static U partial(const U& x, const U& y) {
-    return y * apply<Sigmoid>(-x);
+    return partial(x, y, apply<Sigmoid>(-x));
   }
 };
 

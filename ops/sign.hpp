@@ -15,10 +15,11 @@ struct Sign {
   static U value(const U& x) {
     return U(x > 0 ? 1 : (x < 0 ? -1 : 0));
   }
+  static constexpr int fixed_partial = 0;
   template <class U>
   static U partial(const U& x, const U& y) {
     (void)y;
-    return constant_like(x, 0);
+    return constant_like(x, fixed_partial);
   }
 };
 

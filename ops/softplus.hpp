@@ -23,6 +23,18 @@ struct Softplus {
   static U partial(const U& x, const U&) {
     return apply<Sigmoid>(x);
   }
+  // The forward step keeps sigma(x), from the same e^-|x| (as sigmoid.hpp computes it).
+  template <class U>
+  static U value(const U& x, U& slope) {
+    using std::abs, std::exp, std::log1p;
+    const U e = exp(-abs(x)), one = 1;
+    slope = (x >= 0 ? one : e) / (1 + e);
+    return (x > 0 ? x : U(0)) + log1p(e);
+  }
+  template <class U>
+  static U partial(const U&, const U&, const U& slope) {
+    return slope;
+  }
 };
 
 template <class T>

@@ -14,9 +14,10 @@ struct Sub {
   static U value(const U& a, const U& b) {
     return a - b;
   }
+  static constexpr Partials<int> fixed_partials{1, -1};
   template <class U>
   static Partials<U> partials(const U& a, const U&, const U&) {
-    return {constant_like(a, 1), constant_like(a, -1)};
+    return {constant_like(a, fixed_partials.da), constant_like(a, fixed_partials.db)};
   }
 };
 

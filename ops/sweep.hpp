@@ -1,8 +1,9 @@
 // Forward and backward sweeps that know every registered op at compile time: each node's op is
 // picked by comparing its code with the list's (which the compiler turns into one jump table)
-// and its value and partials are computed inline, with no call through the op table. Operands
-// are read straight from the tape's arrays; nothing is allocated. Tape::forward and
-// Tape::backward remain for code that has only a tape and its table.
+// and its step (ops/contract.hpp) runs inline, with no call through the op table. Operands are
+// read straight from the tape's arrays; nothing is allocated. The op table holds these sweeps,
+// so Tape::forward and Tape::backward run them; Tape::forward_by_table and backward_by_table
+// still step node by node through the table.
 #pragma once
 
 #include <algorithm>
@@ -10,6 +11,10 @@
 #include "ops/registry.hpp"
 
 namespace dlmath {
+
+// The activations a neuron applies to its affine node. The two stay two nodes (drawings and
+// formulas show both) but the sweeps step such a pair as one: a neuron costs one dispatch.
+using NeuronActivations = OpList<Sigmoid, Tanh, Relu>;
 
 namespace sweep {
 
@@ -19,42 +24,34 @@ template <class... Ops, class F>
 inline bool dispatch(OpList<Ops...>, OpCode code, F&& f) {
   return ((code == Ops::code && (f.template operator()<Ops>(), true)) || ...);
 }
-
-template <class T>
-struct Arrays {
-  Tape<T>& t;
-  T* v;
-  T* g;
-  const OpCode* op;
-  const Links* l;
-  explicit Arrays(Tape<T>& tape)
-      : t(tape), v(t.values()), g(t.grads()), op(t.op_codes()), l(t.all_links()) {}
-};
-
-template <class Op, class T>
-inline void forward_node(const Arrays<T>& s, index_t i) {
-  if constexpr (std::is_same_v<Op, Affine>) {
-    Affine::forward(s.t, i);  // n operands: its own loop, inlined
-  } else if constexpr (arity_of<Op> == 1) {
-    s.v[i] = Op::value(s.v[s.l[i].a]);
-  } else {
-    s.v[i] = Op::value(s.v[s.l[i].a], s.v[s.l[i].b]);
-  }
+// The same among Ops only, by comparisons (a few ops: no jump table).
+template <class... Ops, class F>
+inline bool dispatch_among(OpList<Ops...>, OpCode code, F&& f) {
+  return ((code == Ops::code && (f.template operator()<Ops>(), true)) || ...);
+}
+template <class Op, class... Ops>
+constexpr bool among(OpList<Ops...>) {
+  return (std::is_same_v<Op, Ops> || ...);
 }
 
-template <class Op, class T>
-inline void backward_node(const Arrays<T>& s, index_t i) {
-  if constexpr (std::is_same_v<Op, Affine>) {
-    Affine::backward(s.t, i);
-  } else if constexpr (arity_of<Op> == 1) {
-    const index_t a = s.l[i].a;
-    s.g[a] += s.g[i] * Op::partial(s.v[a], s.v[i]);
-  } else {
-    const Links& l = s.l[i];
-    const Partials<T> p = Op::partials(s.v[l.a], s.v[l.b], s.v[i]);
-    s.g[l.a] += s.g[i] * p.da;
-    s.g[l.b] += s.g[i] * p.db;
-  }
+}  // namespace sweep
+
+namespace sweep {
+
+// Affine node i and its activation Act at i + 1, z held in a register.
+template <class Act, class T>
+[[gnu::always_inline]] inline void forward_neuron(const Nodes<T>& s, index_t i) {
+  const T z = Affine::sum(s, i);
+  s.v[i + 1] = unary_value<Act>(s, i + 1, z);
+  s.v[i] = z;
+}
+// Activation node i, then the affine node i - 1 it takes, gz held in a register: the same
+// arithmetic in the same order as two backward steps.
+template <class Act, class T>
+[[gnu::always_inline]] inline void backward_neuron(const Nodes<T>& s, index_t i) {
+  const T gz = s.g[i - 1] + s.g[i] * unary_partial<Act>(s, i, s.v[i - 1]);
+  s.g[i - 1] = gz;
+  Affine::spread(s, i - 1, gz);
 }
 
 }  // namespace sweep
@@ -62,20 +59,35 @@ inline void backward_node(const Arrays<T>& s, index_t i) {
 // Tape::forward with the ops of List dispatched inline.
 template <class List = RegisteredOps, class T>
 void forward_sweep(Tape<T>& t, index_t from = 0) {
-  const sweep::Arrays<T> s(t);
+  const Nodes<T> s(t);
   const index_t n = t.size();
-  for (index_t i = from; i < n; ++i)
-    sweep::dispatch(List{}, s.op[i], [&]<class Op>() { sweep::forward_node<Op>(s, i); });
+  for (index_t i = std::max(from, t.first_inner()); i < n; ++i) {
+    if (s.op[i] == Affine::code && i + 1 < n && s.l[i + 1].a == i &&
+        sweep::dispatch_among(NeuronActivations{}, s.op[i + 1],
+                              [&]<class Act>() { sweep::forward_neuron<Act>(s, i); })) {
+      ++i;
+      continue;
+    }
+    sweep::dispatch(List{}, s.op[i], [&]<class Op>() { forward_step<Op>(s, i); });
+  }
 }
 
 // Tape::backward with the ops of List dispatched inline.
 template <class List = RegisteredOps, class T>
 void backward_sweep(Tape<T>& t, index_t out) {
-  const sweep::Arrays<T> s(t);
+  const Nodes<T> s(t);
   std::fill(s.g, s.g + out + 1, T(0));
   s.g[out] = T(1);
-  for (index_t i = out + 1; i-- > 0;)
-    sweep::dispatch(List{}, s.op[i], [&]<class Op>() { sweep::backward_node<Op>(s, i); });
+  const index_t first = t.first_inner();
+  for (index_t i = out + 1; i-- > first;) {
+    if (i > first && s.op[i - 1] == Affine::code && s.l[i].a == i - 1 &&
+        sweep::dispatch_among(NeuronActivations{}, s.op[i],
+                              [&]<class Act>() { sweep::backward_neuron<Act>(s, i); })) {
+      --i;
+      continue;
+    }
+    sweep::dispatch(List{}, s.op[i], [&]<class Op>() { backward_step<Op>(s, i); });
+  }
 }
 
 }  // namespace dlmath

@@ -16,6 +16,8 @@ OpTable<T> make_op_table() {
   [&t]<class... Ops>(OpList<Ops...>) {
     ((t.ops[Ops::code] = op_info<Ops, T>()), ...);
   }(RegisteredOps{});
+  t.forward_sweep = forward_sweep<RegisteredOps, T>;
+  t.backward_sweep = backward_sweep<RegisteredOps, T>;
   return t;
 }
 
@@ -33,10 +35,6 @@ class Graph : public Tape<T> {
   Graph() : Tape<T>(op_table<T>()) {}
   Graph(const Graph&) = delete;  // Vars point at their graph: it must not move
   Graph& operator=(const Graph&) = delete;
-  // The sweeps with every op dispatched inline (ops/sweep.hpp), in place of Tape's calls
-  // through the table.
-  void forward(index_t from = 0) { forward_sweep(*this, from); }
-  void backward(index_t out) { backward_sweep(*this, out); }
 };
 
 }  // namespace dlmath

@@ -62,7 +62,7 @@ TEST_CASE("replay after leaf changes equals a fresh recording") {
   auto build = [](Graph<double>& g, double a, double b) {
     auto x = g.parameter("x", a);
     auto w = g.input("w", b);
-    auto y = tanh(w * x + 1) * exp(-x) + softplus(x / w) - sqrt(x * x + 1);
+    auto y = tanh(w * x + 1) * exp(-x) + softplus(x / w) - sqrt(x * x + 1) + sigmoid(x * w);
     return std::tuple{x, w, y};
   };
   Graph<double> replayed, fresh;
@@ -78,6 +78,47 @@ TEST_CASE("replay after leaf changes equals a fresh recording") {
   CHECK(x.grad() == x2.grad());
   CHECK(w.grad() == w2.grad());
   CHECK_THROWS(replayed.set_value(y.index(), 1.0));  // only leaves can be set
+}
+
+TEST_CASE("truncate keeps the first nodes; what is recorded after equals a fresh graph") {
+  // Parameters, then a step's graph (n-ary affine, sigmoid keeping a value, named nodes,
+  // groups), truncated back to the parameters and recorded again at other inputs.
+  auto step = [](Graph<double>& g, const Var<double>& w1, const Var<double>& w2, double at) {
+    const auto x = g.input("x", at);
+    g.begin_group("neuron");
+    const std::vector<Var<double>> w{w1, w2}, in{x, x * x};
+    const auto a = sigmoid(affine<double>(w, in, w1));
+    g.end_group();
+    g.set_name(a.index(), "a");
+    const auto y = a * tanh(x) + sigmoid(-a);
+    backward(y);
+    return y;
+  };
+  Graph<double> g, fresh;
+  const auto w1 = g.parameter("w1", 0.5), w2 = g.parameter("w2", -1.5);
+  const auto f1 = fresh.parameter("w1", 0.5), f2 = fresh.parameter("w2", -1.5);
+  const index_t parameters = g.size();
+  step(g, w1, w2, 0.25);
+  const std::size_t bytes = g.node_bytes();
+  g.truncate(parameters);
+  CHECK(g.size() == parameters);
+  CHECK(g.groups().empty());
+  CHECK(g.first_inner() == parameters);
+  CHECK(g.name(w2.index()) == "w2");
+  const auto y = step(g, w1, w2, -2.0);
+  const auto z = step(fresh, f1, f2, -2.0);
+  CHECK(g.size() == fresh.size());
+  CHECK(g.node_bytes() == bytes);  // argument list and kept values went with their nodes
+  CHECK(y.value() == z.value());
+  CHECK(w1.grad() == f1.grad());
+  CHECK(w2.grad() == f2.grad());
+  CHECK(g.name(g.size() - 1).empty());
+  REQUIRE(g.groups().size() == 1);
+  CHECK(g.groups()[0].name == "neuron");
+  CHECK(g.groups()[0].end == fresh.groups()[0].end);
+  CHECK(g.leaves(Leaf::input).size() == 1);
+  g.begin_group("open");
+  CHECK_THROWS(g.truncate(parameters));
 }
 
 TEST_CASE("groups are nested contiguous ranges") {

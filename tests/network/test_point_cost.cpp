@@ -56,6 +56,28 @@ TEST_CASE("the 2-2-3-2 network has the paper's 23 parameters, named from layer 2
   CHECK(C.F.size() == 2);
 }
 
+TEST_CASE("theta_values and theta_gradient are the parameters' values and gradients in place") {
+  const Architecture arch({2, 3, 2});
+  PointCost<double> C(initial_network<double>(arch, 5));
+  const std::vector<double> x{0.3, -0.7}, y{1.0, 0.0};
+  C.evaluate_at(x, y);
+  C.differentiate();
+  const auto values = C.theta_values();
+  const auto gradient = C.theta_gradient();
+  REQUIRE(values.size() == 17);
+  REQUIRE(gradient.size() == 17);
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    CHECK(values[k] == C.params.theta[k].value());
+    CHECK(gradient[k] == C.params.theta[k].grad());
+  }
+  // A step through the span moves the network that the next evaluation sees.
+  const double before = C.cost.value();
+  for (std::size_t k = 0; k < values.size(); ++k) values[k] -= 0.1 * gradient[k];
+  CHECK(C.network().theta[3] == values[3]);
+  C.evaluate_at(x, y);
+  CHECK(C.cost.value() < before);
+}
+
 TEST_CASE("layer shapes follow the sizes: W_l is n_l x n_(l-1)") {
   const Architecture arch({3, 4, 1});
   CHECK(arch.parameter_count() == 4 * 3 + 4 + 1 * 4 + 1);

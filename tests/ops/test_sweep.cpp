@@ -1,6 +1,7 @@
 // The inline sweeps of ops/sweep.hpp (what Graph<T> replays with) against the tape's sweeps
-// through the op table: every registered op, in one graph where each node feeds the
-// next, so a wrong kernel or a wrong operand shows in the values or the gradients.
+// through the op table: every registered op (affine among them), in one graph where each node feeds the
+// next, so a wrong kernel or a wrong operand shows in the values or the gradients; and neurons,
+// which the inline sweeps step two nodes at a time.
 #include <catch2/catch.hpp>
 #include <vector>
 
@@ -30,22 +31,40 @@ index_t record_every_op(Graph<T>& g) {
   return sum.index();
 }
 
-}  // namespace
+// Neurons: an affine node followed by each activation that the sweeps step together with it
+// (ops/sweep.hpp), and the cases that must not be fused: an activation of an affine node
+// recorded earlier, and an affine node followed by an activation of something else.
+template <class T>
+index_t record_neurons(Graph<T>& g) {
+  const Var<T> x = g.input("x", T(0.3)), c = g.parameter("c", T(0.7));
+  const std::vector<Var<T>> w{c, x}, in{x, c};
+  Var<T> sum = g.constant(T(0));
+  [&]<class... Acts>(OpList<Acts...>) {
+    auto one = [&]<class Act>() {
+      const Var<T> z = affine<T>(w, in, c);
+      const Var<T> a = record<Act>(z);  // fused
+      const Var<T> z2 = affine<T>(w, std::vector<Var<T>>{a, z}, x);
+      const Var<T> b = record<Act>(x * c);          // follows z2 but does not take it
+      sum = sum + a + z * z2 + b + record<Act>(z);  // an activation of an earlier affine node
+    };
+    (one.template operator()<Acts>(), ...);
+  }(NeuronActivations{});
+  return sum.index();
+}
 
-TEST_CASE("inline sweeps agree with the op table's sweeps for every registered op", "[sweep]") {
-  Graph<double> g;
-  const index_t out = record_every_op(g);
+// Sweeps the graph both ways at several values of its input; values and gradients must agree
+// exactly, and the two leaves must get gradients.
+void check_both_ways(Graph<double>& g, index_t out) {
   const index_t x = g.leaves(Leaf::input).front(), c = g.leaves(Leaf::parameter).front();
   Tape<double>& tape = g;  // the same nodes, swept through the table
-
   for (const double at : {0.3, -1.2, 2.5}) {
     g.set_value(x, at);
-    tape.forward();
-    tape.backward(out);
+    tape.forward_by_table();
+    tape.backward_by_table(out);
     std::vector<double> value, grad;
     for (index_t i = 0; i < g.size(); ++i) value.push_back(g.value(i)), grad.push_back(g.grad(i));
     g.set_value(x, 0.0);  // so that a sweep that skipped a node would show stale values
-    tape.forward();
+    tape.forward_by_table();
     g.set_value(x, at);
     g.forward();
     g.backward(out);
@@ -57,4 +76,19 @@ TEST_CASE("inline sweeps agree with the op table's sweeps for every registered o
     CHECK(g.grad(x) != 0);
     CHECK(g.grad(c) != 0);
   }
+}
+
+}  // namespace
+
+TEST_CASE("a neuron's affine node and activation, stepped as one, agree with two steps",
+          "[sweep]") {
+  Graph<double> g;
+  const index_t out = record_neurons(g);
+  check_both_ways(g, out);
+}
+
+TEST_CASE("inline sweeps agree with the op table's sweeps for every registered op", "[sweep]") {
+  Graph<double> g;
+  const index_t out = record_every_op(g);
+  check_both_ways(g, out);
 }

@@ -1,0 +1,60 @@
+// One of the tape's node arrays (values, gradients, op codes, links). Like std::vector, but its
+// capacity is managed by its owner: the tape grows all of its node arrays together, so recording
+// a node checks for room once instead of once per array, and appending is a plain store.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <new>
+#include <utility>
+
+namespace dlmath {
+
+template <class X>
+class Column {
+ public:
+  Column() = default;
+  Column(const Column&) = delete;
+  Column& operator=(const Column&) = delete;
+  ~Column() {
+    std::destroy_n(data_, size_);
+    ::operator delete(data_, std::align_val_t(alignof(X)));
+  }
+
+  X* data() { return data_; }
+  const X* data() const { return data_; }
+  std::size_t size() const { return size_; }
+  X& operator[](std::size_t i) { return data_[i]; }
+  const X& operator[](std::size_t i) const { return data_[i]; }
+  X* begin() { return data_; }
+  X* end() { return data_ + size_; }
+
+  // Room for n entries; existing entries move to the new storage.
+  void reserve(std::size_t n) {
+    if (n <= capacity_) return;
+    X* fresh = static_cast<X*>(::operator new(n * sizeof(X), std::align_val_t(alignof(X))));
+    std::uninitialized_move_n(data_, size_, fresh);
+    std::destroy_n(data_, size_);
+    ::operator delete(data_, std::align_val_t(alignof(X)));
+    data_ = fresh;
+    capacity_ = n;
+  }
+  // Appends x; the owner has made room (size() < capacity).
+  template <class... Args>
+  void append(Args&&... args) {
+    ::new (static_cast<void*>(data_ + size_)) X(std::forward<Args>(args)...);
+    ++size_;
+  }
+  // Keeps the first n entries (n <= size()).
+  void shrink(std::size_t n) {
+    std::destroy(data_ + n, data_ + size_);
+    size_ = n;
+  }
+  void clear() { shrink(0); }
+
+ private:
+  X* data_ = nullptr;
+  std::size_t size_ = 0, capacity_ = 0;
+};
+
+}  // namespace dlmath

@@ -273,16 +273,12 @@ std::vector<Item> Store::written_order(Id n) const {
   return items;
 }
 
-namespace {
-
-// The sign of a sum's term as written: its coefficient times that of a product term.
-bool term_negative(const Node& t, const Rational& k, const Rational& product_coefficient) {
-  return t.kind == Kind::product
-             ? (symbolic::sign(k) < 0) != (symbolic::sign(product_coefficient) < 0)
-             : symbolic::sign(k) < 0;
+// The sign of a sum's term as written: its coefficient k, times that of a product term (only a
+// product's q is a coefficient: a name's or a literal's is its text).
+bool Store::term_negative(const Node& t, std::uint32_t k) const {
+  const bool minus = symbolic::sign(rationals_[k]) < 0;
+  return t.kind == Kind::product ? minus != (symbolic::sign(rationals_[t.q]) < 0) : minus;
 }
-
-}  // namespace
 
 bool Store::leads_with_minus(std::uint32_t q, std::span<const Item> items, bool turned) const {
   const Rational& constant = rationals_[q];
@@ -292,14 +288,13 @@ bool Store::leads_with_minus(std::uint32_t q, std::span<const Item> items, bool 
   Order best{};
   for (const Item& i : items) {
     const Node& t = nodes_[i.node];
-    negatives += term_negative(t, rationals_[i.q], rationals_[t.q]);
+    negatives += term_negative(t, i.q);
     const Order o = order_of(i);
     if (!first || o.before(best, true)) first = &i, best = o;
   }
   if (terms == 2) return (turned ? 2 - negatives : negatives) == 2;  // else a - b
   if (!first) return (symbolic::sign(constant) < 0) != turned;
-  const Node& t = nodes_[first->node];
-  return term_negative(t, rationals_[first->q], rationals_[t.q]) != turned;
+  return term_negative(nodes_[first->node], first->q) != turned;
 }
 
 bool Store::leads_with_minus(Id s, bool turned) const {

@@ -118,6 +118,7 @@ class Store {
   double as_double(std::uint32_t q) const;
   struct Order;
   Order order_of(const Item& i) const;
+  bool term_negative(const Node& t, std::uint32_t k) const;
   bool leads_with_minus(std::uint32_t q, std::span<const Item> items, bool turned) const;
   Turn turn_of(std::uint32_t q, std::span<const Item> items) const;
   void grow();

@@ -19,6 +19,7 @@
 namespace dlmath {
 
 enum class Method { sgd, gd, minibatch };
+inline constexpr Method methods[] = {Method::sgd, Method::gd, Method::minibatch};
 
 // The seed of the stream that picks the points, derived from the seed of the initial weights so
 // that one number names a whole run (as `dlmath train --seed S` does).
@@ -31,7 +32,7 @@ inline std::string_view to_string(Method m) {
 }
 
 inline std::optional<Method> method_from_string(std::string_view s) {
-  for (Method m : {Method::sgd, Method::gd, Method::minibatch})
+  for (Method m : methods)
     if (s == to_string(m)) return m;
   return std::nullopt;
 }

@@ -1,5 +1,10 @@
 #include "server/figures.hpp"
 
+#include "network/activation.hpp"
+#include "network/dataset.hpp"
+#include "network/optimizer.hpp"
+#include "network/train.hpp"
+
 namespace dlmath::server {
 
 namespace {
@@ -58,6 +63,14 @@ json make_starts() {
   lab["activation"] = "sigmoid";
   lab["data"] = "higham10";
   s["network-lab"] = {{"fields", lab}};
+  // What the trainers' menus offer, from the tables the server itself reads.
+  json choices;
+  for (Method m : methods) choices["method"].push_back(to_string(m));
+  for (const auto& row : optimizer_table<double>) choices["optimizer"].push_back(row.name);
+  for (const Activation& a : activations) choices["activation"].push_back(a.name);
+  for (const BuiltinDataset& d : builtin_datasets) choices["data"].push_back(d.name);
+  for (const char* trainer : {"train", "train-beyond", "network-lab"})
+    s[trainer]["choices"] = choices;
   return s;
 }
 

@@ -122,9 +122,7 @@ function trainer(root, start, o) {
     for (const v of options) s.append(dl.el("option", v === value ? {value: v, selected: ""} : {value: v}, v));
     return s;
   };
-  const choices = {method: ["sgd", "gd", "minibatch"], optimizer: ["sgd", "momentum", "adam"],
-                   activation: ["sigmoid", "tanh", "relu"],
-                   data: ["higham10", "higham11"]};
+  const choices = start.choices || {};  // the server's own tables
   const labels = {activation: "hidden activation"};
   const field = {};
   for (const [name, value] of Object.entries(start.fields))

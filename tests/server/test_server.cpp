@@ -11,10 +11,14 @@
 
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "../cli/run.hpp"
+#include "network/activation.hpp"
+#include "network/optimizer.hpp"
 
 using dlmath::testing::run_dlmath;
 using nlohmann::json;
@@ -418,6 +422,39 @@ TEST_CASE("the book: contents, nine chapters with pictures inline, the playgroun
   REQUIRE(katex);
   CHECK(katex->status == 200);
   CHECK(katex->body.size() > 100000);
+}
+
+TEST_CASE("the lab's menus offer what /api/train accepts, from the server's own tables") {
+  auto c = server().client();
+  const auto page = c.Get("/network");
+  REQUIRE(page);
+  const std::string open = "id=\"figure-starts\">";
+  const auto from = page->body.find(open);
+  REQUIRE(from != std::string::npos);
+  const auto to = page->body.find("</script>", from);
+  const json choices =
+      json::parse(page->body.substr(from + open.size(), to - from - open.size()))["network-lab"]
+                                                                                ["choices"];
+  std::vector<std::string> names;
+  for (const auto& a : dlmath::activations) names.emplace_back(a.name);
+  CHECK(choices["activation"].get<std::vector<std::string>>() == names);
+  names.clear();
+  for (const auto& o : dlmath::optimizer_table<double>) names.emplace_back(o.name);
+  CHECK(choices["optimizer"].get<std::vector<std::string>>() == names);
+  // Every choice trains: a few steps of each, hidden layers taking the activation offered.
+  for (const auto& [field, offered] : choices.items())
+    for (const auto& v : offered) {
+      INFO(field << " = " << v);
+      std::map<std::string, std::string> f = {{"steps", "3"}, {"layers", "2,3,2"}};
+      f[field] = v.get<std::string>();
+      if (field == "activation") f[field] += ",sigmoid";
+      std::string query;
+      for (const auto& [k, x] : f) query += (query.empty() ? "?" : "&") + k + "=" + x;
+      const auto r = c.Get("/api/train" + query);
+      REQUIRE(r);
+      CHECK(r->status == 200);
+      CHECK_THAT(r->body, Catch::Contains("event: done"));
+    }
 }
 
 TEST_CASE("SIGINT stops the server cleanly") {

@@ -432,9 +432,8 @@ TEST_CASE("the lab's menus offer what /api/train accepts, from the server's own 
   const auto from = page->body.find(open);
   REQUIRE(from != std::string::npos);
   const auto to = page->body.find("</script>", from);
-  const json choices =
-      json::parse(page->body.substr(from + open.size(), to - from - open.size()))["network-lab"]
-                                                                                ["choices"];
+  const json choices = json::parse(
+      page->body.substr(from + open.size(), to - from - open.size()))["network-lab"]["choices"];
   std::vector<std::string> names;
   for (const auto& a : dlmath::activations) names.emplace_back(a.name);
   CHECK(choices["activation"].get<std::vector<std::string>>() == names);

@@ -204,6 +204,9 @@ void serve(const ServerOptions& options) {
   route("/api/train/control", false, [](const Fields& f, const std::string&) {
     return Reply{control_training_stream(f), "application/json", 200};
   });
+  route("/api/network.svg", true, [](const Fields& f, const std::string&) {
+    return Reply{network_svg(f), "image/svg+xml", 200};
+  });
   route("/api/data", false, [](const Fields& f, const std::string& body) {
     const std::string name = field(f, "name", "upload.csv");
     const std::string text = f.count("csv") ? f.at("csv") : body;

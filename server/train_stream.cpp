@@ -13,6 +13,7 @@
 
 #include "network/csv.hpp"
 #include "network/train.hpp"
+#include "visual/graph/network_view.hpp"
 
 namespace dlmath::server {
 
@@ -21,6 +22,9 @@ namespace {
 using steady = std::chrono::steady_clock;
 constexpr int grid_size = 24;  // the regions, coarse: 24 x 24 cells
 constexpr std::chrono::milliseconds event_interval{40}, heartbeat{1000};
+// The network diagram is drawn (by Graphviz, tens of milliseconds) for networks of at most this
+// many weights; a larger one would be a thicket of edges and hold up its stream.
+constexpr int diagram_weight_limit = 150;
 
 std::atomic<bool> stopping{false};
 std::atomic<int> live_streams{0};
@@ -61,8 +65,11 @@ Dataset find_data(const std::string& name) {
   std::lock_guard<std::mutex> hold(uploads_lock);
   for (const auto& [id, d] : uploads)
     if (id == name) return d;
-  throw HttpError(400, "data: unknown data set '" + name.substr(0, 60) +
-                           "' (built in: higham10, higham11; or upload a CSV to /api/data)");
+  std::string known;
+  for (const BuiltinDataset& b : builtin_datasets)
+    known += (known.empty() ? "" : ", ") + std::string(b.name);
+  throw HttpError(400, "data: unknown data set '" + name.substr(0, 60) + "' (built in: " + known +
+                           "; or upload a CSV to /api/data)");
 }
 
 struct Job {
@@ -159,6 +166,32 @@ Job parse_job(const Fields& f) {
   return job;
 }
 
+// The network with parameters `theta` as the article draws it (edges coloured by sign, as thick
+// as the weight is large), as SVG; empty, with `why` set, when it has too many weights to draw.
+std::string diagram(const Job& job, const std::vector<double>& theta, std::string& why) {
+  const Architecture& arch = job.start.arch;
+  int weights = 0;
+  for (int l = 2; l <= arch.layers(); ++l) weights += arch.size(l) * arch.size(l - 1);
+  if (weights > diagram_weight_limit) {
+    why = "the diagram is drawn for at most " + std::to_string(diagram_weight_limit) +
+          " weights; this network has " + std::to_string(weights);
+    return {};
+  }
+  Network<double> net = job.start;
+  net.theta = theta;
+  return visual::render_svg(visual::network_drawing(net, {3, nullptr, ""}));
+}
+
+// The diagram in an event: "network" (the SVG), or "network_note" saying why there is none.
+void add_diagram(nlohmann::ordered_json& e, const Job& job, const std::vector<double>& theta) {
+  std::string why;
+  const std::string svg = diagram(job, theta, why);
+  if (svg.empty())
+    e["network_note"] = why;
+  else
+    e["network"] = svg;
+}
+
 // What one event says about the network with parameters `theta`.
 struct Watch {
   const Job& job;
@@ -223,6 +256,7 @@ struct Watch {
 // The stream's first event: the state at step 0, with the points to draw.
 nlohmann::ordered_json first_event(const Job& job, Watch& watch) {
   nlohmann::ordered_json first = watch.state(0, job.start.theta);
+  add_diagram(first, job, job.start.theta);
   first["step_size"] = job.step_size;
   if (job.start_paused) first["paused"] = true;
   if (job.data.dimension() == 2)
@@ -324,6 +358,7 @@ void start_training_stream(const Fields& f, httplib::Response& res) {
           if (paused() && step != o.steps) {
             nlohmann::ordered_json e = watch.state(step, theta);
             e["paused"] = true;
+            add_diagram(e, *job, theta);
             open = send(sink, "data: " + e.dump() + "\n\n");
             return open && hold();
           }
@@ -350,6 +385,7 @@ void start_training_stream(const Fields& f, httplib::Response& res) {
               nlohmann::ordered_json end = watch.state(r.steps.back(), r.net.theta);
               end["seconds"] = r.seconds - std::chrono::duration<double>(paused_for).count();
               end["parameters"] = watch.parameters(r.net.theta);
+              add_diagram(end, *job, r.net.theta);
               send(sink, "event: done\ndata: " + end.dump() + "\n\n");
             }
           } catch (const std::exception& e) {
@@ -366,6 +402,14 @@ std::string training_start_event(const Fields& f) {
   const Job job = parse_job(f);
   Watch watch(job);
   return first_event(job, watch).dump();
+}
+
+std::string network_svg(const Fields& f) {
+  const Job job = parse_job(f);
+  std::string why;
+  std::string svg = diagram(job, job.start.theta, why);
+  if (svg.empty()) throw HttpError(413, why);
+  return svg;
 }
 
 std::string upload_data(const std::string& csv, const std::string& name) {

@@ -21,6 +21,9 @@ void start_training_stream(const Fields& f, httplib::Response& res);
 std::string control_training_stream(const Fields& f);
 // The first event a stream with these fields would send (the state at step 0), as JSON.
 std::string training_start_event(const Fields& f);
+// /api/network.svg: the network a stream with these fields would start from, drawn as the
+// article draws it (a 413 above the drawing limit).
+std::string network_svg(const Fields& f);
 // Ends every running stream at its next event (the server is stopping).
 void stop_training_streams();
 

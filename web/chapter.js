@@ -140,8 +140,14 @@ function trainer(root, start, o) {
   const cost = dl.svg("svg", {width: 440, height: 260, id: ids.cost || ""});
   const regions = dl.svg("svg", {width: 260, height: 260, viewBox: "0 0 1 1", id: ids.regions || ""});
   const table = dl.el("table", {id: ids.parameters || ""});
+  // The network as the article draws it: at the start, when paused, and trained.
+  const diagram = dl.el("div", {class: "network-diagram", id: ids.network || ""});
   root.append(dl.el("h3", {}, o.title || "Train it live: the cost (log axis) and the decision regions"),
-              controls, error, dl.el("div", {class: "plots"}, cost, regions), table);
+              controls, error, dl.el("div", {class: "plots"}, cost, regions), diagram, table);
+  const drawDiagram = e => {
+    if (e.network) diagram.innerHTML = e.network;  // SVG made by the server's Graphviz
+    else if (e.network_note) diagram.textContent = e.network_note;
+  };
   // The request's fields, from the controls: the hidden layers take the chosen activation, the
   // last layer stays a sigmoid.
   const fields = () => {
@@ -161,6 +167,7 @@ function trainer(root, start, o) {
     if (!r.ok) { error.textContent = r.body.error; uploaded = null; return; }
     uploaded = r.body.data;
     status.textContent = `${file.name}: ${r.body.points} points`;
+    preview();
   };
   const stop = () => {
     if (stream) stream.close();
@@ -199,7 +206,20 @@ function trainer(root, start, o) {
       (e.paused ? " (paused)" : "");
     dl.chart(cost, [{points: history, color: "#1f77b4"}], {logY: true, xlabel: "step"});
     drawRegions(e.grid);
+    drawDiagram(e);
   }
+  // Before a run, the diagram follows the layers, activation, data and seed chosen.
+  let asked = 0;
+  async function preview() {
+    if (!dl.live || stream) return;
+    const f = fields(), mine = ++asked;
+    if (uploaded) f.data = uploaded;
+    const r = await dl.api("/api/network.svg", f);
+    if (mine !== asked || stream) return;
+    if (r.ok) diagram.innerHTML = r.body;
+    else diagram.textContent = typeof r.body === "object" ? r.body.error : r.body;
+  }
+  for (const el of Object.values(field)) el.addEventListener("change", preview);
   button.onclick = () => stream ? control(paused ? "resume" : "pause") : begin(false);
   stepButton.onclick = () => stream ? control("step") : begin(true);
   resetButton.onclick = () => { stop(); history = []; status.textContent = ""; };
@@ -249,6 +269,7 @@ function trainer(root, start, o) {
     });
   }
   drawRegions(null);
+  preview();
   if (!dl.live) {
     // The static book: the state at step 0, recorded by `dlmath book`.
     (async () => {
@@ -272,6 +293,7 @@ for (const el of document.querySelectorAll(".interactive[data-figure]")) {
 }
 for (const el of document.querySelectorAll(".lab[data-lab=network]")) {
   trainer(el, dl.starts["network-lab"], {upload: true, title: "Choose, train, inspect",
-               ids: {train: "train", cost: "cost-curve", regions: "regions", parameters: "parameters", status: "train-status"}});
+               ids: {train: "train", cost: "cost-curve", regions: "regions", parameters: "parameters", status: "train-status",
+                     network: "network-diagram"}});
   if (!dl.live) el.append(dl.el("p", {class: "note"}, "The network at its start, computed when the book was written; under `dlmath serve` it trains live."));
 }

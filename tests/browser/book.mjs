@@ -127,12 +127,30 @@ try {
   await page.screenshot({path: join(shots, "playground-error.png")});
 
   await page.goto(url + "network");
+  // The diagram follows the layers chosen: 2-2-3-2 has 16 weights, 2-5-2 has 20.
+  const edges = () => page.$eval("#network-diagram", d => d.querySelectorAll("svg g.edge").length).catch(() => 0);
+  await page.waitForFunction(() => document.querySelectorAll("#network-diagram svg g.edge").length === 16);
+  const layersField = async value => page.$$eval("label", (labels, v) => {
+    const input = labels.find(l => l.textContent.startsWith("layers")).querySelector("input");
+    input.value = v;
+    input.dispatchEvent(new Event("change"));
+  }, value);
+  await layersField("2,5,2");
+  await page.waitForFunction(() => document.querySelectorAll("#network-diagram svg g.edge").length === 20);
+  await page.screenshot({path: join(shots, "network-2-5-2.png")});
+  await layersField("2,2,3,2");
+  await page.waitForFunction(() => document.querySelectorAll("#network-diagram svg g.edge").length === 16);
+  check(await edges() === 16, "network: the diagram follows the layers (16 weights, 20 for 2-5-2)");
   await page.click("button#train");
   await page.waitForFunction(() => /10\/10 correct \(done/.test(document.getElementById("train-status").textContent),
                              {timeout: 240000});
   const rows = await page.$$eval("table#parameters tr", r => r.length);
   check(rows === 24, "network: trained to 10/10, 23 parameters with their central differences");
   check(await page.$eval("#regions", e => e.querySelectorAll("rect").length) === 24 * 24, "network: the regions are drawn");
+  // The trained diagram labels each edge with its weight, as the table gives it.
+  const w = await page.$eval("table#parameters tr:nth-child(2) td:nth-child(2)", td => Number(td.textContent));
+  const labels = await page.$eval("#network-diagram svg", s => [...s.querySelectorAll("g.edge text")].map(t => t.textContent));
+  check(labels.includes(w.toPrecision(3)), `network: the trained diagram shows W2[1,1] = ${w.toPrecision(3)}`);
   await page.screenshot({path: join(shots, "network.png"), fullPage: true});
 
   // The static book from file://: the figures at their start, recorded by `dlmath book`.

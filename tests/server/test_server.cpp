@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <map>
@@ -454,6 +455,56 @@ TEST_CASE("the lab's menus offer what /api/train accepts, from the server's own 
       CHECK(r->status == 200);
       CHECK_THAT(r->body, Catch::Contains("event: done"));
     }
+}
+
+TEST_CASE(
+    "/api/network.svg draws the network a training starts from, and its stream the trained one") {
+  auto c = server().client();
+  const auto count = [](const std::string& svg, const std::string& what) {
+    int n = 0;
+    for (std::size_t at = 0; (at = svg.find(what, at)) != std::string::npos; ++at) ++n;
+    return n;
+  };
+  // Every label drawn (the weights, biases, layer names), sorted.
+  const auto texts = [](const std::string& svg) {
+    std::vector<std::string> out;
+    for (std::size_t at = 0; (at = svg.find("<text", at)) != std::string::npos; ++at) {
+      const auto from = svg.find('>', at) + 1;
+      out.push_back(svg.substr(from, svg.find("</text>", from) - from));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  const auto r = c.Get("/api/network.svg?layers=2,5,2&activation=tanh,sigmoid");
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(r->get_header_value("Content-Type") == "image/svg+xml");
+  CHECK(count(r->body, "class=\"edge\"") == 2 * 5 + 5 * 2);
+  CHECK(count(r->body, "class=\"node\"") == 2 + 5 + 2);
+  CHECK_THAT(r->body, Catch::Contains("layer 2 (tanh)") && Catch::Contains("layer 3 (sigmoid)"));
+  const auto big = c.Get("/api/network.svg?layers=2,20,20,2");
+  REQUIRE(big);
+  CHECK(big->status == 413);
+  CHECK_THAT(big->body, Catch::Contains("at most 150 weights; this network has 480"));
+  CHECK(c.Get("/api/network.svg?layers=2,x,2")->status == 400);
+  // The stream's first and last events carry the diagram of the network at that moment.
+  std::string stream;
+  REQUIRE(c.Get("/api/train?steps=2000", [&](const char* data, std::size_t n) {
+    stream.append(data, n);
+    return true;
+  }));
+  const json first = json::parse(
+      stream.substr(stream.find("data: ") + 6,
+                    stream.find("\n\n", stream.find("data: ")) - stream.find("data: ") - 6));
+  const auto done = stream.find("event: done\ndata: ");
+  REQUIRE(done != std::string::npos);
+  const json end = json::parse(stream.substr(done + 18, stream.find("\n\n", done) - done - 18));
+  CHECK(count(first["network"].get<std::string>(), "class=\"edge\"") == 16);
+  // (Graphviz may write the clusters in another order: the labels are compared as a set.)
+  CHECK(texts(first["network"].get<std::string>()) ==
+        texts(c.Get("/api/network.svg?steps=2000")->body));
+  CHECK(count(end["network"].get<std::string>(), "class=\"edge\"") == 16);
+  CHECK(end["network"] != first["network"]);
 }
 
 TEST_CASE("SIGINT stops the server cleanly") {

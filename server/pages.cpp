@@ -141,9 +141,11 @@ out</textarea>
 
 std::string network_page(const Links& links) {
   const std::string body = R"(<h1>Network lab</h1>
-<p>Choose the layers, the activation and the data, then train and watch: the cost on a
-logarithmic axis, the regions the network gives to each category, and at the end every
-parameter's gradient by the reverse sweep beside its central difference.</p>
+<p>Choose the layers, the activations (one name for every hidden layer, or one per layer from
+layer 2) and the data, and the diagram below shows the network that training starts from. Then
+train and watch: the cost on a logarithmic axis, the regions the network gives to each category,
+and at the end the trained network and every parameter's gradient by the reverse sweep beside its
+central difference.</p>
 <div class="lab" data-lab="network"></div>
 )";
   return layout("Network lab", body, links, "chapter.js");

@@ -123,11 +123,26 @@ function trainer(root, start, o) {
     return s;
   };
   const choices = start.choices || {};  // the server's own tables
-  const labels = {activation: "hidden activation"};
+  // A typed field (the lab's activations: one name, or one per layer from 2) suggests the
+  // choices; a chosen one offers them in a menu.
+  const typed = new Set(o.typed || []);
+  const labels = {activation: typed.has("activation") ? "activations" : "hidden activation"};
   const field = {};
-  for (const [name, value] of Object.entries(start.fields))
-    field[name] = input(labels[name] || name, choices[name] ? select(choices[name], value)
-                                                            : dl.el("input", {type: "text", value}));
+  for (const [name, value] of Object.entries(start.fields)) {
+    let el;
+    if (choices[name] && !typed.has(name)) el = select(choices[name], value);
+    else {
+      el = dl.el("input", {type: "text", value});
+      if (choices[name]) {
+        const list = dl.el("datalist", {id: `choices-${name}`}, ...choices[name].map(v => dl.el("option", {value: v})));
+        el.setAttribute("list", list.id);
+        el.style.width = "14em";
+        el.setAttribute("title", "one name for every hidden layer (the last stays sigmoid), or one per layer from 2: " + choices[name].join(", "));
+        controls.append(list);
+      }
+    }
+    field[name] = input(labels[name] || name, el);
+  }
   const upload = o.upload ? input("or a CSV", dl.el("input", {type: "file", accept: ".csv,text/csv", id: "csv"})) : null;
   // Train starts a run; while it runs the same button pauses it, and then resumes it. Step runs
   // the next few updates (one pass over the points) of a paused run, or starts one paused.
@@ -148,12 +163,12 @@ function trainer(root, start, o) {
     if (e.network) diagram.innerHTML = e.network;  // SVG made by the server's Graphviz
     else if (e.network_note) diagram.textContent = e.network_note;
   };
-  // The request's fields, from the controls: the hidden layers take the chosen activation, the
-  // last layer stays a sigmoid.
+  // The request's fields, from the controls: one activation named is taken by the hidden layers,
+  // the last layer staying a sigmoid; a list (one per layer from 2) is sent as it is.
   const fields = () => {
     const f = {};
     for (const [name, el] of Object.entries(field)) f[name] = el.value.trim();
-    if (f.activation && f.activation !== "sigmoid")
+    if (f.activation && f.activation !== "sigmoid" && !f.activation.includes(","))
       f.activation = Array((f.layers || "2,2,3,2").split(",").length - 2).fill(f.activation).concat(["sigmoid"]).join(",");
     return f;
   };
@@ -292,7 +307,7 @@ for (const el of document.querySelectorAll(".interactive[data-figure]")) {
   }
 }
 for (const el of document.querySelectorAll(".lab[data-lab=network]")) {
-  trainer(el, dl.starts["network-lab"], {upload: true, title: "Choose, train, inspect",
+  trainer(el, dl.starts["network-lab"], {upload: true, typed: ["activation"], title: "Choose, train, inspect",
                ids: {train: "train", cost: "cost-curve", regions: "regions", parameters: "parameters", status: "train-status",
                      network: "network-diagram"}});
   if (!dl.live) el.append(dl.el("p", {class: "note"}, "The network at its start, computed when the book was written; under `dlmath serve` it trains live."));

@@ -130,15 +130,21 @@ try {
   // The diagram follows the layers chosen: 2-2-3-2 has 16 weights, 2-5-2 has 20.
   const edges = () => page.$eval("#network-diagram", d => d.querySelectorAll("svg g.edge").length).catch(() => 0);
   await page.waitForFunction(() => document.querySelectorAll("#network-diagram svg g.edge").length === 16);
-  const layersField = async value => page.$$eval("label", (labels, v) => {
-    const input = labels.find(l => l.textContent.startsWith("layers")).querySelector("input");
+  const setField = async (label, value) => page.$$eval("label", (labels, [l, v]) => {
+    const input = labels.find(e => e.textContent.startsWith(l)).querySelector("input");
     input.value = v;
     input.dispatchEvent(new Event("change"));
-  }, value);
-  await layersField("2,5,2");
+  }, [label, value]);
+  await setField("layers", "2,5,2");
   await page.waitForFunction(() => document.querySelectorAll("#network-diagram svg g.edge").length === 20);
+  // Activations one per layer: the diagram names each layer's.
+  await setField("activations", "tanh,sigmoid");
+  await page.waitForFunction(() => /layer 2 \(tanh\)/.test(document.getElementById("network-diagram").textContent));
+  check(/layer 3 \(sigmoid\)/.test(await page.$eval("#network-diagram", d => d.textContent)),
+        "network: activations chosen per layer are drawn (layer 2 tanh, layer 3 sigmoid)");
   await page.screenshot({path: join(shots, "network-2-5-2.png")});
-  await layersField("2,2,3,2");
+  await setField("activations", "sigmoid");
+  await setField("layers", "2,2,3,2");
   await page.waitForFunction(() => document.querySelectorAll("#network-diagram svg g.edge").length === 16);
   check(await edges() === 16, "network: the diagram follows the layers (16 weights, 20 for 2-5-2)");
   await page.click("button#train");

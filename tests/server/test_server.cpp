@@ -487,6 +487,9 @@ TEST_CASE(
   CHECK(big->status == 413);
   CHECK_THAT(big->body, Catch::Contains("at most 150 weights; this network has 480"));
   CHECK(c.Get("/api/network.svg?layers=2,x,2")->status == 400);
+  const auto unknown = c.Get("/api/network.svg?data=higham12");
+  CHECK(unknown->status == 400);
+  CHECK_THAT(unknown->body, Catch::Contains("built in: higham10, higham11;"));
   // The stream's first and last events carry the diagram of the network at that moment.
   std::string stream;
   REQUIRE(c.Get("/api/train?steps=2000", [&](const char* data, std::size_t n) {

@@ -19,24 +19,12 @@ using NeuronActivations = OpList<Sigmoid, Tanh, Relu>;
 namespace sweep {
 
 // Calls f.template operator()<Op>() for the op in Ops... whose code is `code`; returns false
-// for a leaf.
+// for a leaf or an op not in Ops. (Over the whole registry the compiler makes the comparisons one
+// jump table; over a few ops they stay comparisons.)
 template <class... Ops, class F>
 inline bool dispatch(OpList<Ops...>, OpCode code, F&& f) {
   return ((code == Ops::code && (f.template operator()<Ops>(), true)) || ...);
 }
-// The same among Ops only, by comparisons (a few ops: no jump table).
-template <class... Ops, class F>
-inline bool dispatch_among(OpList<Ops...>, OpCode code, F&& f) {
-  return ((code == Ops::code && (f.template operator()<Ops>(), true)) || ...);
-}
-template <class Op, class... Ops>
-constexpr bool among(OpList<Ops...>) {
-  return (std::is_same_v<Op, Ops> || ...);
-}
-
-}  // namespace sweep
-
-namespace sweep {
 
 // Affine node i and its activation Act at i + 1, z held in a register.
 template <class Act, class T>
@@ -63,8 +51,8 @@ void forward_sweep(Tape<T>& t, index_t from = 0) {
   const index_t n = t.size();
   for (index_t i = std::max(from, t.first_inner()); i < n; ++i) {
     if (s.op[i] == Affine::code && i + 1 < n && s.l[i + 1].a == i &&
-        sweep::dispatch_among(NeuronActivations{}, s.op[i + 1],
-                              [&]<class Act>() { sweep::forward_neuron<Act>(s, i); })) {
+        sweep::dispatch(NeuronActivations{}, s.op[i + 1],
+                        [&]<class Act>() { sweep::forward_neuron<Act>(s, i); })) {
       ++i;
       continue;
     }
@@ -81,8 +69,8 @@ void backward_sweep(Tape<T>& t, index_t out) {
   const index_t first = t.first_inner();
   for (index_t i = out + 1; i-- > first;) {
     if (i > first && s.op[i - 1] == Affine::code && s.l[i].a == i - 1 &&
-        sweep::dispatch_among(NeuronActivations{}, s.op[i],
-                              [&]<class Act>() { sweep::backward_neuron<Act>(s, i); })) {
+        sweep::dispatch(NeuronActivations{}, s.op[i],
+                        [&]<class Act>() { sweep::backward_neuron<Act>(s, i); })) {
       --i;
       continue;
     }

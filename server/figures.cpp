@@ -23,6 +23,9 @@ std::string at_text(const json& values) {
   return at;
 }
 
+// The figures that train live, each with the fields of /api/train it offers.
+constexpr const char* trainers[] = {"train", "train-beyond", "network-lab"};
+
 json make_starts() {
   json s;
   s["sigmoid-ab"] = {
@@ -69,7 +72,7 @@ json make_starts() {
   for (const auto& row : optimizer_table<double>) choices["optimizer"].push_back(row.name);
   for (const Activation& a : activations) choices["activation"].push_back(a.name);
   for (const BuiltinDataset& d : builtin_datasets) choices["data"].push_back(d.name);
-  for (const char* trainer : {"train", "train-beyond", "network-lab"})
+  for (const char* trainer : trainers)
     s[trainer]["choices"] = choices;
   return s;
 }
@@ -127,7 +130,7 @@ json recorded_answers(const Ask& ask) {
                            {"precision", precision}});
     }
   }
-  for (const char* trainer : {"train", "train-beyond", "network-lab"})
+  for (const char* trainer : trainers)
     record("/api/train", fields_of(s[trainer]["fields"]));
   return out;
 }

@@ -20,6 +20,9 @@
 //   static constexpr int constant_operand;        an operand that is always a constant (gets no
 //                                                 gradient); the language records this op when
 //                                                 that operand is written as a number
+//   static constexpr bool activation = true;      a unary op that neurons apply to their
+//                                                 weighted input: the sweeps step it together
+//                                                 with the affine node it takes (ops/sweep.hpp)
 // and, side by side, its value and its local derivatives, written once for any U that has
 // arithmetic: a scalar type T (the numbers) or Var<T> (the derivative recorded as new nodes):
 //   unary:   U value(const U& x);            U partial(const U& x, const U& y);        y = value(x)
@@ -153,6 +156,11 @@ concept unary_op = requires(double x) {
 // A unary op whose forward step keeps a number for its backward step: it also writes
 //   U value(const U& x, U& kept);  U partial(const U& x, const U& y, const U& kept);
 // with partial(x, y) = partial(x, y, kept recomputed), so the graph records the same formula.
+// A unary op that says it is a neuron's activation.
+template <class Op>
+concept activation_op = unary_op<Op> && requires {
+  requires Op::activation;
+};
 template <class Op>
 concept keeps_value = unary_op<Op> && requires(const double x, double& k) {
   Op::value(x, k);

@@ -7,31 +7,9 @@
 #include <array>
 #include <string_view>
 
-#include "ops/abs.hpp"
-#include "ops/add.hpp"
-#include "ops/affine.hpp"
-#include "ops/atan.hpp"
 #include "ops/contract.hpp"
-#include "ops/cos.hpp"
-#include "ops/div.hpp"
-#include "ops/erf.hpp"
-#include "ops/exp.hpp"
+#include "ops/include_ops.hpp"  // every op's file, from its line in ops/list.hpp
 #include "ops/list.hpp"
-#include "ops/log.hpp"
-#include "ops/mul.hpp"
-#include "ops/neg.hpp"
-#include "ops/pow.hpp"
-#include "ops/pow_const.hpp"
-#include "ops/relu.hpp"
-#include "ops/sigmoid.hpp"
-#include "ops/sign.hpp"
-#include "ops/sin.hpp"
-#include "ops/softplus.hpp"
-#include "ops/sqrt.hpp"
-#include "ops/square.hpp"
-#include "ops/step.hpp"
-#include "ops/sub.hpp"
-#include "ops/tanh.hpp"
 
 namespace dlmath {
 

@@ -8,16 +8,17 @@ struct Sigmoid {
   static constexpr OpCode code = code_of<Sigmoid>;
   static constexpr std::string_view name = "sigmoid", symbol = "sigmoid", latex = "\\sigma";
   static constexpr int precedence = 0;
+  static constexpr bool activation = true;
   static constexpr std::string_view about = "the logistic function 1/(1 + e^-x)";
   static constexpr double samples[] = {-4.3, -0.6, 0.7, 3.2};
-  // sigma(x), and sigma(-x) kept for the partial, from one exponential: e^-|x|, which never
-  // overflows, so both stay finite for any x.
+  // sigma(x), and sigma(-x) kept for the partial, from one exponential and one division: with
+  // e = e^-|x| (which never overflows) and r = 1 / (1 + e), sigma(|x|) = r, sigma(-|x|) = e r.
   template <class U>
   static U value(const U& x, U& minus) {
     using std::abs, std::exp;
-    const U e = exp(-abs(x)), d = 1 + e, one = 1;  // (lvalues: choosing one copies nothing)
-    minus = (x >= 0 ? e : one) / d;
-    return (x >= 0 ? one : e) / d;
+    const U e = exp(-abs(x)), r = 1 / (1 + e), er = e * r;  // (lvalues: choosing copies none)
+    minus = x >= 0 ? er : r;
+    return x >= 0 ? r : er;
   }
   template <class U>
   static U value(const U& x) {

@@ -10,6 +10,7 @@ struct Softplus {
   static constexpr std::string_view name = "softplus", symbol = "softplus",
                                     latex = "\\operatorname{softplus}";
   static constexpr int precedence = 0;
+  static constexpr bool activation = true;
   static constexpr std::string_view about = "log(1 + e^x), a smooth relu";
   static constexpr double samples[] = {-4.3, -0.6, 0.7, 3.2};
   // max(x, 0) + log(1 + e^-|x|): no overflow, and no lost digits for large negative x.
@@ -27,8 +28,8 @@ struct Softplus {
   template <class U>
   static U value(const U& x, U& slope) {
     using std::abs, std::exp, std::log1p;
-    const U e = exp(-abs(x)), one = 1;
-    slope = (x >= 0 ? one : e) / (1 + e);
+    const U e = exp(-abs(x)), r = 1 / (1 + e), er = e * r;
+    slope = x >= 0 ? r : er;
     return (x > 0 ? x : U(0)) + log1p(e);
   }
   template <class U>

@@ -4,17 +4,19 @@
 // read straight from the tape's arrays; nothing is allocated. The op table holds these sweeps,
 // so Tape::forward and Tape::backward run them; Tape::forward_by_table and backward_by_table
 // still step node by node through the table.
+//
+// A neuron, an affine node followed by an activation that takes it, stays two nodes (drawings and
+// formulas show both), but the sweeps step the pair as one, with z and its gradient held in
+// registers. A layer's neurons are recorded one after another with the same activation: such a
+// run is dispatched once and stepped by one loop.
 #pragma once
 
 #include <algorithm>
+#include <type_traits>
 
 #include "ops/registry.hpp"
 
 namespace dlmath {
-
-// The activations a neuron applies to its affine node. The two stay two nodes (drawings and
-// formulas show both) but the sweeps step such a pair as one: a neuron costs one dispatch.
-using NeuronActivations = OpList<Sigmoid, Tanh, Relu>;
 
 namespace sweep {
 
@@ -24,6 +26,28 @@ namespace sweep {
 template <class... Ops, class F>
 inline bool dispatch(OpList<Ops...>, OpCode code, F&& f) {
   return ((code == Ops::code && (f.template operator()<Ops>(), true)) || ...);
+}
+
+// The ops of a list that say they are activations (declarations only: used in decltype).
+template <class... A, class... B>
+OpList<A..., B...> operator+(OpList<A...>, OpList<B...>);
+template <class Op>
+using activation_alone = std::conditional_t<activation_op<Op>, OpList<Op>, OpList<>>;
+template <class... Ops>
+auto activations_of(OpList<Ops...>) -> decltype((OpList<>{} + ... + activation_alone<Ops>{}));
+
+}  // namespace sweep
+
+// What the sweeps step together with an affine node before it: the ops whose files say they are
+// activations (`static constexpr bool activation = true`).
+using NeuronActivations = decltype(sweep::activations_of(RegisteredOps{}));
+
+namespace sweep {
+
+// Whether nodes i, i + 1 of n are a neuron: affine, then a unary op of it.
+template <class T>
+inline bool neuron_at(const Nodes<T>& s, index_t i, index_t n) {
+  return s.op[i] == Affine::code && i + 1 < n && s.l[i + 1].a == i;
 }
 
 // Affine node i and its activation Act at i + 1, z held in a register.
@@ -50,12 +74,16 @@ void forward_sweep(Tape<T>& t, index_t from = 0) {
   const Nodes<T> s(t);
   const index_t n = t.size();
   for (index_t i = std::max(from, t.first_inner()); i < n; ++i) {
-    if (s.op[i] == Affine::code && i + 1 < n && s.l[i + 1].a == i &&
-        sweep::dispatch(NeuronActivations{}, s.op[i + 1],
-                        [&]<class Act>() { sweep::forward_neuron<Act>(s, i); })) {
-      ++i;
+    // A run of neurons with one activation: i ends on the last one's activation node.
+    if (sweep::neuron_at(s, i, n) &&
+        sweep::dispatch(NeuronActivations{}, s.op[i + 1], [&]<class Act>() {
+          for (;; i += 2) {
+            sweep::forward_neuron<Act>(s, i);
+            if (!(sweep::neuron_at(s, i + 2, n) && s.op[i + 3] == Act::code)) break;
+          }
+          ++i;
+        }))
       continue;
-    }
     sweep::dispatch(List{}, s.op[i], [&]<class Op>() { forward_step<Op>(s, i); });
   }
 }
@@ -64,16 +92,21 @@ void forward_sweep(Tape<T>& t, index_t from = 0) {
 template <class List = RegisteredOps, class T>
 void backward_sweep(Tape<T>& t, index_t out) {
   const Nodes<T> s(t);
-  std::fill(s.g, s.g + out + 1, T(0));
+  zero_gradients(s.g, out + 1);
   s.g[out] = T(1);
   const index_t first = t.first_inner();
   for (index_t i = out + 1; i-- > first;) {
-    if (i > first && s.op[i - 1] == Affine::code && s.l[i].a == i - 1 &&
-        sweep::dispatch(NeuronActivations{}, s.op[i],
-                        [&]<class Act>() { sweep::backward_neuron<Act>(s, i); })) {
-      --i;
+    // A run of neurons with one activation, from the last: i ends on the first one's affine node.
+    if (i > first && sweep::neuron_at(s, i - 1, out + 1) &&
+        sweep::dispatch(NeuronActivations{}, s.op[i], [&]<class Act>() {
+          for (;; i -= 2) {
+            sweep::backward_neuron<Act>(s, i);
+            if (!(i >= first + 3 && s.op[i - 2] == Act::code && sweep::neuron_at(s, i - 3, i)))
+              break;
+          }
+          --i;
+        }))
       continue;
-    }
     sweep::dispatch(List{}, s.op[i], [&]<class Op>() { backward_step<Op>(s, i); });
   }
 }

@@ -10,7 +10,8 @@
 
 #include "ops/list.hpp"
 
-// clang-format off: spaces around "/" would go into the path
+// Spaces around "/" would go into the path.
+// clang-format off
 #define DLMATH_OP_PATH(file) ops/file.hpp
 // clang-format on
 #define DLMATH_OP_FILE(k) \

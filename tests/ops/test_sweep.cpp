@@ -1,6 +1,6 @@
 // The inline sweeps of ops/sweep.hpp (what Graph<T> replays with) against the tape's sweeps
-// through the op table: every registered op (affine among them), in one graph where each node feeds the
-// next, so a wrong kernel or a wrong operand shows in the values or the gradients; and neurons,
+// through the op table: every registered op (affine among them), in one graph where each node feeds
+// the next, so a wrong kernel or a wrong operand shows in the values or the gradients; and neurons,
 // which the inline sweeps step two nodes at a time.
 #include <catch2/catch.hpp>
 #include <vector>
@@ -32,8 +32,8 @@ index_t record_every_op(Graph<T>& g) {
 }
 
 // Neurons: an affine node followed by each activation that the sweeps step together with it
-// (ops/sweep.hpp), and the cases that must not be fused: an activation of an affine node
-// recorded earlier, and an affine node followed by an activation of something else.
+// (ops/sweep.hpp), runs of them, and the cases that must not be fused: an activation of an
+// affine node recorded earlier, and an affine node followed by an activation of something else.
 template <class T>
 index_t record_neurons(Graph<T>& g) {
   const Var<T> x = g.input("x", T(0.3)), c = g.parameter("c", T(0.7));
@@ -46,6 +46,15 @@ index_t record_neurons(Graph<T>& g) {
       const Var<T> z2 = affine<T>(w, std::vector<Var<T>>{a, z}, x);
       const Var<T> b = record<Act>(x * c);          // follows z2 but does not take it
       sum = sum + a + z * z2 + b + record<Act>(z);  // an activation of an earlier affine node
+      // A layer of three neurons with Act (one run for the sweeps), then straight after it a
+      // neuron with another activation (a run of its own), taking the layer's outputs.
+      std::vector<Var<T>> layer;
+      for (int j = 0; j < 3; ++j)
+        layer.push_back(
+            record<Act>(affine<T>(w, std::vector<Var<T>>{a, layer.empty() ? x : layer.back()}, c)));
+      const Var<T> zo = affine<T>(w, std::vector<Var<T>>{layer[0], layer[2]}, x);
+      const Var<T> other = std::is_same_v<Act, Sigmoid> ? tanh(zo) : sigmoid(zo);
+      sum = sum + layer[0] * layer[1] + layer[2] + other;
     };
     (one.template operator()<Acts>(), ...);
   }(NeuronActivations{});

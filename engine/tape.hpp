@@ -38,9 +38,13 @@ class Tape;
 // stos` (or memset), whose stores the sweep's next loads cannot be forwarded from: on the paper's
 // 48-node graph that stall cost about as much as the rest of the backward sweep. Plain stores
 // avoid it; a large array is still cleared by memset, which is faster there.
+#if defined(__clang__)  // (the fuzzing build): Clang has no such option
+#define DLMATH_PLAIN_STORES
+#else
+#define DLMATH_PLAIN_STORES gnu::optimize("no-tree-loop-distribute-patterns")
+#endif
 template <class T>
-[[gnu::noinline, gnu::optimize("no-tree-loop-distribute-patterns")]] void zero_gradients(
-    T* g, std::size_t n) {
+[[gnu::noinline, DLMATH_PLAIN_STORES]] void zero_gradients(T* g, std::size_t n) {
   if constexpr (std::is_floating_point_v<T>) {
     if (n > 4096) {
       std::memset(g, 0, n * sizeof(T));  // 0.0 is all bits zero
@@ -49,6 +53,7 @@ template <class T>
   }
   for (std::size_t k = 0; k < n; ++k) g[k] = T(0);
 }
+#undef DLMATH_PLAIN_STORES
 
 // A node's operands: `a` and `b` for unary and binary ops; for n-ary ops `a` is an offset into
 // the tape's argument list and `b` the number of arguments there. A unary node whose op keeps a

@@ -35,9 +35,9 @@ template <class T>
 class Tape;
 
 // Sets g[0..n) to 0 before a backward sweep. For a small tape GCC would make the loop a `rep
-// stos` (or memset), whose stores the sweep's next loads cannot be forwarded from: on the paper's
-// 48-node graph that stall cost about as much as the rest of the backward sweep. Plain stores
-// avoid it; a large array is still cleared by memset, which is faster there.
+// stos` (or memset), whose stores the sweep's next loads cannot be forwarded from, so the sweep
+// waits for them. Plain stores avoid it; a large array is still cleared by memset, which is
+// faster there.
 #if defined(__clang__)  // (the fuzzing build): Clang has no such option
 #define DLMATH_PLAIN_STORES
 #else

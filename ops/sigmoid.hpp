@@ -16,7 +16,12 @@ struct Sigmoid {
   template <class U>
   static U value(const U& x, U& minus) {
     using std::abs, std::exp;
-    const U e = exp(-abs(x)), r = 1 / (1 + e), er = e * r;  // (lvalues: choosing copies none)
+    return from_exp(x, U(exp(-abs(x))), minus);
+  }
+  // The same from e = e^-|x| already computed (softplus needs e itself too).
+  template <class U>
+  static U from_exp(const U& x, const U& e, U& minus) {
+    const U r = 1 / (1 + e), er = e * r;  // (lvalues: choosing copies none)
     minus = x >= 0 ? er : r;
     return x >= 0 ? r : er;
   }

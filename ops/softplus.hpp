@@ -28,8 +28,9 @@ struct Softplus {
   template <class U>
   static U value(const U& x, U& slope) {
     using std::abs, std::exp, std::log1p;
-    const U e = exp(-abs(x)), r = 1 / (1 + e), er = e * r;
-    slope = x >= 0 ? r : er;
+    const U e = exp(-abs(x));
+    U minus;
+    slope = Sigmoid::from_exp(x, e, minus);
     return (x > 0 ? x : U(0)) + log1p(e);
   }
   template <class U>

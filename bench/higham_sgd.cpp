@@ -12,7 +12,8 @@
 // It prints the median CPU time per step of several runs and its ratio to the tight loop, in
 // double and in float50; then a scale run on a fine-grained MLP 2-64-64-1 over 100 points (one
 // graph, every multiply and add its own node): nodes per second replayed and built, and bytes per
-// node.
+// node. `--layout` times the replay against the tight loop with the graph's memory moved 16 to
+// 4096 bytes on; `--only WAY STEPS` runs one way alone, for counting its instructions.
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -69,9 +70,14 @@ std::vector<T> sgd_generic(const Points<T>& data, const Stream& stream) {
   return theta;
 }
 
-// As `dlmath train` steps: the optimiser moves the graph's parameters in place.
+volatile const char* keep_shift;  // so that the compiler keeps the shifting allocation below
+
+// As `dlmath train` steps: the optimiser moves the graph's parameters in place. `shift` bytes
+// allocated first move the graph's memory (--layout).
 template <class T>
-std::vector<T> sgd_replay(const Points<T>& data, const Stream& stream) {
+std::vector<T> sgd_replay(const Points<T>& data, const Stream& stream, std::size_t shift = 0) {
+  const std::vector<char> before(shift);
+  keep_shift = before.data();
   PointCost<T> C(initial_network<T>(arch, seed));
   Sgd<T> sgd(T(5) / 100);
   for (const auto i : stream) {
@@ -136,15 +142,23 @@ double max_difference(const std::vector<T>& a, const std::vector<T>& b) {
 }
 
 template <class T>
+std::vector<T> sgd_replay_here(const Points<T>& data, const Stream& stream) {
+  return sgd_replay(data, stream);
+}
+
+template <class T>
+const std::pair<const char*, std::vector<T> (*)(const Points<T>&, const Stream&)> ways_of[] = {
+    {"tight", sgd_tight<T>},
+    {"generic", sgd_generic<T>},
+    {"replay", sgd_replay_here<T>},
+    {"table", sgd_replay_table<T>},
+    {"rebuild", sgd_rebuild<T>}};
+
+template <class T>
 void compare(const char* type, long steps, int runs) {
   const Points<T> data(higham10(), 2);
   const Stream stream = point_stream(steps, data.size());
-  using Run = std::vector<T> (*)(const Points<T>&, const Stream&);
-  const std::pair<const char*, Run> ways[] = {{"tight", sgd_tight<T>},
-                                              {"generic", sgd_generic<T>},
-                                              {"replay", sgd_replay<T>},
-                                              {"table", sgd_replay_table<T>},
-                                              {"rebuild", sgd_rebuild<T>}};
+  const auto& ways = ways_of<T>;
   constexpr int n = std::size(ways);
   // Round by round, every way once, so that a change in the machine's load falls on all.
   std::vector<double> times[n];
@@ -212,11 +226,65 @@ void scale(int points, int runs) {
   std::printf("  memory %.1f bytes/node\n", static_cast<double>(g.node_bytes()) / nodes);
 }
 
+// The replay against the tight loop in double with the graph's memory moved 16 to 4096 bytes on,
+// in steps of 128: how much the replay's speed depends on where its memory happens to lie.
+void layout(long steps, int runs) {
+  const Points<double> data(higham10(), 2);
+  const Stream stream = point_stream(steps, data.size());
+  std::printf(
+      "replay against the tight loop, %ld steps, graph moved by SHIFT bytes, median of %d\n", steps,
+      runs);
+  for (std::size_t shift = 16; shift <= 4096; shift += 128) {
+    std::vector<double> tight, replay;
+    for (int r = 0; r < runs; ++r) {
+      tight.push_back(seconds([&] { sgd_tight<double>(data, stream); }));
+      replay.push_back(seconds([&] { sgd_replay<double>(data, stream, shift); }));
+    }
+    std::printf("  shift %4zu  tight %6.1f ns/step  replay %6.1f ns/step  ratio %.2f\n", shift,
+                1e9 * median(tight) / steps, 1e9 * median(replay) / steps,
+                median(replay) / median(tight));
+  }
+}
+
+// One way alone, once, in double: for counting its instructions (valgrind --tool=callgrind).
+int only(const std::string& way, long steps) {
+  const Points<double> data(higham10(), 2);
+  const Stream stream = point_stream(steps, data.size());
+  for (const auto& [name, run] : ways_of<double>)
+    if (way == name) {
+      const std::vector<double> theta = run(data, stream);
+      std::printf("%s: %ld steps, theta[0] = %.17g\n", name, steps, theta[0]);
+      return 0;
+    }
+  std::fprintf(stderr, "bench_higham_sgd: --only takes tight, generic, replay, table or rebuild\n");
+  return 2;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  // A quick run (for CI) takes `--quick`; the figures quoted in the README come from the full run.
-  const bool quick = argc > 1 && std::string(argv[1]) == "--quick";
+  // `--quick` (for CI); `--layout`; `--only WAY STEPS`. The README's figures come from the full
+  // run, `--layout` and `--only`.
+  const std::string mode = argc > 1 ? argv[1] : "";
+  if (mode == "--layout") {
+    layout(100000, 5);
+    return 0;
+  }
+  if (mode == "--only") {
+    char* end = nullptr;
+    const long steps = argc == 4 ? std::strtol(argv[3], &end, 10) : -1;
+    if (argc != 4 || *end != '\0' || steps < 0 || steps > 100000000) {
+      std::fprintf(stderr, "bench_higham_sgd: write --only WAY STEPS (0 to 10^8 steps)\n");
+      return 2;
+    }
+    return only(argv[2], steps);
+  }
+  if (!mode.empty() && mode != "--quick") {
+    std::fprintf(stderr, "bench_higham_sgd: unknown option %s (--quick, --layout, --only)\n",
+                 mode.c_str());
+    return 2;
+  }
+  const bool quick = mode == "--quick";
   std::printf("HIGHAM-SGD benchmark: ratios are to the tight hand-written loop in this process.\n");
   std::printf("Times are this thread's CPU time; load average %.2f at the start.\n",
               load_average());

@@ -48,6 +48,21 @@ TEST_CASE("backward twice gives the same gradients, not doubled") {
   CHECK(x.grad() == first);
 }
 
+// Gradients are cleared by plain stores on a small tape and by memset on a large one
+// (engine/tape.hpp, zero_gradients): both ways, a second sweep must not add to the first.
+TEST_CASE("backward twice on a tape of more than 4096 nodes gives the same gradients") {
+  Graph<double> g;
+  auto x = g.parameter("x", 0.3);
+  Var<double> y = x * x;
+  for (int k = 1; k < 3000; ++k) y = y + x * x;  // 6000 nodes: dy/dx = 3000 * 2x
+  REQUIRE(g.size() > 4096);
+  for (int sweep = 0; sweep < 2; ++sweep) {
+    backward(y);
+    CHECK(x.grad() == Approx(3000 * 2 * 0.3).epsilon(1e-12));
+    CHECK(y.grad() == 1);
+  }
+}
+
 TEST_CASE("inner nodes have gradients too") {
   Graph<double> g;
   auto x = g.parameter("x", 2.0);

@@ -1,11 +1,14 @@
-// One of the tape's node arrays (values, gradients, op codes, links). Like std::vector, but its
-// capacity is managed by its owner: the tape grows all of its node arrays together, so recording
-// a node checks for room once instead of once per array, and appending is a plain store.
+// One of the tape's arrays (values, gradients, op codes, links, arguments). Like std::vector,
+// but the capacity of a node array is managed by its owner: the tape grows all of its node
+// arrays together, so recording a node checks for room once instead of once per array, and
+// appending is a plain store.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <memory>
 #include <new>
+#include <type_traits>
 #include <utility>
 
 namespace dlmath {
@@ -45,6 +48,23 @@ class Column {
     ::new (static_cast<void*>(data_ + size_)) X(std::forward<Args>(args)...);
     ++size_;
   }
+  // For a column whose length is not the tape's node count (the argument list, the kept
+  // numbers), growing as a vector does. extend: appends n entries for the caller to write
+  // (nothing is written twice); append_grown: appends X(args...).
+  [[gnu::always_inline]] X* extend(std::size_t n) {
+    static_assert(std::is_trivially_default_constructible_v<X>);
+    if (size_ + n > capacity_) [[unlikely]]
+      grow(size_ + n);
+    X* out = data_ + size_;
+    size_ += n;
+    return out;
+  }
+  template <class... Args>
+  [[gnu::always_inline]] void append_grown(Args&&... args) {
+    if (size_ == capacity_) [[unlikely]]
+      grow(size_ + 1);
+    append(std::forward<Args>(args)...);
+  }
   // Keeps the first n entries (n <= size()).
   void shrink(std::size_t n) {
     std::destroy(data_ + n, data_ + size_);
@@ -53,6 +73,10 @@ class Column {
   void clear() { shrink(0); }
 
  private:
+  [[gnu::noinline]] void grow(std::size_t n) {
+    reserve(std::max({2 * capacity_, n, std::size_t(64)}));
+  }
+
   X* data_ = nullptr;
   std::size_t size_ = 0, capacity_ = 0;
 };

@@ -51,7 +51,8 @@ template <class T>
       return;
     }
   }
-  for (std::size_t k = 0; k < n; ++k) g[k] = T(0);
+  // = 0, not = T(0): a multiprecision number is then set in place, with no temporary to copy.
+  for (std::size_t k = 0; k < n; ++k) g[k] = 0;
 }
 #undef DLMATH_PLAIN_STORES
 
@@ -146,8 +147,7 @@ class Tape {
   Var<T> record_nary(OpCode code, std::size_t count, Fill fill, Compute compute) {
     if (args_.size() + count > max_index) throw std::length_error("tape: argument list full");
     Links l{static_cast<index_t>(args_.size()), static_cast<index_t>(count)};
-    args_.resize(args_.size() + count);
-    fill(args_.data() + l.a);
+    fill(args_.extend(count));
     return record(code, l, false, compute);
   }
 
@@ -278,8 +278,8 @@ class Tape {
     bool args_found = false, kept_found = false;
     for (index_t i = n; i < size() && !(args_found && kept_found); ++i) {
       const OpInfo<T>& info = (*table_)[op_[i]];
-      if (!args_found && info.arity < 0) args_.resize(links_[i].a), args_found = true;
-      if (!kept_found && info.keeps) kept_.resize(links_[i].b), kept_found = true;
+      if (!args_found && info.arity < 0) args_.shrink(links_[i].a), args_found = true;
+      if (!kept_found && info.keeps) kept_.shrink(links_[i].b), kept_found = true;
     }
     value_.shrink(n), grad_.shrink(n), op_.shrink(n), links_.shrink(n);
     names_.erase(
@@ -330,7 +330,7 @@ class Tape {
       grow();
     if (keeps) {
       l.b = static_cast<index_t>(kept_.size());
-      kept_.emplace_back();
+      kept_.append_grown();
     }
     if (code >= first_op && first_inner_ == no_node) first_inner_ = size();
     value_.append(std::move(v));
@@ -348,8 +348,8 @@ class Tape {
   Column<OpCode> op_;
   Column<Links> links_;
   std::size_t capacity_ = 0;
-  std::vector<index_t> args_;
-  std::vector<T> kept_;  // what keeping nodes' forward steps left for their backward steps
+  Column<index_t> args_;  // n-ary nodes' operands
+  Column<T> kept_;        // what keeping nodes' forward steps left for their backward steps
   // Leaf names, by node index, their characters in one string (no allocation per name).
   struct NameRef {
     index_t node;

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "ops/ops.hpp"
+#include "ops/sweep.hpp"
 
 namespace dlmath {
 
@@ -55,10 +56,15 @@ inline std::string activation_names() {
   return out;
 }
 
-// sigma(z) recorded on the graph.
+// sigma(z) recorded on the graph (a neuron's activation with its value computed inline, any
+// other op through the op table).
 template <class T>
 Var<T> activate(Activation a, const Var<T>& z) {
-  return a.op == 0 ? z : z.tape().record(a.op, z.index());
+  if (a.op == 0) return z;
+  Var<T> out;
+  if (!sweep::dispatch(NeuronActivations{}, a.op, [&]<class Op>() { out = record<Op>(z); }))
+    out = z.tape().record(a.op, z.index());
+  return out;
 }
 
 namespace detail {

@@ -17,6 +17,14 @@ class Name {
     end_ += n;
     return *this;
   }
+  // A literal's length is known here, so its copy is a store or two, not a call to memcpy.
+  template <std::size_t N>
+  Name& operator<<(const char (&s)[N]) {
+    if (end_ + (N - 1) > sizeof buf_) return *this << std::string_view(s, N - 1);
+    std::memcpy(buf_ + end_, s, N - 1);
+    end_ += N - 1;
+    return *this;
+  }
   Name& operator<<(char c) {
     if (end_ < sizeof buf_) buf_[end_++] = c;
     return *this;

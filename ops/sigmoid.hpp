@@ -16,7 +16,10 @@ struct Sigmoid {
   template <class U>
   static U value(const U& x, U& minus) {
     using std::abs, std::exp;
-    return from_exp(x, U(exp(-abs(x))), minus);
+    if constexpr (std::is_floating_point_v<U>)
+      return from_exp(x, U(exp(-abs(x))), minus);  // no branch on the sign
+    else  // a multiprecision number: abs(x) would be one more copy
+      return from_exp(x, x >= 0 ? U(exp(U(-x))) : U(exp(x)), minus);
   }
   // The same from e = e^-|x| already computed (softplus needs e itself too).
   template <class U>

@@ -61,9 +61,12 @@ template <class Act, class T>
 // arithmetic in the same order as two backward steps.
 template <class Act, class T>
 [[gnu::always_inline]] inline void backward_neuron(const Nodes<T>& s, index_t i) {
-  const T gz = s.g[i - 1] + s.g[i] * unary_partial<Act>(s, i, s.v[i - 1]);
-  s.g[i - 1] = gz;
-  Affine::spread(s, i - 1, gz);
+  T& gz = s.g[i - 1];  // summed in place: a multiprecision gz is not copied back
+  gz += s.g[i] * unary_partial<Act>(s, i, s.v[i - 1]);
+  if constexpr (std::is_floating_point_v<T>)
+    Affine::spread(s, i - 1, T(gz));  // in a register, not reloaded after every store to g
+  else
+    Affine::spread(s, i - 1, gz);
 }
 
 }  // namespace sweep
@@ -97,15 +100,18 @@ void backward_sweep(Tape<T>& t, index_t out) {
   const index_t first = t.first_inner();
   for (index_t i = out + 1; i-- > first;) {
     // A run of neurons with one activation, from the last: i ends on the first one's affine node.
+    // (Inlined: called, the run would read the tape's arrays and i through the closure, from the
+    // stack, at every neuron.)
     if (i > first && sweep::neuron_at(s, i - 1, out + 1) &&
-        sweep::dispatch(NeuronActivations{}, s.op[i], [&]<class Act>() {
-          for (;; i -= 2) {
-            sweep::backward_neuron<Act>(s, i);
-            if (!(i >= first + 3 && s.op[i - 2] == Act::code && sweep::neuron_at(s, i - 3, i)))
-              break;
-          }
-          --i;
-        }))
+        sweep::dispatch(
+            NeuronActivations{}, s.op[i], [&]<class Act>() __attribute__((always_inline)) {
+              for (;; i -= 2) {
+                sweep::backward_neuron<Act>(s, i);
+                if (!(i >= first + 3 && s.op[i - 2] == Act::code && sweep::neuron_at(s, i - 3, i)))
+                  break;
+              }
+              --i;
+            }))
       continue;
     sweep::dispatch(List{}, s.op[i], [&]<class Op>() { backward_step<Op>(s, i); });
   }

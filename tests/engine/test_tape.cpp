@@ -194,3 +194,32 @@ TEST_CASE("derivatives(y, wrt(a, b)) reads like the maths") {
   CHECK(dy_da == 3.0);   // 2ab
   CHECK(dy_db == 10.0);  // a^2 + 1
 }
+
+TEMPLATE_TEST_CASE("the argument list and the kept numbers grow with the graph", "", double,
+                   float50) {
+  // 150 neurons in a chain, a = sigmoid(w a + b): 450 arguments and 150 kept numbers, so both
+  // move to larger storage several times while the graph is recorded (for float50, numbers that
+  // are not plain bytes). Values must equal the same arithmetic done directly, and the sweeps'
+  // gradients those of the node-by-node sweep through the op table.
+  using T = TestType;
+  Graph<T> g;
+  const auto w = g.parameter("w", T(3) / 4), b = g.parameter("b", T(-1) / 8);
+  Var<T> a = g.input("x", T(1) / 2);
+  T direct = T(1) / 2;
+  for (int k = 0; k < 150; ++k) {
+    const std::vector<Var<T>> ws{w}, in{a};
+    a = sigmoid(affine<T>(ws, in, b));
+    T z = T(-1) / 8;
+    z += T(3) / 4 * direct;
+    direct = Sigmoid::value(z);
+  }
+  CHECK(a.value() == direct);
+  g.forward();
+  CHECK(a.value() == direct);
+  g.backward(a.index());
+  const T dw = w.grad(), db = b.grad();
+  g.backward_by_table(a.index());
+  CHECK(w.grad() == dw);
+  CHECK(b.grad() == db);
+  CHECK(dw != 0);
+}

@@ -214,6 +214,7 @@ class Tape {
                                [](const NameRef& entry, index_t key) { return entry.node < key; });
     if (it != names_.end() && it->node == i) return false;
     // Names are usually given to the newest node, so this is nearly always an append.
+    if (it != names_.end()) names_in_order_ = false;
     names_.insert(it, NameRef{i, store_name(name), static_cast<std::uint32_t>(name.size())});
     return true;
   }
@@ -264,7 +265,7 @@ class Tape {
   }
   void clear() {
     value_.clear(), grad_.clear(), op_.clear(), links_.clear(), args_.clear(), kept_.clear();
-    names_.clear(), name_chars_.clear(), groups_.clear(), open_ = -1;
+    names_.clear(), name_chars_.clear(), groups_.clear(), open_ = -1, names_in_order_ = true;
     first_inner_ = no_node;
   }
   // Forgets every node from `n` on, with their names and groups: a graph rebuilt every step
@@ -288,7 +289,11 @@ class Tape {
         names_.end());
     while (!groups_.empty() && groups_.back().begin >= n) groups_.pop_back();
     std::size_t chars = 0;
-    for (const NameRef& r : names_) chars = std::max<std::size_t>(chars, r.begin + r.length);
+    if (names_in_order_) {  // then the last name's characters are the last names' characters
+      if (!names_.empty()) chars = names_.back().begin + names_.back().length;
+    } else {
+      for (const NameRef& r : names_) chars = std::max<std::size_t>(chars, r.begin + r.length);
+    }
     for (GroupRef& r : groups_) {
       r.end = std::min(r.end, n);
       chars = std::max<std::size_t>(chars, r.name_begin + r.name_length);
@@ -335,8 +340,8 @@ class Tape {
     if (code >= first_op && first_inner_ == no_node) first_inner_ = size();
     value_.append(std::move(v));
     grad_.append(0);
-    op_.append(code);
     links_.append(l);
+    op_.append(code);  // last: a byte's store may alias anything, so what follows it is reloaded
     return Var<T>(*this, size() - 1);
   }
 
@@ -357,6 +362,7 @@ class Tape {
   };
   std::vector<NameRef> names_;
   std::string name_chars_;
+  bool names_in_order_ = true;  // every name was stored after those of older nodes
   struct GroupRef {
     index_t begin, end;
     std::uint32_t name_begin, name_length;

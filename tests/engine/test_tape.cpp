@@ -136,6 +136,28 @@ TEST_CASE("truncate keeps the first nodes; what is recorded after equals a fresh
   CHECK_THROWS(g.truncate(parameters));
 }
 
+TEST_CASE("truncate keeps the names of kept nodes given after newer ones") {
+  Graph<double> g;
+  const auto p1 = g.parameter("p1", 2.0), p2 = g.parameter("p2", 3.0);
+  const auto h = p1 * p2, k = h * p1;
+  CHECK(g.set_name(k.index(), "k"));
+  CHECK(g.set_name(h.index(), "h"));  // an older node named later: its characters come last
+  const auto x = g.input("x", 1.0);
+  g.truncate(x.index());
+  CHECK(g.name(h.index()) == "h");
+  CHECK(g.name(k.index()) == "k");
+  CHECK(g.name(p2.index()) == "p2");
+  const auto y = g.input("y", 4.0);
+  CHECK(g.name(y.index()) == "y");
+  CHECK(g.name(h.index()) == "h");
+  g.truncate(y.index());
+  g.truncate(k.index());  // drops k and its name; h and the parameters keep theirs
+  CHECK(g.name(h.index()) == "h");
+  CHECK(g.name(p1.index()) == "p1");
+  CHECK(g.set_name(g.input("z", 0.0).index(), "zz") == false);
+  CHECK(g.name(g.size() - 1) == "z");
+}
+
 TEST_CASE("groups are nested contiguous ranges") {
   Graph<double> g;
   auto x = g.input("x", 1.0);

@@ -15,11 +15,16 @@ struct Sigmoid {
   // e = e^-|x| (which never overflows) and r = 1 / (1 + e), sigma(|x|) = r, sigma(-|x|) = e r.
   template <class U>
   static U value(const U& x, U& minus) {
+    return from_exp(x, exp_minus_abs(x), minus);
+  }
+  // e^-|x|, which never overflows (softplus takes it too).
+  template <class U>
+  static U exp_minus_abs(const U& x) {
     using std::abs, std::exp;
     if constexpr (std::is_floating_point_v<U>)
-      return from_exp(x, U(exp(-abs(x))), minus);  // no branch on the sign
-    else  // a multiprecision number: abs(x) would be one more copy
-      return from_exp(x, x >= 0 ? U(exp(U(-x))) : U(exp(x)), minus);
+      return exp(-abs(x));  // no branch on the sign
+    else                    // a multiprecision number: abs(x) would be one more copy
+      return x >= 0 ? U(exp(U(-x))) : U(exp(x));
   }
   // The same from e = e^-|x| already computed (softplus needs e itself too).
   template <class U>

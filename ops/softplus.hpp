@@ -27,8 +27,8 @@ struct Softplus {
   // The forward step keeps sigma(x), from the same e^-|x| (as sigmoid.hpp computes it).
   template <class U>
   static U value(const U& x, U& slope) {
-    using std::abs, std::exp, std::log1p;
-    const U e = exp(-abs(x));
+    using std::log1p;
+    const U e = Sigmoid::exp_minus_abs(x);
     U minus;
     slope = Sigmoid::from_exp(x, e, minus);
     return (x > 0 ? x : U(0)) + log1p(e);

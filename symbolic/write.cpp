@@ -17,6 +17,7 @@ enum Precedence { sum = 1, product = 2, minus = 3, power = 4, atom = 10 };
 struct Factor {
   std::string text;
   int precedence = atom;
+  bool wrapped = false;  // text is (inner), parenthesised only to be a factor
 };
 
 // A written node. A product keeps its factors apart, so that a sum can put its own coefficient
@@ -90,6 +91,14 @@ class Writer {
     return latex_ ? "\\left(" + text + "\\right)" : "(" + text + ")";
   }
 
+  // A factor's text without the brackets that made it a factor.
+  static std::string unwrapped(Factor&& f) {
+    const std::size_t open = std::string_view("\\left(").size(),
+                      close = std::string_view("\\right)").size();
+    if (!f.wrapped) return std::move(f.text);
+    return f.text.substr(open, f.text.size() - open - close);
+  }
+
   std::string latex_number(std::string t) const {
     if (!latex_) return t;
     const auto slash = t.find('/');
@@ -140,11 +149,17 @@ class Writer {
     };
     if (top.empty() && bottom.empty()) return {"1", atom};
     int precedence = top.size() == 1 ? top[0].precedence : product;
+    if (latex_ && !bottom.empty()) {  // \frac{x}{x^{2} + 1}: a whole part needs no brackets
+      std::string t = top.size() == 1 ? unwrapped(std::move(top[0]))
+                      : top.empty()   ? std::string("1")
+                                      : join(top);
+      std::string b = bottom.size() == 1 ? unwrapped(std::move(bottom[0])) : join(bottom);
+      return {"\\frac{" + t + "}{" + b + "}", atom};
+    }
     std::string t = top.empty() ? std::string("1") : join(top);
     if (bottom.empty()) return {std::move(t), top.empty() ? atom : precedence};
     const bool several = bottom.size() > 1;
     std::string b = join(bottom);
-    if (latex_) return {"\\frac{" + t + "}{" + b + "}", atom};
     return {t + "/" + paren(std::move(b), several), product};
   }
 
@@ -193,7 +208,7 @@ class Writer {
     std::string b = full(std::move(base), flip);
     if (is_unit(e)) {
       const bool wrap = pb <= product;
-      return {paren(std::move(b), wrap), wrap ? atom : pb};
+      return {paren(std::move(b), wrap), wrap ? atom : pb, wrap};
     }
     const NumberText et = number_text(e, o_.digits);
     std::string t = paren(std::move(b), pb <= power);

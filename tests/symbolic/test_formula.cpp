@@ -83,6 +83,15 @@ TEST_CASE("LaTeX prints the same form") {
         "t_{1} = \\sigma\\left(w x + b\\right) \\\\\nx t_{1} \\left(1 - t_{1}\\right)");
   CHECK(diff("log(1e-300*x)", "x", 1, latex) == "\\frac{1}{x}");
   CHECK(diff("x^3/3 + 1e-300*x", "x", 1, latex) == "x^{2} + 10^{-300}");
+  // A whole numerator or denominator has no brackets (as a teacher writes it); a factor of one
+  // keeps them.
+  CHECK(diff("atan(x)", "x", 1, latex) == "\\frac{1}{x^{2} + 1}");
+  CHECK(diff("y*log(x + 1)", "x", 1, latex) == "\\frac{y}{x + 1}");
+  CHECK(diff("(x + 1)*log(x + y)", "x", 1, latex) ==
+        "\\log\\left(x + y\\right) + \\frac{x + 1}{x + y}");
+  CHECK(diff("log(x + y)", "x", 1, latex) == "\\frac{1}{x + y}");
+  CHECK(diff("(y + 1)*(z + 1)*log(x + y)", "x", 1, latex) ==
+        "\\frac{\\left(y + 1\\right) \\left(z + 1\\right)}{x + y}");
 }
 
 TEST_CASE("a 10^6-term sum and 10^5-deep nestings print, in near-linear time") {

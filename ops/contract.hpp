@@ -34,8 +34,11 @@
 // and backward steps.
 #pragma once
 
+#include <boost/math/constants/constants.hpp>
 #include <cmath>
 #include <concepts>
+#include <stdexcept>
+#include <string>
 #include <string_view>
 #include <type_traits>
 #include <vector>
@@ -104,6 +107,32 @@ U constant_like(const U& x, const C& c) {
     return x.tape().constant(scalar_t<U>(c));
   else
     return U(c);
+}
+
+// The constants the expression language names. A Var records one as a constant leaf that
+// carries the name, which formulas then write (2/sqrt(pi), not 1.1283791670955126); the parser
+// reads the name as this constant and never as an input.
+inline bool is_named_constant(std::string_view name) {
+  return name == "pi";
+}
+template <class T>
+T named_constant_value(std::string_view name) {
+  if (name != "pi") throw std::invalid_argument("no constant is named " + std::string(name));
+  return boost::math::constants::pi<T>();
+}
+template <class T>
+Var<T> named_constant(Tape<T>& t, std::string_view name) {
+  const Var<T> c = t.constant(named_constant_value<T>(name));
+  t.set_name(c.index(), name);
+  return c;
+}
+// pi in U's world: for a Var, the constant leaf named pi.
+template <class U>
+U pi_like(const U& x) {
+  if constexpr (is_var<U>::value)
+    return named_constant(x.tape(), "pi");
+  else
+    return named_constant_value<U>("pi");
 }
 
 // The current value of x: x itself for a number, its node's value for a Var.

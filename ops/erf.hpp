@@ -4,6 +4,7 @@
 
 #include "ops/contract.hpp"
 #include "ops/exp.hpp"
+#include "ops/sqrt.hpp"
 
 namespace dlmath {
 
@@ -19,10 +20,13 @@ struct Erf {
     using std::erf;
     return erf(x);
   }
+  // A Var's is recorded as 2 e^(-x^2) / sqrt(pi), as it is written (with the constant pi).
   template <class U>
   static U partial(const U& x, const U&) {
-    using T = scalar_t<U>;
-    return constant_like(x, boost::math::constants::two_div_root_pi<T>()) * gauss(x);
+    if constexpr (is_var<U>::value)
+      return constant_like(x, 2) * gauss(x) / apply<Sqrt>(pi_like(x));
+    else
+      return boost::math::constants::two_div_root_pi<U>() * gauss(x);
   }
 
  private:

@@ -107,7 +107,9 @@ class Canonical {
       }
       if (!needed[i] || absorbed(i)) continue;
       const OpCode op = t_.op(i);
-      if (op == Leaf::constant) {
+      if (op == Leaf::constant && !t_.name(i).empty()) {
+        at_[i] = a_.name(t_.name(i));  // a named constant (pi) is written by its name
+      } else if (op == Leaf::constant) {
         // Derivatives record the same few constants (1, 2, -1) many times: each is read once.
         auto [it, fresh] = constants_.try_emplace(t_.value(i), 0);
         if (fresh) it->second = a_.constant(constant_text(t_.value(i)));

@@ -328,6 +328,9 @@ Program parse(std::string_view source, const std::function<bool(const std::strin
       if (function_arity(t[pos].text) != 0)
         throw SyntaxError(t[pos].line, t[pos].column,
                           "cannot assign to '" + t[pos].text + "': it is a function");
+      if (is_named_constant(t[pos].text))
+        throw SyntaxError(t[pos].line, t[pos].column,
+                          "cannot assign to '" + t[pos].text + "': it is a constant");
       s.target = t[pos].text;
       pos += 2;
     }
@@ -346,7 +349,9 @@ Program parse(std::string_view source, const std::function<bool(const std::strin
   for (const auto& s : p.statements) {
     for (; next <= static_cast<std::size_t>(s.root); ++next) {
       const SyntaxNode& n = p.nodes[next];
-      if (n.kind != SyntaxNode::name || assigned_so_far.count(n.text)) continue;
+      if (n.kind != SyntaxNode::name || assigned_so_far.count(n.text) ||
+          is_named_constant(n.text))
+        continue;
       if (assigned_anywhere.count(n.text) && !defined(n.text))
         throw SyntaxError(n.line, n.column, "'" + n.text + "' is used before it is assigned");
       if (seen_input.insert(n.text).second) p.inputs.push_back(n.text);

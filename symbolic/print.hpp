@@ -50,8 +50,9 @@ inline std::string full(Piece&& p, bool latex) {
   return "-" + paren(std::move(p.text), p.precedence <= minus, latex);
 }
 
-// W3[2,1] -> W^{[3]}_{21}, x1 -> x_{1}, eta -> \mathrm{eta}.
+// W3[2,1] -> W^{[3]}_{21}, x1 -> x_{1}, eta -> \mathrm{eta}, pi -> \pi.
 inline std::string latex_name(std::string_view name) {
+  if (name == "pi") return "\\pi";  // the constant
   std::size_t letters = 0;
   while (letters < name.size() && std::isalpha(static_cast<unsigned char>(name[letters])))
     ++letters;

@@ -52,8 +52,8 @@ Var<T> record_expression(Graph<T>& g, const Program& p, std::size_t next, int ro
                                       ": " + e.what());
         }
         break;
-      case SyntaxNode::name:
-        at[next] = lookup(n.text);
+      case SyntaxNode::name:  // (the parser lets no program assign to a named constant)
+        at[next] = is_named_constant(n.text) ? named_constant(g, n.text) : lookup(n.text);
         break;
       case SyntaxNode::negate:
         at[next] = record_op(g, "-", {at[n.a]});

@@ -44,7 +44,7 @@ class Simplifier {
     std::vector<bool> fixed(output + 1, false);  // depends on constants only
     for (index_t i = 0; i <= output; ++i) {
       if (!needed[i]) continue;
-      if (tape_.op(i) == Leaf::constant) {
+      if (tape_.op(i) == Leaf::constant && tape_.name(i).empty()) {  // (pi keeps its name)
         at[i] = constant(tape_.value(i));
         fixed[i] = true;
         continue;

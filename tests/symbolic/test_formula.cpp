@@ -38,6 +38,10 @@ TEST_CASE("the issue's examples print as a teacher writes them") {
   CHECK(diff("-(y*log(sigmoid(z)) + (1 - y)*log(1 - sigmoid(z)))", "z") == "sigmoid(z) - y");
   CHECK(diff("exp(-x^2/2)", "x", 3) == "x*exp(-x^2/2)*(3 - x^2)");
   CHECK(diff("sigmoid(x)", "x") == "sigmoid(x)*(1 - sigmoid(x))");
+  // erf's slope with pi by name, as SymPy and a textbook write it; pi in a program stays pi.
+  CHECK(diff("erf(x)", "x") == "2*exp(-x^2)/sqrt(pi)");
+  CHECK(diff("erf(2*x)", "x") == "4*exp(-4*x^2)/sqrt(pi)");
+  CHECK(diff("sin(pi*x)", "x") == "pi*cos(pi*x)");
   CHECK(diff("tanh(x)", "x") == "1 - tanh(x)^2");
   CHECK(diff("softplus(x)", "x") == "sigmoid(x)");
   CHECK(diff("0.5*4*x^2", "x") == "4*x");
@@ -83,6 +87,7 @@ TEST_CASE("LaTeX prints the same form") {
         "t_{1} = \\sigma\\left(w x + b\\right) \\\\\nx t_{1} \\left(1 - t_{1}\\right)");
   CHECK(diff("log(1e-300*x)", "x", 1, latex) == "\\frac{1}{x}");
   CHECK(diff("x^3/3 + 1e-300*x", "x", 1, latex) == "x^{2} + 10^{-300}");
+  CHECK(diff("erf(x)", "x", 1, latex) == "\\frac{2 \\exp\\left(-x^{2}\\right)}{\\sqrt{\\pi}}");
   // A whole numerator or denominator has no brackets (as a teacher writes it); a factor of one
   // keeps them.
   CHECK(diff("atan(x)", "x", 1, latex) == "\\frac{1}{x^{2} + 1}");

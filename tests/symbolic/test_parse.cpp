@@ -56,6 +56,8 @@ TEST_CASE("statements, assignment, comments and inputs") {
   CHECK(p.statements[2].target == "y");
   CHECK(p.statements[3].target.empty());
   CHECK(p.inputs == std::vector<std::string>{"w", "x", "b", "c"});
+  // pi is the constant, never an input, and cannot be assigned.
+  CHECK(parse("sin(pi*x) + pie").inputs == std::vector<std::string>{"x", "pie"});
 }
 
 TEST_CASE("each error names its place and what was expected") {
@@ -73,6 +75,7 @@ TEST_CASE("each error names its place and what was expected") {
   error_at("a b", 1, 3, "expected an operator");
   error_at("x = 1\n  y = (2 *", 2, 11, "expected an expression after '*'");
   error_at("exp = 3", 1, 1, "cannot assign");
+  error_at("x = 1\n pi = 3", 2, 2, "cannot assign to 'pi': it is a constant");
   error_at("x, y", 1, 2, "','");
 }
 

@@ -2,6 +2,7 @@
 // earlier lines defined.
 #include <catch2/catch.hpp>
 
+#include "engine/multiprecision.hpp"
 #include "symbolic/record.hpp"
 
 using namespace dlmath;
@@ -26,4 +27,16 @@ TEST_CASE("parse with names defined earlier: reading one before assigning it is 
   const Program p = parse("x = x + 1; y = x", [](const std::string& n) { return n == "x"; });
   CHECK(p.inputs == std::vector<std::string>{"x"});
   CHECK_THROWS_AS(parse("y = y + 1", [](const std::string& n) { return n == "x"; }), SyntaxError);
+}
+
+TEST_CASE("pi is the constant at the graph's precision, a leaf named pi") {
+  Graph<float100> g;
+  const auto r = record_program(g, parse("y = 4*atan(1) - pi; y + 0*x"), {{"x", "1"}});
+  CHECK(r.inputs.size() == 1);
+  CHECK(abs(r.output.value()) < float100("1e-98"));  // pi to 100 digits, not through double
+  Graph<double> d;
+  const auto c = record_program(d, parse("pi"), {});
+  CHECK(c.output.value() == 3.141592653589793);
+  CHECK(d.name(c.output.index()) == "pi");
+  CHECK(d.op(c.output.index()) == Leaf::constant);
 }

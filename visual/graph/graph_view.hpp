@@ -110,8 +110,9 @@ Drawing graph_drawing(const Tape<T>& t, index_t output, const GraphOptions& o = 
     for (index_t i = 0; i <= output; ++i) {
       if (!needed[i]) continue;
       std::string label;
-      if (t.op(i) == Leaf::constant) {
-        label = number(t.value(i));
+      if (t.op(i) == Leaf::constant) {  // a named one (pi) by its name too
+        label = t.name(i).empty() ? number(t.value(i))
+                                  : std::string(t.name(i)) + " = " + number(t.value(i));
       } else {
         label = title(i);
         label += "\\nvalue " + number(t.value(i));

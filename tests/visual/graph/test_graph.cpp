@@ -257,3 +257,16 @@ TEST_CASE("wide layers collapse, neurons in numeric order 2.1, 2.2, ..., 2.10") 
   // Without the group limit (as for programs), the same graph is drawn in full.
   CHECK_FALSE(visual::graph_drawing(C.graph, C.cost.index()).collapsed);
 }
+
+TEST_CASE("a constant is drawn by its value, a named one (pi) by its name and value") {
+  Graph<double> g;
+  const Var<double> x = g.input("x", 0.25);
+  const Var<double> y = named_constant(g, "pi") * x + g.constant(2) * x;
+  g.backward(y.index());
+  const auto d = visual::graph_drawing(g, y.index());
+  std::vector<std::string> constants;
+  for (const auto& n : d.nodes)
+    if (n.kind == visual::DrawNode::constant) constants.push_back(n.label);
+  std::sort(constants.begin(), constants.end());
+  CHECK(constants == std::vector<std::string>{"2", "pi = 3.142"});
+}

@@ -109,15 +109,26 @@ U constant_like(const U& x, const C& c) {
     return U(c);
 }
 
-// The constants the expression language names. A Var records one as a constant leaf that
-// carries the name, which formulas then write (2/sqrt(pi), not 1.1283791670955126); the parser
-// reads the name as this constant and never as an input.
+// The constants the expression language names, and how LaTeX writes each. A Var records one as
+// a constant leaf that carries the name, which formulas then write (2/sqrt(pi), not
+// 1.1283791670955126); the parser reads the name as this constant and never as an input.
+struct NamedConstant {
+  std::string_view name, latex;
+};
+inline constexpr NamedConstant pi_constant{"pi", "\\pi"};
+inline constexpr NamedConstant named_constants[] = {pi_constant};
+inline const NamedConstant* find_named_constant(std::string_view name) {
+  for (const NamedConstant& c : named_constants)
+    if (c.name == name) return &c;
+  return nullptr;
+}
 inline bool is_named_constant(std::string_view name) {
-  return name == "pi";
+  return find_named_constant(name) != nullptr;
 }
 template <class T>
 T named_constant_value(std::string_view name) {
-  if (name != "pi") throw std::invalid_argument("no constant is named " + std::string(name));
+  if (name != pi_constant.name)
+    throw std::invalid_argument("no constant is named " + std::string(name));
   return boost::math::constants::pi<T>();
 }
 template <class T>
@@ -130,9 +141,9 @@ Var<T> named_constant(Tape<T>& t, std::string_view name) {
 template <class U>
 U pi_like(const U& x) {
   if constexpr (is_var<U>::value)
-    return named_constant(x.tape(), "pi");
+    return named_constant(x.tape(), pi_constant.name);
   else
-    return named_constant_value<U>("pi");
+    return named_constant_value<U>(pi_constant.name);
 }
 
 // The current value of x: x itself for a number, its node's value for a Var.

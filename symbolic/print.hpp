@@ -52,7 +52,7 @@ inline std::string full(Piece&& p, bool latex) {
 
 // W3[2,1] -> W^{[3]}_{21}, x1 -> x_{1}, eta -> \mathrm{eta}, pi -> \pi.
 inline std::string latex_name(std::string_view name) {
-  if (name == "pi") return "\\pi";  // the constant
+  if (const NamedConstant* c = find_named_constant(name)) return std::string(c->latex);
   std::size_t letters = 0;
   while (letters < name.size() && std::isalpha(static_cast<unsigned char>(name[letters])))
     ++letters;

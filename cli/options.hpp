@@ -62,7 +62,7 @@ CLI::Option* add_whole_option(CLI::App& cmd, const std::string& name, I& value,
         value = static_cast<I>(n);
       },
       help);
-  option->default_str(std::to_string(value));
+  option->default_str(std::to_string(value))->type_name("N");
   return option;
 }
 

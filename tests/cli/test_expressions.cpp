@@ -150,4 +150,11 @@ TEST_CASE("dlmath tutorial lists its chapters and refuses a chapter that does no
   CHECK(run_dlmath("tutorial 12 --no-pause").code == 2);
   CHECK(run_dlmath("tutorial 0 --no-pause").code == 2);
   CHECK(run_dlmath("tutorial 10 --no-pause").code == 2);
+  // Not a chapter number: an error, never "no chapter given", which would run all nine.
+  for (const char* bad : {"-1", "1.5", "0x2", "''"}) {
+    const auto e = run_dlmath(std::string("tutorial ") + bad + " --no-pause");
+    CHECK(e.code == 2);
+    CHECK_THAT(e.err, Catch::Contains("is not a whole number"));
+    CHECK(e.out.empty());
+  }
 }

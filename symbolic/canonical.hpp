@@ -17,6 +17,7 @@
 #include "engine/tape.hpp"
 #include "ops/tanh.hpp"
 #include "symbolic/algebra.hpp"
+#include "symbolic/write.hpp"
 
 namespace dlmath::symbolic {
 
@@ -58,6 +59,7 @@ class Canonical {
   // The node's canonical expression; `names` receives the names it reads.
   Id run(index_t output, std::set<std::string>& names) {
     const index_t n = output + 1;
+    given_.clear();
     uses_.assign(n, 0);
     user_.assign(n, 0);
     std::vector<bool> needed(n, false);
@@ -98,6 +100,7 @@ class Canonical {
     for (index_t i = 0; i < n; ++i) nodes += needed[i];
     a_.allow(8192 + 8 * nodes);
     at_.assign(n, 0);
+    known_.assign(n, false);
     for (index_t i = 0; i < n; ++i) {
       if (!needed[i] && t_.op(i) == Tanh::code) {
         // The program's tanh(u), though the formula does not read it: the algebra then knows
@@ -105,7 +108,18 @@ class Canonical {
         const index_t u = t_.operands(i)[0];
         if (needed[u] && !absorbed(u)) a_.call(Tanh::code, {&at_[u], 1});
       }
-      if (!needed[i] || absorbed(i)) continue;
+      if (!needed[i]) {
+        // A node the program named that the formula does not read (the derivative of
+        // o = tanh(u) records tanh(u) afresh): where the formula has its expression, it is o.
+        if (!t_.is_leaf(i) && !t_.name(i).empty() && operands_known(i)) {
+          at_[i] = a_.tidy(read(i));
+          known_[i] = true;
+          given_.emplace_back(at_[i], std::string(t_.name(i)));
+        }
+        continue;
+      }
+      if (absorbed(i)) continue;
+      known_[i] = true;
       const OpCode op = t_.op(i);
       if (op == Leaf::constant && !t_.name(i).empty()) {
         at_[i] = a_.name(t_.name(i));  // a named constant (pi) is written by its name
@@ -119,10 +133,16 @@ class Canonical {
         at_[i] = a_.name(t_.name(i));
       } else {
         at_[i] = a_.tidy(read(i));
+        if (!t_.name(i).empty()) given_.emplace_back(at_[i], std::string(t_.name(i)));
       }
     }
     return at_[output];
   }
+
+  // After run: the inner nodes the program named (`z = w*x + b`) that the formula reads as a
+  // whole, as canonical nodes with their names, in the program's order. (A named node read as
+  // part of a longer sum or product has no node of its own, so no name.)
+  const GivenNames& given() const { return given_; }
 
  private:
   static bool in_sum(OpReading::Shape s) {
@@ -136,6 +156,12 @@ class Canonical {
   bool absorbed(index_t i) const {
     if (i == output_ || uses_[i] != 1 || t_.is_leaf(i)) return false;
     return mode_[i] != Mode::other && mode_[i] == mode_[user_[i]];
+  }
+
+  bool operands_known(index_t i) const {
+    for (index_t k : t_.operands(i))
+      if (!known_[k]) return false;
+    return true;
   }
 
   Id read(index_t i) {
@@ -210,8 +236,10 @@ class Canonical {
   enum class Mode : std::uint8_t { other, sum, product };
   std::vector<Mode> mode_;  // how a node of a sum or product is read
   std::vector<Id> at_;
+  std::vector<bool> known_;  // at_ holds the node's expression
   std::vector<std::pair<index_t, int>> stack_;
   std::map<T, Id> constants_;
+  GivenNames given_;
 };
 
 }  // namespace dlmath::symbolic

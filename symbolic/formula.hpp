@@ -24,8 +24,9 @@ std::string formula(const Tape<T>& t, index_t output, const FormulaOptions& o = 
   if (o.raw) return print(t, output, PrintOptions{o.latex, o.digits});
   Algebra a;
   std::set<std::string> names;
-  const Id root = Canonical<T>(a, t).run(output, names);
-  return write(a.store(), root, WriteOptions{o.latex, o.digits}, names);
+  Canonical<T> c(a, t);
+  const Id root = c.run(output, names);
+  return write(a.store(), root, WriteOptions{o.latex, o.digits}, names, c.given());
 }
 
 }  // namespace dlmath::symbolic

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 
 #include "ops/abs.hpp"
 #include "ops/table.hpp"
@@ -37,8 +38,11 @@ class Writer {
  public:
   Writer(const Store& s, const WriteOptions& o) : s_(s), o_(o), latex_(o.latex) {}
 
-  std::string run(Id root, const std::set<std::string>& taken) {
+  std::string run(Id root, const std::set<std::string>& taken, const GivenNames& given) {
     const Id n = root + 1;
+    const std::map<Id, std::string> own = usable(given, taken, n);
+    std::set<std::string> program_names;
+    for (const auto& g : given) program_names.insert(g.second);
     // Uses as edges (for moving a piece into its one user) and as occurrences in the text as
     // it would be written with nothing named (for deciding what to name).
     std::vector<bool> reached(n, false);
@@ -59,8 +63,10 @@ class Writer {
       if (!reached[e]) continue;
       const Node x = s_[e];
       const std::uint64_t u = occurs[e], size = x.size;
-      if (e != root && u >= 2 && x.kind != Kind::number && x.kind != Kind::name &&
-          x.kind != Kind::literal && size >= 4 && size < cap && 2 + size + u < u * size)
+      const bool expression =
+          x.kind != Kind::number && x.kind != Kind::name && x.kind != Kind::literal;
+      if (e != root && expression &&
+          (own.count(e) || (u >= 2 && size >= 4 && size < cap && 2 + size + u < u * size)))
         named[e] = true;
       const std::uint64_t passed = named[e] ? 1 : u;
       for (const Item& i : s_.items(e)) occurs[i.node] = std::min(cap, occurs[i.node] + passed);
@@ -72,10 +78,15 @@ class Writer {
       if (!reached[e]) continue;
       piece_[e] = render(e);
       if (!named[e]) continue;
-      std::string name;
-      do name = "t" + std::to_string(++temps);
-      while (taken.count(name));
-      const std::string shown = latex_ ? "t_{" + std::to_string(temps) + "}" : name;
+      std::string shown;
+      if (const auto it = own.find(e); it != own.end()) {
+        shown = latex_ ? detail::latex_name(it->second) : it->second;
+      } else {
+        std::string name;
+        do name = "t" + std::to_string(++temps);
+        while (taken.count(name) || program_names.count(name));  // a t name means one thing
+        shown = latex_ ? "t_{" + std::to_string(temps) + "}" : name;
+      }
       lines += shown + " = " + full(std::move(piece_[e])) + (latex_ ? " \\\\\n" : "\n");
       piece_[e] = Piece{};
       piece_[e].text = shown;
@@ -84,6 +95,22 @@ class Writer {
   }
 
  private:
+  // The given names that can be used: each to one expression of the formula's nodes, its first
+  // name if it has several, and never an input's name.
+  static std::map<Id, std::string> usable(const GivenNames& given,
+                                          const std::set<std::string>& taken, Id n) {
+    std::map<std::string, Id> expression_of;
+    std::set<std::string> ambiguous;
+    for (const auto& [id, name] : given) {
+      const auto [it, fresh] = expression_of.try_emplace(name, id);
+      if (!fresh && it->second != id) ambiguous.insert(name);
+    }
+    std::map<Id, std::string> out;
+    for (const auto& [id, name] : given)
+      if (id < n && !ambiguous.count(name) && !taken.count(name)) out.try_emplace(id, name);
+    return out;
+  }
+
   Piece take(Id child) { return uses_[child] == 1 ? std::move(piece_[child]) : piece_[child]; }
 
   std::string paren(std::string&& text, bool needed) const {
@@ -348,8 +375,8 @@ class Writer {
 }  // namespace
 
 std::string write(const Store& s, Id root, const WriteOptions& o,
-                  const std::set<std::string>& taken) {
-  return Writer(s, o).run(root, taken);
+                  const std::set<std::string>& taken, const GivenNames& given) {
+  return Writer(s, o).run(root, taken, given);
 }
 
 }  // namespace dlmath::symbolic

@@ -7,6 +7,8 @@
 
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "symbolic/expr.hpp"
 
@@ -17,8 +19,15 @@ struct WriteOptions {
   int digits = 0;  // significant digits of long decimals; 0: all (the text reads back exactly)
 };
 
-// `taken`: names the formula reads (inputs), which the `t` names must avoid.
+// Names the program gave its own subexpressions (`z = w*x + b`), by canonical node, in the
+// program's order.
+using GivenNames = std::vector<std::pair<Id, std::string>>;
+
+// `taken`: names the formula reads (inputs), which the `t` names must avoid. A node of
+// `given` is written by the program's name, defined once (`z = w*x + b`), as the learner wrote
+// it, wherever it occurs but at the root; a name given to two different expressions, or also
+// read as an input, is not used.
 std::string write(const Store& s, Id root, const WriteOptions& o,
-                  const std::set<std::string>& taken);
+                  const std::set<std::string>& taken, const GivenNames& given = {});
 
 }  // namespace dlmath::symbolic

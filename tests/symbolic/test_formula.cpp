@@ -1,6 +1,7 @@
 // Derivatives printed as formulas: the canonical form by default, the reverse sweep's own
 // products with `raw`; the issue's examples; naming; LaTeX; and graphs of 10^5 to 10^7 nodes.
 #include <algorithm>
+#include <cctype>
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -79,6 +80,25 @@ TEST_CASE("a subexpression is named only where that makes the text shorter") {
   CHECK(diff("sigmoid(w*t1 + b)", "w") == "t2 = sigmoid(t1*w + b)\nt1*t2*(1 - t2)");
 }
 
+TEST_CASE("the names a program gives its subexpressions are the formula's names") {
+  // The article's neuron and cost, as a teacher writes the slope: x a (a - y)(1 - a).
+  const std::string neuron = "z = w*x + b\na = sigmoid(z)\nc = (a - y)^2/2\nc";
+  CHECK(diff(neuron, "w") == "z = w*x + b\na = sigmoid(z)\nx*a*(a - y)*(1 - a)");
+  // o = tanh(w2*h) is the program's result: its derivative records tanh afresh, still o.
+  CHECK(diff("h = tanh(w1*x)\no = tanh(w2*h)\no", "w2") ==
+        "h = tanh(w1*x)\no = tanh(w2*h)\nh*(1 - o^2)");
+  // A name given to two different expressions would be ambiguous: t names instead.
+  CHECK(diff("s = x\ns = tanh(s*w + b)\ns = tanh(s*w + b)\ns", "w") ==
+        "t1 = tanh(w*x + b)\n(1 - tanh(w*t1 + b)^2)*(t1 - w*x*(t1^2 - 1))");
+  // A t name never takes a name the program gave to something else.
+  CHECK(diff("t1 = x*x\nsin(t1)*t1*cos(t1)", "x") == "t2 = 2*x^2\n2*x^3*cos(t2) + x*sin(t2)");
+  // The formula itself is written out, not named.
+  CHECK(diff("y = exp(x)\ny", "x") == "exp(x)");
+  CHECK(diff(neuron, "w", 1, FormulaOptions{true, 0, false}) ==
+        "z = w x + b \\\\\na = \\sigma\\left(z\\right) \\\\\nx a \\left(a - y\\right) "
+        "\\left(1 - a\\right)");
+}
+
 TEST_CASE("LaTeX prints the same form") {
   const FormulaOptions latex{true, 0, false};
   CHECK(diff("x/(x + 1)", "x", 1, latex) == "\\frac{1}{\\left(x + 1\\right)^{2}}");
@@ -149,8 +169,19 @@ TEST_CASE("random programs: every simplified derivative reads back to its value 
   for (const OpEntry& e : op_entries)
     if (e.is_function() && e.arity == 1) unary.emplace_back(e.symbol);
   const char* leaves[] = {"x", "y", "0.5", "2", "3", "x", "y", "1.5"};
-  int checked = 0;
-  for (int program = 0; program < 1000; ++program) {
+  int checked = 0, with_names = 0;
+  for (int program = 0; program < 1500; ++program) {
+    // From the 1000th on, some subexpressions are statements of their own (s1 = ...), whose
+    // names the formula may use.
+    const bool statements = program >= 1000;
+    std::string lines;
+    int named = 0;
+    auto maybe_name = [&](std::string& e) {
+      if (!statements || next(3) != 0) return;
+      const std::string name = "s" + std::to_string(++named);
+      lines += name + " = " + e + "\n";
+      e = name;
+    };
     std::vector<std::string> stack;
     const int steps = 2 + static_cast<int>(next(10));
     for (int s = 0; s < steps || stack.size() != 1;) {
@@ -163,6 +194,7 @@ TEST_CASE("random programs: every simplified derivative reads back to its value 
         stack.back() = f == "log" || f == "sqrt" ? f + "(1 + (" + stack.back() + ")^2)"
                        : f == "-"                ? "-(" + stack.back() + ")"
                                                  : f + "(" + stack.back() + ")";
+        maybe_name(stack.back());
       } else {
         const std::string b = stack.back();
         stack.pop_back();
@@ -170,10 +202,11 @@ TEST_CASE("random programs: every simplified derivative reads back to its value 
         const auto o = next(5);
         stack.back() = o == 3 ? "(" + stack.back() + ")/(2 + (" + b + ")^2)"
                               : "(" + stack.back() + ")" + op[o] + "(" + b + ")";
+        maybe_name(stack.back());
       }
       ++s;
     }
-    const std::string source = stack.back();
+    const std::string source = lines + stack.back();
     const Program p = parse(source);
     if (p.inputs.empty()) continue;
     std::map<std::string, std::string> values;
@@ -193,7 +226,15 @@ TEST_CASE("random programs: every simplified derivative reads back to its value 
       if (!is_finite_value(b)) break;  // e.g. the slope of sqrt at 0: nothing to compare
       CHECK(abs(a - b) <= float50("1e-45") * std::max({float50(1), abs(a), abs(b)}));
       ++checked;
+      for (std::size_t at = 0; at + 1 < printed.size(); at = printed.find('\n', at + 1) + 1) {
+        if (printed[at] == 's' && std::isdigit(static_cast<unsigned char>(printed[at + 1]))) {
+          ++with_names;  // a line `sK = ...`: the program's own name
+          break;
+        }
+        if (printed.find('\n', at) == std::string::npos) break;
+      }
     }
   }
-  CHECK(checked > 2000);
+  CHECK(checked > 3000);
+  CHECK(with_names > 60);  // 121 when this test was written
 }

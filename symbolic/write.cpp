@@ -48,9 +48,13 @@ class Writer {
     std::vector<bool> reached(n, false);
     reached[root] = true;
     uses_.assign(n, 0);
+    minus_term_.assign(n, false);
     for (Id e = n; e-- > 0;)
       if (reached[e])
-        for (const Item& i : s_.items(e)) reached[i.node] = true, ++uses_[i.node];
+        for (const Item& i : s_.items(e)) {
+          reached[i.node] = true, ++uses_[i.node];
+          if (s_[e].kind == Kind::sum && s_.sign(i.q) < 0) minus_term_[i.node] = true;
+        }
     // Parents before children: a node's occurrences are known once its parents have chosen.
     // A shared subexpression is named when that saves tokens: `tK = e` costs 2 + size(e) and
     // each use 1, against size(e) at every use. Below 4 tokens (x^2, x + 1) it is written out
@@ -318,6 +322,10 @@ class Writer {
     for (std::size_t k : better) turn[k] = true;
     // An odd number of turns takes the product's minus; a positive product turns an even number.
     bool negative = sign(c) < 0;
+    // A term its one sum subtracts takes that minus where it lets every sum turn for the better:
+    // 1 + z*(1 - u), not 1 - z*(u - 1).
+    const bool absorb = minus_term_[n] && uses_[n] == 1 && (better.size() % 2 == 1) != negative;
+    if (absorb) negative = !negative;
     if ((better.size() % 2 == 1) != negative) {
       if (!same.empty())
         turn[same.front()] = true;
@@ -331,7 +339,7 @@ class Writer {
     Piece p;
     p.shape = Piece::product;
     p.coefficient = x.q;
-    p.negative = negative;
+    p.negative = negative != absorb;
     for (std::size_t k = 0; k < items.size(); ++k) {
       Factor f = factor(take(items[k].node), s_.value(items[k].q), turn[k]);
       (s_.sign(items[k].q) > 0 ? p.top : p.bottom).push_back(std::move(f));
@@ -369,6 +377,7 @@ class Writer {
   WriteOptions o_;
   bool latex_;
   std::vector<std::uint32_t> uses_;
+  std::vector<bool> minus_term_;  // a term some sum subtracts
   std::vector<Piece> piece_;
 };
 

@@ -89,7 +89,7 @@ TEST_CASE("the names a program gives its subexpressions are the formula's names"
         "h = tanh(w1*x)\no = tanh(w2*h)\nh*(1 - o^2)");
   // A name given to two different expressions would be ambiguous: t names instead.
   CHECK(diff("s = x\ns = tanh(s*w + b)\ns = tanh(s*w + b)\ns", "w") ==
-        "t1 = tanh(w*x + b)\n(1 - tanh(w*t1 + b)^2)*(t1 - w*x*(t1^2 - 1))");
+        "t1 = tanh(w*x + b)\n(1 - tanh(w*t1 + b)^2)*(w*x*(1 - t1^2) + t1)");
   // A t name never takes a name the program gave to something else.
   CHECK(diff("t1 = x*x\nsin(t1)*t1*cos(t1)", "x") == "t2 = 2*x^2\n2*x^3*cos(t2) + x*sin(t2)");
   // The formula itself is written out, not named.
@@ -97,6 +97,14 @@ TEST_CASE("the names a program gives its subexpressions are the formula's names"
   CHECK(diff(neuron, "w", 1, FormulaOptions{true, 0, false}) ==
         "z = w x + b \\\\\na = \\sigma\\left(z\\right) \\\\\nx a \\left(a - y\\right) "
         "\\left(1 - a\\right)");
+}
+
+TEST_CASE("a subtracted product takes the minus where a sum of it then reads better") {
+  // 1 - sigmoid(z), as everywhere, rather than -(sigmoid(z) - 1).
+  CHECK(diff("x*(1 - z*(sigmoid(z) - 1))", "x") == "z*(1 - sigmoid(z)) + 1");
+  CHECK(diff("x*(y - z*(tanh(z)^2 - 1))", "x") == "z*(1 - tanh(z)^2) + y");
+  // x - 1 reads as well as 1 - x: the minus stays where it was.
+  CHECK(diff("x*(y - z*(s - 1))", "x") == "y - z*(s - 1)");
 }
 
 TEST_CASE("LaTeX prints the same form") {

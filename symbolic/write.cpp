@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <optional>
 
 #include "ops/abs.hpp"
 #include "ops/table.hpp"
@@ -24,6 +25,14 @@ struct Factor {
 // A written node. A product keeps its factors apart, so that a sum can put its own coefficient
 // in front (3*x*y, x/(2*y)); a sum keeps its terms apart, so that a product can write it with
 // its signs turned and drop its own minus (-(x - 1)*y is y*(1 - x)).
+// A term of a sum: its sign and text, and where it has one, the text of its value negated,
+// written when the sum would subtract it.
+struct Term {
+  bool minus = false;
+  std::string text;
+  std::optional<std::string> negated;
+};
+
 struct Piece {
   enum Shape : std::uint8_t { plain, product, sum } shape = plain;
   std::string text;
@@ -31,7 +40,13 @@ struct Piece {
   bool negative = false;                   // plain and product: a minus in front
   std::uint32_t coefficient = Store::one;  // product: its coefficient (written as |c|)
   std::vector<Factor> top, bottom;
-  std::vector<std::pair<bool, std::string>> terms;  // sum: (minus, text), in order
+  std::vector<Term> terms;  // sum: in order
+  // product: one of its sums to an odd power left unturned only for the product's sign, written
+  // turned (the product's value negated), where it is short: a sum that subtracts the product
+  // writes that instead (1 + z*(1 - u), not 1 - z*(u - 1)).
+  std::optional<Factor> turned;
+  bool turned_on_top = true;
+  std::size_t turned_at = 0;
 };
 
 class Writer {
@@ -48,12 +63,12 @@ class Writer {
     std::vector<bool> reached(n, false);
     reached[root] = true;
     uses_.assign(n, 0);
-    minus_term_.assign(n, false);
+    sum_term_.assign(n, false);
     for (Id e = n; e-- > 0;)
       if (reached[e])
         for (const Item& i : s_.items(e)) {
           reached[i.node] = true, ++uses_[i.node];
-          if (s_[e].kind == Kind::sum && s_.sign(i.q) < 0) minus_term_[i.node] = true;
+          if (s_[e].kind == Kind::sum) sum_term_[i.node] = true;
         }
     // Parents before children: a node's occurrences are known once its parents have chosen.
     // A shared subexpression is named when that saves tokens: `tK = e` costs 2 + size(e) and
@@ -147,6 +162,15 @@ class Writer {
     return {latex_number(t.text), t.tokens == 3 && !latex_ ? product : atom};
   }
 
+  // The characters of a piece's text (a sum's terms), to bound what is copied.
+  static std::size_t chars(const Piece& p) {
+    std::size_t n = p.text.size();
+    for (const Term& t : p.terms) n += t.text.size() + (t.negated ? t.negated->size() : 0);
+    for (const Factor& f : p.top) n += f.text.size();
+    for (const Factor& f : p.bottom) n += f.text.size();
+    return n;
+  }
+
   static int precedence_of(const Piece& p) {
     if (p.negative) return minus;
     return p.precedence;
@@ -210,18 +234,21 @@ class Writer {
   }
 
   // Terms joined with + and -, a positive one first where there is one.
-  std::string join_terms(std::vector<std::pair<bool, std::string>>&& terms, bool flip) const {
+  std::string join_terms(std::vector<Term>&& terms, bool flip) const {
+    for (Term& term : terms) {
+      term.minus = term.minus != flip;
+      if (term.minus && term.negated) term.minus = false, term.text = std::move(*term.negated);
+    }
     // a - b rather than -b + a; longer sums keep their order by degree.
     std::size_t first = 0;
-    if (terms.size() == 2 && terms[0].first != flip) first = 1;
+    if (terms.size() == 2 && terms[0].minus) first = 1;
     std::string t;
-    auto add = [&](std::pair<bool, std::string>& term, bool lead) {
-      const bool minus_sign = term.first != flip;
+    auto add = [&](Term& term, bool lead) {
       if (lead)
-        t += minus_sign ? "-" : "";
+        t += term.minus ? "-" : "";
       else
-        t += minus_sign ? " - " : " + ";
-      t += std::move(term.second);
+        t += term.minus ? " - " : " + ";
+      t += std::move(term.text);
     };
     add(terms[first], true);
     for (std::size_t k = 0; k < terms.size(); ++k)
@@ -322,10 +349,6 @@ class Writer {
     for (std::size_t k : better) turn[k] = true;
     // An odd number of turns takes the product's minus; a positive product turns an even number.
     bool negative = sign(c) < 0;
-    // A term its one sum subtracts takes that minus where it lets every sum turn for the better:
-    // 1 + z*(1 - u), not 1 - z*(u - 1).
-    const bool absorb = minus_term_[n] && uses_[n] == 1 && (better.size() % 2 == 1) != negative;
-    if (absorb) negative = !negative;
     if ((better.size() % 2 == 1) != negative) {
       if (!same.empty())
         turn[same.front()] = true;
@@ -339,10 +362,20 @@ class Writer {
     Piece p;
     p.shape = Piece::product;
     p.coefficient = x.q;
-    p.negative = negative != absorb;
+    p.negative = negative;
+    // The better sum left unturned for the sign, if one was: its turned text too, where short
+    // (a copy: bounded, so long formulas stay linear).
+    const std::size_t spare =
+        !better.empty() && !turn[better.back()] && sum_term_[n] ? better.back() : items.size();
     for (std::size_t k = 0; k < items.size(); ++k) {
-      Factor f = factor(take(items[k].node), s_.value(items[k].q), turn[k]);
-      (s_.sign(items[k].q) > 0 ? p.top : p.bottom).push_back(std::move(f));
+      const bool top = s_.sign(items[k].q) > 0;
+      Piece child = take(items[k].node);
+      if (k == spare && chars(child) <= 200) {
+        p.turned = factor(Piece(child), s_.value(items[k].q), true);
+        p.turned_on_top = top;
+        p.turned_at = (top ? p.top : p.bottom).size();
+      }
+      (top ? p.top : p.bottom).push_back(factor(std::move(child), s_.value(items[k].q), turn[k]));
     }
     return p;
   }
@@ -356,20 +389,27 @@ class Writer {
       Piece term = take(i.node);
       const bool minus_sign = (sign(k) < 0) != term.negative;
       if (term.shape == Piece::product) {
-        auto [t, prec] = term.coefficient == Store::one
-                             ? compose(k, std::move(term.top), std::move(term.bottom))
-                             : compose(Rational(k * s_.value(term.coefficient)),
-                                       std::move(term.top), std::move(term.bottom));
-        p.terms.push_back({minus_sign, std::move(t)});
+        const Rational c = term.coefficient == Store::one
+                               ? k
+                               : Rational(k * s_.value(term.coefficient));
+        std::optional<std::string> negated;
+        if (term.turned) {
+          std::vector<Factor> top = term.top, bottom = term.bottom;
+          (term.turned_on_top ? top : bottom)[term.turned_at] = std::move(*term.turned);
+          negated = compose(c, std::move(top), std::move(bottom)).first;
+        }
+        auto [t, prec] = compose(c, std::move(term.top), std::move(term.bottom));
+        p.terms.push_back({minus_sign, std::move(t), std::move(negated)});
       } else {
         term.negative = false;
         std::vector<Factor> top{factor(std::move(term), s_.value(Store::one))};
         auto [t, prec] = compose(k, std::move(top), {});
-        p.terms.push_back({minus_sign, std::move(t)});
+        p.terms.push_back({minus_sign, std::move(t), std::nullopt});
       }
     }
     const Rational& constant = s_.value(x.q);
-    if (sign(constant) != 0) p.terms.push_back({sign(constant) < 0, number(constant).text});
+    if (sign(constant) != 0)
+      p.terms.push_back({sign(constant) < 0, number(constant).text, std::nullopt});
     return p;
   }
 
@@ -377,7 +417,7 @@ class Writer {
   WriteOptions o_;
   bool latex_;
   std::vector<std::uint32_t> uses_;
-  std::vector<bool> minus_term_;  // a term some sum subtracts
+  std::vector<bool> sum_term_;  // a term of some sum
   std::vector<Piece> piece_;
 };
 

@@ -681,11 +681,35 @@ Id Algebra::expand_some(Id p) {
   return best;
 }
 
+// Terms with a denominator inside the sums of a product (or of a sum itself): a fraction
+// within a fraction, 1/(x + y^2/x), reads worse than x/(x^2 + y^2) of the same length.
+std::size_t Algebra::inner_fractions(Id n) const {
+  auto in_sum = [&](Id s) {
+    std::size_t count = 0;
+    for (const Item& t : s_.items(s)) {
+      const Node term = s_[t.node];
+      if (term.kind == Kind::power) continue;
+      if (term.kind == Kind::product)
+        for (const Item& f : s_.items(t.node)) count += s_.sign(f.q) < 0;
+    }
+    return count;
+  };
+  const Node x = s_[n];
+  if (x.kind == Kind::sum) return in_sum(n);
+  std::size_t count = 0;
+  if (x.kind == Kind::product)
+    for (const Item& f : s_.items(n))
+      if (s_[f.node].kind == Kind::sum) count += in_sum(f.node);
+  return count;
+}
+
 Id Algebra::shorter(Id a, Id b) const {
   const Node x = s_[a], y = s_[b];
   if (x.size != y.size) return y.size < x.size ? b : a;
   const bool x_sum = x.kind == Kind::sum, y_sum = y.kind == Kind::sum;
   if (x_sum != y_sum) return x_sum ? b : a;
+  const std::size_t fa = inner_fractions(a), fb = inner_fractions(b);
+  if (fa != fb) return fb < fa ? b : a;
   if (x.nested != y.nested) return y.nested < x.nested ? b : a;
   return y.count < x.count ? b : a;
 }
@@ -705,13 +729,37 @@ Id Algebra::tidy(Id n) {
     return best;
   }
   if (x.kind == Kind::product) {
-    // Only products holding a sum to a positive whole power can be multiplied out.
-    bool sums = false;
+    // Only products holding a sum to a whole power can be multiplied out: above the line
+    // (a sum to a positive power) or below it (to a negative one).
+    bool above = false, below = false;
     for (const Item& i : s_.items(n))
-      sums = sums || (s_[i.node].kind == Kind::sum && s_.whole(i.q) && s_.sign(i.q) > 0);
-    if (!sums) return n;
-    Id best = expand_some(n);
-    if (auto e = expand({{n, one}}, zero)) best = shorter(best, *e);
+      if (s_[i.node].kind == Kind::sum && s_.whole(i.q)) (s_.sign(i.q) > 0 ? above : below) = true;
+    Id best = n;
+    if (above) {
+      best = expand_some(n);
+      if (auto e = expand({{n, one}}, zero)) best = shorter(best, *e);
+    }
+    if (below) {
+      // The denominator multiplied out as one sum: y/(x^2*(y^2/x^2 + 1)) is y/(x^2 + y^2).
+      std::vector<Term> top, bottom;
+      for (const Item& i : s_.items(n))
+        if (s_.sign(i.q) < 0)
+          bottom.push_back({i.node, negated(i.q)});
+        else
+          top.push_back({i.node, i.q});
+      // Or with its common factor taken out: 1/(x + y^2/x) is x/(x^2 + y^2).
+      const Id d = product(std::move(bottom));
+      auto over = [&](Id denominator) {
+        std::vector<Term> f = top;
+        f.push_back({denominator, minus_one_});
+        best = shorter(best, product(std::move(f), x.q));
+      };
+      const std::optional<Id> e = expand({{d, one}}, zero);
+      if (e) over(*e);
+      for (const Id sum : {d, e.value_or(d)})
+        if (s_[sum].kind == Kind::sum)
+          if (auto f = factor_out(sum)) over(*f);
+    }
     return best;
   }
   return n;

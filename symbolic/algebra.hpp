@@ -94,6 +94,7 @@ class Algebra {
   // (sigmoid(x)*(1 - sigmoid(x)), not sigmoid(x) - sigmoid(x)^2), then the one with fewer sums
   // inside (x^2 - 2*x + 2, not x*(x - 2) + 2), then with fewer operands; else a.
   Id shorter(Id a, Id b) const;
+  std::size_t inner_fractions(Id n) const;
 
   bool spend(std::uint64_t work) {
     if (fuel_ < work) {

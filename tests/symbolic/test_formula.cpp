@@ -47,6 +47,10 @@ TEST_CASE("the issue's examples print as a teacher writes them") {
   CHECK(diff("softplus(x)", "x") == "sigmoid(x)");
   CHECK(diff("0.5*4*x^2", "x") == "4*x");
   CHECK(diff("(x + 1)/(x + 1) + x", "x") == "1");
+  // A denominator multiplied out, or with its common factor taken out, as SymPy writes them.
+  CHECK(diff("atan(y/x)", "x") == "-y/(x^2 + y^2)");
+  CHECK(diff("atan(y/x)", "y") == "x/(x^2 + y^2)");
+  CHECK(diff("x/(x + 1)", "x") == "1/(x + 1)^2");  // never 1/(x^2 + 2*x + 1)
 }
 
 TEST_CASE("constants are folded exactly, never through the program's doubles") {

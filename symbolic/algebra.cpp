@@ -488,6 +488,30 @@ Id Algebra::make_product(std::vector<Term>& out, Q coefficient) {
     ++k;
   }
   if (coefficient == zero) return number(zero);
+  // b^E * b^F = b^(E + F) for an exponent E that is not a number (b^E already requires b > 0
+  // unless E is whole): x * x^(x - 1) is x^x.
+  for (std::size_t a = 0; a < out.size(); ++a) {
+    if (s_[out[a].node].kind != Kind::power || out[a].k != one) continue;
+    const Id base = s_.items(out[a].node)[0].node, e = s_.items(out[a].node)[1].node;
+    for (std::size_t b = 0; b < out.size(); ++b) {
+      if (b == a) continue;
+      std::vector<Term> exponent{{e, one}};
+      Q constant = zero;
+      if (out[b].node == base) {
+        constant = out[b].k;
+      } else if (s_[out[b].node].kind == Kind::power && out[b].k == one &&
+                 s_.items(out[b].node)[0].node == base) {
+        exponent.push_back({s_.items(out[b].node)[1].node, one});
+      } else {
+        continue;
+      }
+      std::vector<Term> rest;
+      for (std::size_t k = 0; k < out.size(); ++k)
+        if (k != a && k != b) rest.push_back(out[k]);
+      rest.push_back({power_of(base, sum(std::move(exponent), constant)), one});
+      return product(std::move(rest), coefficient);
+    }
+  }
   // 2 sin(u) cos(u) = sin(2u): shorter whenever the coefficient stays whole.
   const auto is_sine = [&](const Term& t) {
     const Node f = s_[t.node];

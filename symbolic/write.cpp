@@ -171,8 +171,15 @@ class Writer {
     return n;
   }
 
+  // How tightly a piece's text binds. A product keeps its factors apart, so its text (and its
+  // precedence) is only composed where it is used: x^(2*x) and (2*x)^y need their brackets.
   static int precedence_of(const Piece& p) {
     if (p.negative) return minus;
+    if (p.shape == Piece::sum) return sum;
+    if (p.shape == Piece::product)
+      return p.top.size() == 1 && p.bottom.empty() && p.coefficient == Store::one
+                 ? p.top[0].precedence
+                 : product;
     return p.precedence;
   }
 

@@ -111,6 +111,20 @@ TEST_CASE("a subtracted product takes the minus where a sum of it then reads bet
   CHECK(diff("x*(y - z*(s - 1))", "x") == "y - z*(s - 1)");
 }
 
+TEST_CASE("a power of a product, or to a product, keeps its brackets") {
+  // These printed x*y^y, 2*x^2*x, (x + y)^x*y: other numbers, read back.
+  CHECK(diff("(x*y)^y*z", "z") == "(x*y)^y");
+  CHECK(diff("(x*y)^(1/3)*z", "z") == "(x*y)^(1/3)");
+  CHECK(diff("(2*x)^y*z", "z") == "(2*x)^y");
+  CHECK(diff("exp(x)^(2*y)*z", "z") == "exp(x)^(2*y)");
+  CHECK(diff("(x + y)^(x*y)*z", "z") == "(x + y)^(x*y)");
+  CHECK(diff("x^(y/2)*z", "z") == "x^(y/2)");
+  CHECK(diff("x^(2*x)", "x") == "2*x^(2*x)*(log(x) + 1)");
+  // b^E b^F is b^(E + F): x x^(x - 1) is x^x.
+  CHECK(diff("x^x", "x") == "x^x*(log(x) + 1)");
+  CHECK(diff("y^x*y^(2*x)", "x") == "3*log(y)*y^(3*x)");
+}
+
 TEST_CASE("LaTeX prints the same form") {
   const FormulaOptions latex{true, 0, false};
   CHECK(diff("x/(x + 1)", "x", 1, latex) == "\\frac{1}{\\left(x + 1\\right)^{2}}");
@@ -210,10 +224,12 @@ TEST_CASE("random programs: every simplified derivative reads back to its value 
       } else {
         const std::string b = stack.back();
         stack.pop_back();
-        const char* op[] = {" + ", " - ", "*", "/", "^2*"};
-        const auto o = next(5);
-        stack.back() = o == 3 ? "(" + stack.back() + ")/(2 + (" + b + ")^2)"
-                              : "(" + stack.back() + ")" + op[o] + "(" + b + ")";
+        const char* op[] = {" + ", " - ", "*", "/", "^2*", "^"};
+        const auto o = next(6);
+        // a/b and a^b with the denominator and the base kept positive
+        stack.back() = o == 3   ? "(" + stack.back() + ")/(2 + (" + b + ")^2)"
+                       : o == 5 ? "(1 + (" + stack.back() + ")^2)^(" + b + ")"
+                                : "(" + stack.back() + ")" + op[o] + "(" + b + ")";
         maybe_name(stack.back());
       }
       ++s;

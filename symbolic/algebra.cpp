@@ -490,7 +490,7 @@ Id Algebra::make_product(std::vector<Term>& out, Q coefficient) {
   if (coefficient == zero) return number(zero);
   // b^E * b^F = b^(E + F) for an exponent E that is not a number (b^E already requires b > 0
   // unless E is whole): x * x^(x - 1) is x^x.
-  for (std::size_t a = 0; a < out.size(); ++a) {
+  for (std::size_t a = 0; out.size() <= small && a < out.size(); ++a) {
     if (s_[out[a].node].kind != Kind::power || out[a].k != one) continue;
     const Id base = s_.items(out[a].node)[0].node, e = s_.items(out[a].node)[1].node;
     for (std::size_t b = 0; b < out.size(); ++b) {
@@ -505,6 +505,7 @@ Id Algebra::make_product(std::vector<Term>& out, Q coefficient) {
       } else {
         continue;
       }
+      if (!spend(out.size() + 2)) break;  // the sum, the power and the product built below
       std::vector<Term> rest;
       for (std::size_t k = 0; k < out.size(); ++k)
         if (k != a && k != b) rest.push_back(out[k]);

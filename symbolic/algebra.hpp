@@ -91,8 +91,9 @@ class Algebra {
   // x*(y - t)*(t - 1)*(t + 1) as x*(y - t)*(t^2 - 1).
   Id expand_some(Id p);
   // The shorter of two equal forms; between equal sizes, a product over a sum
-  // (sigmoid(x)*(1 - sigmoid(x)), not sigmoid(x) - sigmoid(x)^2), then the one with fewer sums
-  // inside (x^2 - 2*x + 2, not x*(x - 2) + 2), then with fewer operands; else a.
+  // (sigmoid(x)*(1 - sigmoid(x)), not sigmoid(x) - sigmoid(x)^2), then the one with fewer
+  // fractions inside its sums (x/(x^2 + y^2), not 1/(x + y^2/x)), then with fewer sums inside
+  // (x^2 - 2*x + 2, not x*(x - 2) + 2), then with fewer operands; else a.
   Id shorter(Id a, Id b) const;
   std::size_t inner_fractions(Id n) const;
 

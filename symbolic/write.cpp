@@ -22,9 +22,6 @@ struct Factor {
   bool wrapped = false;  // text is (inner), parenthesised only to be a factor
 };
 
-// A written node. A product keeps its factors apart, so that a sum can put its own coefficient
-// in front (3*x*y, x/(2*y)); a sum keeps its terms apart, so that a product can write it with
-// its signs turned and drop its own minus (-(x - 1)*y is y*(1 - x)).
 // A term of a sum: its sign and text, and where it has one, the text of its value negated,
 // written when the sum would subtract it.
 struct Term {
@@ -33,6 +30,9 @@ struct Term {
   std::optional<std::string> negated;
 };
 
+// A written node. A product keeps its factors apart, so that a sum can put its own coefficient
+// in front (3*x*y, x/(2*y)); a sum keeps its terms apart, so that a product can write it with
+// its signs turned and drop its own minus (-(x - 1)*y is y*(1 - x)).
 struct Piece {
   enum Shape : std::uint8_t { plain, product, sum } shape = plain;
   std::string text;

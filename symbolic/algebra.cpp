@@ -576,11 +576,19 @@ std::optional<Id> Algebra::expand(std::vector<Term> terms, Q constant) {
     const Node n = s_[t.node];
     std::optional<std::size_t> which;
     if (n.kind == Kind::product && n.count <= small && depth < deepest) {
+      // A sum with fractions first: its denominators may cancel against the other factors
+      // (x*p*(p - 1)*(y/p - (y - 1)/(p - 1)) is x*(p - y)), which they cannot once those
+      // factors are multiplied out themselves.
       const std::span<const Item> f = s_.items(t.node);
-      for (std::size_t k = 0; k < f.size() && !which; ++k) {
+      for (std::size_t k = 0; k < f.size(); ++k) {
         const Node b = s_[f[k].node];
-        if (b.kind == Kind::sum && b.count <= small && s_.whole(f[k].q) && s_.sign(f[k].q) > 0)
+        if (b.kind != Kind::sum || b.count > small || !s_.whole(f[k].q) || s_.sign(f[k].q) <= 0)
+          continue;
+        if (!which) which = k;
+        if (fractions_in(f[k].node) > 0) {
           which = k;
+          break;
+        }
       }
     }
     if (!which) {
@@ -706,25 +714,24 @@ Id Algebra::expand_some(Id p) {
   return best;
 }
 
+// The factors with a negative power in a sum's terms.
+std::size_t Algebra::fractions_in(Id sum) const {
+  std::size_t count = 0;
+  for (const Item& t : s_.items(sum))
+    if (s_[t.node].kind == Kind::product)
+      for (const Item& f : s_.items(t.node)) count += s_.sign(f.q) < 0;
+  return count;
+}
+
 // Terms with a denominator inside the sums of a product (or of a sum itself): a fraction
 // within a fraction, 1/(x + y^2/x), reads worse than x/(x^2 + y^2) of the same length.
 std::size_t Algebra::inner_fractions(Id n) const {
-  auto in_sum = [&](Id s) {
-    std::size_t count = 0;
-    for (const Item& t : s_.items(s)) {
-      const Node term = s_[t.node];
-      if (term.kind == Kind::power) continue;
-      if (term.kind == Kind::product)
-        for (const Item& f : s_.items(t.node)) count += s_.sign(f.q) < 0;
-    }
-    return count;
-  };
   const Node x = s_[n];
-  if (x.kind == Kind::sum) return in_sum(n);
+  if (x.kind == Kind::sum) return fractions_in(n);
   std::size_t count = 0;
   if (x.kind == Kind::product)
     for (const Item& f : s_.items(n))
-      if (s_[f.node].kind == Kind::sum) count += in_sum(f.node);
+      if (s_[f.node].kind == Kind::sum) count += fractions_in(f.node);
   return count;
 }
 
@@ -762,7 +769,11 @@ Id Algebra::tidy(Id n) {
     Id best = n;
     if (above) {
       best = expand_some(n);
-      if (auto e = expand({{n, one}}, zero)) best = shorter(best, *e);
+      if (auto e = expand({{n, one}}, zero)) {
+        best = shorter(best, *e);
+        // Multiplied out and factored again: x*p*(p - 1)*(y/p - (y - 1)/(p - 1)) is x*(p - y).
+        if (auto f = factor_out(*e)) best = shorter(best, *f);
+      }
     }
     if (below) {
       // The denominator multiplied out as one sum: y/(x^2*(y^2/x^2 + 1)) is y/(x^2 + y^2).

@@ -96,6 +96,7 @@ class Algebra {
   // (x^2 - 2*x + 2, not x*(x - 2) + 2), then with fewer operands; else a.
   Id shorter(Id a, Id b) const;
   std::size_t inner_fractions(Id n) const;
+  std::size_t fractions_in(Id sum) const;
 
   bool spend(std::uint64_t work) {
     if (fuel_ < work) {

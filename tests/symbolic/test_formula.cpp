@@ -95,7 +95,10 @@ TEST_CASE("the names a program gives its subexpressions are the formula's names"
   CHECK(diff("s = x\ns = tanh(s*w + b)\ns = tanh(s*w + b)\ns", "w") ==
         "t1 = tanh(w*x + b)\n(1 - tanh(w*t1 + b)^2)*(w*x*(1 - t1^2) + t1)");
   // A t name never takes a name the program gave to something else.
-  CHECK(diff("t1 = x*x\nsin(t1)*t1*cos(t1)", "x") == "t2 = 2*x^2\n2*x^3*cos(t2) + x*sin(t2)");
+  CHECK(diff("t1 = x*x\nsin(t1)*t1*cos(t1)", "x") == "t2 = 2*x^2\nx*(2*x^2*cos(t2) + sin(t2))");
+  // The cross-entropy of a sigmoid, its probability named: the slope every course derives.
+  CHECK(diff("p = sigmoid(w*x + b)\n-(y*log(p) + (1 - y)*log(1 - p))", "w") ==
+        "p = sigmoid(w*x + b)\nx*(p - y)");
   // The formula itself is written out, not named.
   CHECK(diff("y = exp(x)\ny", "x") == "exp(x)");
   CHECK(diff(neuron, "w", 1, FormulaOptions{true, 0, false}) ==

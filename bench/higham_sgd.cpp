@@ -106,18 +106,20 @@ std::vector<T> sgd_replay_table(const Points<T>& data, const Stream& stream) {
 }
 
 // Define-by-run: the parameters are leaves that persist (as a framework's parameter tensors do);
-// everything after them, inputs, layers and cost, is recorded afresh every step.
+// everything after them, inputs, layers and cost, is recorded afresh every step (into the same
+// room: the lists of nodes x, y and the activations are reused, as the graph's arrays are).
 template <class T>
 std::vector<T> sgd_rebuild(const Points<T>& data, const Stream& stream) {
   Graph<T> g;
   const ParameterVars<T> p = record_parameters(g, initial_network<T>(arch, seed));
   const index_t parameters = g.size();
   Sgd<T> sgd(T(5) / 100);
+  std::vector<Var<T>> x, y, a;
   for (const auto i : stream) {
     g.truncate(parameters);
-    const auto x = record_inputs<T>(g, "x", data.x[i]);
-    const auto y = record_inputs<T>(g, "y", data.y[i]);
-    const auto F = record_network<T>(p, x);
+    record_inputs<T>(g, "x", data.x[i], x);
+    record_inputs<T>(g, "y", data.y[i], y);
+    const auto F = record_network<T>(p, x, Granularity::fused, a);
     g.backward(record_half_squared_error<T>(y, F).index());
     sgd.update(std::span<T>(g.values(), parameters), std::span<const T>(g.grads(), parameters), 1);
   }

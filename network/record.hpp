@@ -41,13 +41,20 @@ ParameterVars<T> record_parameters(Graph<T>& g, const Network<T>& net) {
   return p;
 }
 
-// Leaves named prefix1, prefix2, ... holding `values`.
+// Leaves named prefix1, prefix2, ... holding `values`, into `out`, whose room is reused: a graph
+// rebuilt every step allocates nothing here.
+template <class T>
+void record_inputs(Graph<T>& g, std::string_view prefix, std::span<const T> values,
+                   std::vector<Var<T>>& out) {
+  out.clear();
+  for (std::size_t i = 0; i < values.size(); ++i)
+    out.push_back(g.input(Name() << prefix << static_cast<int>(i + 1), values[i]));
+}
 template <class T>
 std::vector<Var<T>> record_inputs(Graph<T>& g, std::string_view prefix, std::span<const T> values) {
   std::vector<Var<T>> out;
   out.reserve(values.size());
-  for (std::size_t i = 0; i < values.size(); ++i)
-    out.push_back(g.input(Name() << prefix << static_cast<int>(i + 1), values[i]));
+  record_inputs(g, prefix, values, out);
   return out;
 }
 
@@ -63,17 +70,18 @@ void append_recorded_layer(const ParameterVars<T>& p, int l, std::span<const Var
 }
 
 // F(x): every layer from 2 to L, each in a group "layer l". Every layer's activations go into
-// one vector, reserved once (no allocation per layer); F is its tail.
+// `a` (its room reused, so a graph rebuilt every step allocates nothing here); F is its tail,
+// returned.
 template <class T>
-std::vector<Var<T>> record_network(const ParameterVars<T>& p, std::span<const Var<T>> x,
-                                   Granularity how = Granularity::fused) {
+std::span<const Var<T>> record_network(const ParameterVars<T>& p, std::span<const Var<T>> x,
+                                       Granularity how, std::vector<Var<T>>& a) {
   if (static_cast<int>(x.size()) != p.arch.inputs())
     throw std::invalid_argument("the network takes " + std::to_string(p.arch.inputs()) +
                                 " inputs, not " + std::to_string(x.size()));
   Tape<T>& g = x.front().tape();
   std::size_t total = 0;
   for (int l = 1; l <= p.arch.layers(); ++l) total += p.arch.size(l);
-  std::vector<Var<T>> a;
+  a.clear();
   a.reserve(total);  // the spans of earlier layers below stay valid
   a.assign(x.begin(), x.end());
   std::size_t prev = 0;
@@ -84,7 +92,14 @@ std::vector<Var<T>> record_network(const ParameterVars<T>& p, std::span<const Va
     prev = begin;
     g.end_group();
   }
-  a.erase(a.begin(), a.begin() + static_cast<std::ptrdiff_t>(prev));
+  return std::span<const Var<T>>(a).subspan(prev);
+}
+template <class T>
+std::vector<Var<T>> record_network(const ParameterVars<T>& p, std::span<const Var<T>> x,
+                                   Granularity how = Granularity::fused) {
+  std::vector<Var<T>> a;
+  const std::size_t outputs = record_network(p, x, how, a).size();
+  a.erase(a.begin(), a.end() - static_cast<std::ptrdiff_t>(outputs));
   return a;
 }
 

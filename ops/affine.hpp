@@ -17,18 +17,20 @@ struct Affine {
 
   // z, and the step of its gradient gz to the operands: the sweeps step a neuron (this node and
   // its activation) with z and gz held in registers. Inlined (GCC would otherwise call them).
-  template <class T>
+  // N > 0: the fan-in known at compile time (the loops unrolled, nothing left to count);
+  // N = 0: read from the node.
+  template <index_t N = 0, class T>
   [[gnu::always_inline]] static T sum(const Nodes<T>& s, index_t i) {
     const index_t* w = s.args + s.l[i].a;
-    const index_t n = s.l[i].b / 2;
+    const index_t n = N > 0 ? N : s.l[i].b / 2;
     T z = s.v[w[2 * n]];
     for (index_t k = 0; k < n; ++k) z += s.v[w[2 * k]] * s.v[w[2 * k + 1]];
     return z;
   }
-  template <class T>
+  template <index_t N = 0, class T>
   [[gnu::always_inline]] static void spread(const Nodes<T>& s, index_t i, const T& gz) {
     const index_t* w = s.args + s.l[i].a;
-    const index_t n = s.l[i].b / 2;
+    const index_t n = N > 0 ? N : s.l[i].b / 2;
     for (index_t k = 0; k < n; ++k) {
       s.g[w[2 * k]] += gz * s.v[w[2 * k + 1]];
       s.g[w[2 * k + 1]] += gz * s.v[w[2 * k]];

@@ -51,22 +51,46 @@ inline bool neuron_at(const Nodes<T>& s, index_t i, index_t n) {
 }
 
 // Affine node i and its activation Act at i + 1, z held in a register.
-template <class Act, class T>
+template <class Act, index_t N, class T>
 [[gnu::always_inline]] inline void forward_neuron(const Nodes<T>& s, index_t i) {
-  const T z = Affine::sum(s, i);
+  const T z = Affine::sum<N>(s, i);
   s.v[i + 1] = unary_value<Act>(s, i + 1, z);
   s.v[i] = z;
 }
 // Activation node i, then the affine node i - 1 it takes, gz held in a register: the same
 // arithmetic in the same order as two backward steps.
-template <class Act, class T>
+template <class Act, index_t N, class T>
 [[gnu::always_inline]] inline void backward_neuron(const Nodes<T>& s, index_t i) {
   T& gz = s.g[i - 1];  // summed in place: a multiprecision gz is not copied back
   gz += s.g[i] * unary_partial<Act>(s, i, s.v[i - 1]);
   if constexpr (std::is_floating_point_v<T>)
-    Affine::spread(s, i - 1, T(gz));  // in a register, not reloaded after every store to g
+    Affine::spread<N>(s, i - 1, T(gz));  // in a register, not reloaded after every store to g
   else
-    Affine::spread(s, i - 1, gz);
+    Affine::spread<N>(s, i - 1, gz);
+}
+
+// Calls f.template operator()<N>() with N the fan-in of an affine node with `links` operands
+// (2N + 1), for the fan-ins a small network has, so that its neurons' loops unroll; N = 0 for
+// any other, read from the node.
+template <class F>
+[[gnu::always_inline]] inline void with_fan_in(index_t links, F&& f) {
+  switch (links) {
+    case 3:
+      return f.template operator()<1>();
+    case 5:
+      return f.template operator()<2>();
+    case 7:
+      return f.template operator()<3>();
+    case 9:
+      return f.template operator()<4>();
+    default:
+      return f.template operator()<0>();
+  }
+}
+// Whether the affine node at i has N inputs (any, for N = 0).
+template <index_t N, class T>
+[[gnu::always_inline]] inline bool fan_in_is(const Nodes<T>& s, index_t i) {
+  return N == 0 || s.l[i].b == 2 * N + 1;
 }
 
 }  // namespace sweep
@@ -77,13 +101,18 @@ void forward_sweep(Tape<T>& t, index_t from = 0) {
   const Nodes<T> s(t);
   const index_t n = t.size();
   for (index_t i = std::max(from, t.first_inner()); i < n; ++i) {
-    // A run of neurons with one activation: i ends on the last one's activation node.
+    // A run of neurons with one activation and one fan-in: i ends on the last one's activation
+    // node.
     if (sweep::neuron_at(s, i, n) &&
         sweep::dispatch(NeuronActivations{}, s.op[i + 1], [&]<class Act>() {
-          for (;; i += 2) {
-            sweep::forward_neuron<Act>(s, i);
-            if (!(sweep::neuron_at(s, i + 2, n) && s.op[i + 3] == Act::code)) break;
-          }
+          sweep::with_fan_in(s.l[i].b, [&]<index_t N>() {
+            for (;; i += 2) {
+              sweep::forward_neuron<Act, N>(s, i);
+              if (!(sweep::neuron_at(s, i + 2, n) && s.op[i + 3] == Act::code &&
+                    sweep::fan_in_is<N>(s, i + 2)))
+                break;
+            }
+          });
           ++i;
         }))
       continue;
@@ -99,17 +128,22 @@ void backward_sweep(Tape<T>& t, index_t out) {
   s.g[out] = T(1);
   const index_t first = t.first_inner();
   for (index_t i = out + 1; i-- > first;) {
-    // A run of neurons with one activation, from the last: i ends on the first one's affine node.
+    // A run of neurons with one activation and one fan-in, from the last: i ends on the first
+    // one's affine node.
     // (Inlined: called, the run would read the tape's arrays and i through the closure, from the
     // stack, at every neuron.)
     if (i > first && sweep::neuron_at(s, i - 1, out + 1) &&
         sweep::dispatch(
             NeuronActivations{}, s.op[i], [&]<class Act>() __attribute__((always_inline)) {
-              for (;; i -= 2) {
-                sweep::backward_neuron<Act>(s, i);
-                if (!(i >= first + 3 && s.op[i - 2] == Act::code && sweep::neuron_at(s, i - 3, i)))
-                  break;
-              }
+              sweep::with_fan_in(
+                  s.l[i - 1].b, [&]<index_t N>() __attribute__((always_inline)) {
+                    for (;; i -= 2) {
+                      sweep::backward_neuron<Act, N>(s, i);
+                      if (!(i >= first + 3 && s.op[i - 2] == Act::code &&
+                            sweep::neuron_at(s, i - 3, i) && sweep::fan_in_is<N>(s, i - 3)))
+                        break;
+                    }
+                  });
               --i;
             }))
       continue;

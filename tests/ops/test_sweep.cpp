@@ -1,7 +1,7 @@
 // The inline sweeps of ops/sweep.hpp (what Graph<T> replays with) against the tape's sweeps
 // through the op table: every registered op (affine among them), in one graph where each node feeds
 // the next, so a wrong kernel or a wrong operand shows in the values or the gradients; and neurons,
-// which the inline sweeps step two nodes at a time.
+// which the inline sweeps step two nodes at a time, in runs of one activation and one fan-in.
 #include <catch2/catch.hpp>
 #include <vector>
 
@@ -55,6 +55,16 @@ index_t record_neurons(Graph<T>& g) {
       const Var<T> zo = affine<T>(w, std::vector<Var<T>>{layer[0], layer[2]}, x);
       const Var<T> other = std::is_same_v<Act, Sigmoid> ? tanh(zo) : sigmoid(zo);
       sum = sum + layer[0] * layer[1] + layer[2] + other;
+      // Neurons with Act and 1 to 5 inputs back to back, each taking the one before: the sweeps
+      // unroll the fan-ins they know (5 is read from the node) and split a run where it changes.
+      Var<T> prev = a;
+      for (const int n : {1, 2, 2, 3, 4, 5, 5, 1}) {
+        std::vector<Var<T>> ws, ins{prev};
+        for (int k = 0; k < n; ++k) ws.push_back(k % 2 ? x : c);
+        for (int k = 1; k < n; ++k) ins.push_back(k % 2 ? c : x);
+        prev = record<Act>(affine<T>(ws, ins, c));
+        sum = sum + prev;
+      }
     };
     (one.template operator()<Acts>(), ...);
   }(NeuronActivations{});

@@ -93,8 +93,8 @@ struct OpTable {
 // A named, contiguous run of nodes (a layer, a neuron), for pictures. Groups nest.
 struct Group {
   index_t begin = 0, end = 0;  // [begin, end)
-  std::string_view name;       // valid while the tape is not changed
-  int parent = -1;             // index into groups(), -1 at top level
+  std::string name;
+  int parent = -1;  // index into groups(), -1 at top level
 };
 
 template <class T>
@@ -188,21 +188,35 @@ class Tape {
   // --- Groups -------------------------------------------------------------------------------
   // Nodes recorded between begin_group and end_group belong to the group.
   void begin_group(std::string_view name) {
-    groups_.push_back(
-        GroupRef{size(), size(), store_name(name), static_cast<std::uint32_t>(name.size()), open_});
-    open_ = static_cast<int>(groups_.size()) - 1;
+    push_group(GroupRef{size(), size(), store_name(name), static_cast<std::uint32_t>(name.size()),
+                        open_, nullptr, 0, 0});
+  }
+  // A group named by a literal and one or two numbers: ("layer ", 3) is "layer 3", ("neuron ", 3,
+  // 2) is "neuron 3.2". The name is written out only when groups() is read: a graph rebuilt every
+  // step then pays for no text that no drawing asks for (text built a character at a time and
+  // copied at once costs more than all of a neuron's arithmetic).
+  template <std::size_t N>
+  void begin_group(const char (&prefix)[N], int first, int second = -1) {
+    push_group(GroupRef{size(), size(), 0, 0, open_, prefix, first, second});
   }
   void end_group() {
-    if (open_ < 0) throw std::logic_error("end_group without begin_group");
+    if (open_ < 0) [[unlikely]]
+      throw_no_open_group();
     groups_[open_].end = size();
     open_ = groups_[open_].parent;
   }
   std::vector<Group> groups() const {
     std::vector<Group> out;
-    for (const GroupRef& r : groups_)
-      out.push_back(Group{r.begin, r.end,
-                          std::string_view(name_chars_).substr(r.name_begin, r.name_length),
-                          r.parent});
+    for (const GroupRef& r : groups_) {
+      std::string name;
+      if (r.prefix) {
+        name = r.prefix + std::to_string(r.first);
+        if (r.second >= 0) name += '.' + std::to_string(r.second);
+      } else {
+        name = std::string_view(name_chars_).substr(r.name_begin, r.name_length);
+      }
+      out.push_back(Group{r.begin, r.end, std::move(name), r.parent});
+    }
     return out;
   }
 
@@ -287,7 +301,9 @@ class Tape {
         std::lower_bound(names_.begin(), names_.end(), n,
                          [](const NameRef& entry, index_t key) { return entry.node < key; }),
         names_.end());
-    while (!groups_.empty() && groups_.back().begin >= n) groups_.pop_back();
+    groups_.erase(std::partition_point(groups_.begin(), groups_.end(),
+                                       [n](const GroupRef& r) { return r.begin < n; }),
+                  groups_.end());  // (groups are recorded in order of their first node)
     std::size_t chars = 0;
     if (names_in_order_) {  // then the last name's characters are the last names' characters
       if (!names_.empty()) chars = names_.back().begin + names_.back().length;
@@ -322,6 +338,9 @@ class Tape {
       names_.push_back(
           NameRef{out.index(), store_name(name), static_cast<std::uint32_t>(name.size())});
     return out;
+  }
+  [[noreturn, gnu::noinline, gnu::cold]] static void throw_no_open_group() {
+    throw std::logic_error("end_group without begin_group");
   }
   std::uint32_t store_name(std::string_view name) {
     const auto begin = static_cast<std::uint32_t>(name_chars_.size());
@@ -365,10 +384,16 @@ class Tape {
   bool names_in_order_ = true;  // every name was stored after those of older nodes
   struct GroupRef {
     index_t begin, end;
-    std::uint32_t name_begin, name_length;
+    std::uint32_t name_begin, name_length;  // the name's characters, if not prefix
     int parent;
+    const char* prefix;  // a literal, or null
+    int first, second;   // the numbers after prefix; second < 0: none
   };
   std::vector<GroupRef> groups_;
+  void push_group(const GroupRef& r) {
+    groups_.push_back(r);
+    open_ = static_cast<int>(groups_.size()) - 1;
+  }
   int open_ = -1;
   static constexpr index_t no_node = std::numeric_limits<index_t>::max();
   index_t first_inner_ = no_node;

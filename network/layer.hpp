@@ -38,7 +38,7 @@ void append_layer(const VarMatrix<T>& W, std::span<const Var<T>> B, std::span<co
                                 " entries and B " + std::to_string(B.size()));
   Tape<T>& g = X.front().tape();
   for (int j = 0; j < W.rows; ++j) {
-    if (name) g.begin_group(Name() << "neuron " << name << '.' << (j + 1));
+    if (name) g.begin_group("neuron ", name, j + 1);
     const auto w = W.row(j);
     Var<T> z;
     if (how == Granularity::fused) {

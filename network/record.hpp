@@ -86,7 +86,7 @@ std::span<const Var<T>> record_network(const ParameterVars<T>& p, std::span<cons
   a.assign(x.begin(), x.end());
   std::size_t prev = 0;
   for (int l = 2; l <= p.arch.layers(); ++l) {
-    g.begin_group(Name() << "layer " << l);
+    g.begin_group("layer ", l);
     const std::size_t begin = a.size();
     append_recorded_layer<T>(p, l, std::span<const Var<T>>(a).subspan(prev, begin - prev), how, a);
     prev = begin;

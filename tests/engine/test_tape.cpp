@@ -179,6 +179,32 @@ TEST_CASE("groups are nested contiguous ranges") {
   CHECK_THROWS(g.end_group());
 }
 
+TEST_CASE("a group named by a literal and numbers reads as its text, also after truncate") {
+  Graph<double> g;
+  auto x = g.input("x", 1.0);
+  const index_t kept = g.size();
+  for (int step = 0; step < 2; ++step) {
+    g.truncate(kept);
+    g.begin_group("layer ", 12);
+    g.begin_group("neuron ", 12, 3);
+    auto a = sigmoid(x * 2);
+    g.end_group();
+    g.begin_group("cost");  // a name given as text, among them
+    auto c = a * a;
+    g.end_group();
+    g.end_group();
+    const auto groups = g.groups();
+    REQUIRE(groups.size() == 3);
+    CHECK(groups[0].name == "layer 12");
+    CHECK(groups[1].name == "neuron 12.3");
+    CHECK(groups[1].parent == 0);
+    CHECK(groups[1].end == a.index() + 1);
+    CHECK(groups[2].name == "cost");
+    CHECK(groups[2].parent == 0);
+    CHECK(groups[0].end == c.index() + 1);
+  }
+}
+
 TEST_CASE("the anomaly check finds the first non-finite node and names its op") {
   Graph<double> g;
   auto x = g.parameter("x", -1.0);

@@ -13,8 +13,9 @@ struct Sigmoid {
   static constexpr double samples[] = {-4.3, -0.6, 0.7, 3.2};
   // sigma(x), and sigma(-x) kept for the partial, from one exponential and one division: with
   // e = e^-|x| (which never overflows) and r = 1 / (1 + e), sigma(|x|) = r, sigma(-|x|) = e r.
+  // Inlined: recording a neuron, GCC would otherwise call it.
   template <class U>
-  static U value(const U& x, U& minus) {
+  [[gnu::always_inline]] static U value(const U& x, U& minus) {
     return from_exp(x, exp_minus_abs(x), minus);
   }
   // e^-|x|, which never overflows (softplus takes it too).

@@ -29,6 +29,15 @@ std::vector<std::string> protect_programs(int argc, char** argv) {
   return args;
 }
 
+// An option given twice: CLI11 says "--wrt: At Most 1 required but received 2".
+std::string plain_parse_message(const std::string& message) {
+  const std::string at_most = ": At Most 1 required but received ";
+  const std::size_t k = message.find(at_most);
+  if (k == std::string::npos) return message;
+  return message.substr(0, k) + " is given " + message.substr(k + at_most.size()) +
+         " times; give it once";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -78,7 +87,7 @@ int main(int argc, char** argv) {
                                                              : app.get_subcommands().front();
          sub; sub = sub->get_subcommands().empty() ? nullptr : sub->get_subcommands().front())
       where = sub;
-    const std::string message = e.what();
+    const std::string message = plain_parse_message(e.what());
     std::fprintf(stderr, "%s: error: %s (see --help)\n",
                  where == &app ? "dlmath" : ("dlmath " + where->get_name()).c_str(),
                  message.c_str());

@@ -29,13 +29,20 @@ std::vector<std::string> protect_programs(int argc, char** argv) {
   return args;
 }
 
-// An option given twice: CLI11 says "--wrt: At Most 1 required but received 2".
+// CLI11's words for an option given twice ("--wrt: At Most 1 required but received 2") and for
+// one given without its value ("--wrt: 1 required TEXT missing"), said as what to do.
 std::string plain_parse_message(const std::string& message) {
   const std::string at_most = ": At Most 1 required but received ";
-  const std::size_t k = message.find(at_most);
-  if (k == std::string::npos) return message;
-  return message.substr(0, k) + " is given " + message.substr(k + at_most.size()) +
-         " times; give it once";
+  if (const std::size_t k = message.find(at_most); k != std::string::npos)
+    return message.substr(0, k) + " is given " + message.substr(k + at_most.size()) +
+           " times; give it once";
+  const std::string one = ": 1 required ", missing = " missing";
+  if (const std::size_t k = message.find(one);
+      k != std::string::npos && message.size() > k + one.size() + missing.size() &&
+      message.compare(message.size() - missing.size(), missing.size(), missing) == 0)
+    return message.substr(0, k) + " needs a value (" +
+           message.substr(k + one.size(), message.size() - missing.size() - k - one.size()) + ")";
+  return message;
 }
 
 }  // namespace

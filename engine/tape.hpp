@@ -154,35 +154,36 @@ class Tape {
   // --- Sweeps -------------------------------------------------------------------------------
   // Recomputes every node from the current leaf values (replay: no allocation). Nodes before
   // `from` cannot depend on a leaf at `from` or later, so a changed leaf replays from itself.
+  // The gradients, which belonged to the old values, are cleared here: the next backward sweep
+  // then starts at once (its first steps no longer wait behind the stores that clear them, and
+  // clearing them among the forward sweep's exponentials costs next to nothing).
   void forward(index_t from = 0) {
+    clear_gradients();
     if (table_->forward_sweep)
       table_->forward_sweep(*this, from);
     else
-      forward_by_table(from);
+      forward_nodes(from);
   }
 
   // Gradients of `out` with respect to every node recorded before it. Gradients are reset
-  // first, so calling it twice gives the same numbers; fan-out accumulates by `+=`.
+  // first (unless a forward sweep has just done it), so calling it twice gives the same numbers;
+  // fan-out accumulates by `+=`.
   void backward(index_t out) {
+    seed(out);
     if (table_->backward_sweep)
       table_->backward_sweep(*this, out);
     else
-      backward_by_table(out);
+      backward_nodes(out);
   }
 
   // The same sweeps node by node, one call through the op table each.
   void forward_by_table(index_t from = 0) {
-    const index_t n = size();
-    for (index_t i = from; i < n; ++i) {
-      if (op_[i] >= first_op) (*table_)[op_[i]].forward(*this, i);
-    }
+    clear_gradients();
+    forward_nodes(from);
   }
   void backward_by_table(index_t out) {
-    zero_gradients(grad_.data(), out + 1);
-    grad_[out] = T(1);
-    for (index_t i = out + 1; i-- > 0;) {
-      if (op_[i] >= first_op) (*table_)[op_[i]].backward(*this, i);
-    }
+    seed(out);
+    backward_nodes(out);
   }
 
   // --- Groups -------------------------------------------------------------------------------
@@ -339,6 +340,29 @@ class Tape {
           NameRef{out.index(), store_name(name), static_cast<std::uint32_t>(name.size())});
     return out;
   }
+  void forward_nodes(index_t from) {
+    const index_t n = size();
+    for (index_t i = from; i < n; ++i) {
+      if (op_[i] >= first_op) (*table_)[op_[i]].forward(*this, i);
+    }
+  }
+  void backward_nodes(index_t out) {
+    for (index_t i = out + 1; i-- > 0;) {
+      if (op_[i] >= first_op) (*table_)[op_[i]].backward(*this, i);
+    }
+  }
+  // Every gradient 0, and noted so: a backward sweep before any other writes them need not.
+  void clear_gradients() {
+    zero_gradients(grad_.data(), size());
+    gradients_clear_ = true;
+  }
+  // Gradients 0 but that of out, 1: what a backward sweep starts from.
+  void seed(index_t out) {
+    if (out >= size()) throw std::out_of_range("backward: no such node");
+    if (!gradients_clear_) zero_gradients(grad_.data(), out + 1);
+    gradients_clear_ = false;
+    grad_[out] = T(1);
+  }
   [[noreturn, gnu::noinline, gnu::cold]] static void throw_no_open_group() {
     throw std::logic_error("end_group without begin_group");
   }
@@ -397,6 +421,7 @@ class Tape {
   int open_ = -1;
   static constexpr index_t no_node = std::numeric_limits<index_t>::max();
   index_t first_inner_ = no_node;
+  bool gradients_clear_ = false;  // every gradient is 0 (a forward sweep cleared them)
 };
 
 }  // namespace dlmath

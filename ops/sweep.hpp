@@ -120,12 +120,11 @@ void forward_sweep(Tape<T>& t, index_t from = 0) {
   }
 }
 
-// Tape::backward with the ops of List dispatched inline.
+// Tape::backward with the ops of List dispatched inline (the tape has set every gradient to 0
+// but out's, 1).
 template <class List = RegisteredOps, class T>
 void backward_sweep(Tape<T>& t, index_t out) {
   const Nodes<T> s(t);
-  zero_gradients(s.g, out + 1);
-  s.g[out] = T(1);
   const index_t first = t.first_inner();
   for (index_t i = out + 1; i-- > first;) {
     // A run of neurons with one activation and one fan-in, from the last: i ends on the first

@@ -63,6 +63,49 @@ TEST_CASE("backward twice on a tape of more than 4096 nodes gives the same gradi
   }
 }
 
+// A forward sweep clears the gradients and the backward sweep after it does not clear them again
+// (engine/tape.hpp, Tape::forward): in any order of sweeps and recordings, and through the op
+// table too, no gradient is added to an old one, on a small and a large tape.
+TEST_CASE("gradients are the same whatever sweeps and recordings came before") {
+  for (const int terms : {3, 3000}) {
+    Graph<double> g;
+    auto x = g.parameter("x", 0.3);
+    Var<double> y = x * x;
+    for (int k = 1; k < terms; ++k) y = y + x * x;  // dy/dx = terms * 2x
+    const double slope = terms * 2 * 0.3;
+    auto check = [&] {
+      CHECK(x.grad() == Approx(slope).epsilon(1e-12));
+      CHECK(y.grad() == 1);
+    };
+    g.backward(y.index());  // after recording: cleared by the backward sweep
+    check();
+    g.forward();
+    g.backward(y.index());  // cleared by the forward sweep
+    check();
+    g.backward(y.index());
+    check();
+    g.forward();
+    const Var<double> z = y * 1;  // recorded after the forward sweep, before the backward one
+    g.backward(z.index());
+    check();
+    g.forward_by_table();
+    g.backward_by_table(y.index());
+    check();
+    g.forward();
+    g.backward_by_table(y.index());
+    g.backward(y.index());
+    check();
+    CHECK(g.grad(z.index()) == 0);  // after out: left at 0 by the forward sweep
+  }
+}
+
+TEST_CASE("backward from a node that is not on the tape is an error, not a stray write") {
+  Graph<double> g;
+  auto x = g.parameter("x", 0.3);
+  (void)(x * x);
+  CHECK_THROWS_AS(g.backward(g.size()), std::out_of_range);
+}
+
 TEST_CASE("inner nodes have gradients too") {
   Graph<double> g;
   auto x = g.parameter("x", 2.0);

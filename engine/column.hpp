@@ -13,15 +13,22 @@
 
 namespace dlmath {
 
+// A column starts on a page (4 KiB), so that a small graph's values and gradients lie at the
+// start of their pages, where the sweeps' stack never is (Tape::on_placed_stack): a load from one
+// and a store to the other with the same last 12 address bits would make the load wait.
+inline constexpr std::size_t page_alignment = 4096;
+
 template <class X>
 class Column {
+  static constexpr std::size_t alignment = std::max(alignof(X), page_alignment);
+
  public:
   Column() = default;
   Column(const Column&) = delete;
   Column& operator=(const Column&) = delete;
   ~Column() {
     std::destroy_n(data_, size_);
-    ::operator delete(data_, std::align_val_t(alignof(X)));
+    ::operator delete(data_, std::align_val_t(alignment));
   }
 
   X* data() { return data_; }
@@ -35,10 +42,10 @@ class Column {
   // Room for n entries; existing entries move to the new storage.
   void reserve(std::size_t n) {
     if (n <= capacity_) return;
-    X* fresh = static_cast<X*>(::operator new(n * sizeof(X), std::align_val_t(alignof(X))));
+    X* fresh = static_cast<X*>(::operator new(n * sizeof(X), std::align_val_t(alignment)));
     std::uninitialized_move_n(data_, size_, fresh);
     std::destroy_n(data_, size_);
-    ::operator delete(data_, std::align_val_t(alignof(X)));
+    ::operator delete(data_, std::align_val_t(alignment));
     data_ = fresh;
     capacity_ = n;
   }

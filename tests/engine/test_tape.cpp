@@ -1,6 +1,7 @@
 // The tape: leaves and their kinds, fan-out, repeated backward, replay, groups, anomalies.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdint>
 
 #include "engine/anomaly.hpp"
 #include "ops/ops.hpp"
@@ -313,4 +314,14 @@ TEMPLATE_TEST_CASE("the argument list and the kept numbers grow with the graph",
   CHECK(w.grad() == dw);
   CHECK(b.grad() == db);
   CHECK(dw != 0);
+}
+
+// The sweeps' speed depends on it (engine/column.hpp, Tape::on_placed_stack): a graph's values
+// and gradients start on a page, away from where the sweeps' stack is placed.
+TEST_CASE("a graph's values and gradients start on a page") {
+  Graph<double> g;
+  auto x = g.parameter("x", 0.3);
+  for (int k = 0; k < 100; ++k) x = x * 1.01;  // grown several times
+  CHECK(reinterpret_cast<std::uintptr_t>(g.values()) % 4096 == 0);
+  CHECK(reinterpret_cast<std::uintptr_t>(g.grads()) % 4096 == 0);
 }

@@ -13,9 +13,10 @@
 
 namespace dlmath {
 
-// A column starts on a page (4 KiB), so that a small graph's values and gradients lie at the
-// start of their pages, where the sweeps' stack never is (Tape::on_placed_stack): a load from one
-// and a store to the other with the same last 12 address bits would make the load wait.
+// A column starts at a fixed place in a page (4 KiB), given by its owner: the tape gives each of
+// its columns its own place, and its sweeps' stack one more (Tape::on_placed_stack), so that in a
+// small graph no two of them share the last 12 bits of an address. Where they did, a load from
+// one after a store to the other waited for the store (measured: see Tape::on_placed_stack).
 inline constexpr std::size_t page_alignment = 4096;
 
 template <class X>
@@ -23,12 +24,12 @@ class Column {
   static constexpr std::size_t alignment = std::max(alignof(X), page_alignment);
 
  public:
-  Column() = default;
+  explicit Column(std::size_t page_offset = 0) : offset_(page_offset % page_alignment) {}
   Column(const Column&) = delete;
   Column& operator=(const Column&) = delete;
   ~Column() {
     std::destroy_n(data_, size_);
-    ::operator delete(data_, std::align_val_t(alignment));
+    release(data_);
   }
 
   X* data() { return data_; }
@@ -42,10 +43,12 @@ class Column {
   // Room for n entries; existing entries move to the new storage.
   void reserve(std::size_t n) {
     if (n <= capacity_) return;
-    X* fresh = static_cast<X*>(::operator new(n * sizeof(X), std::align_val_t(alignment)));
+    char* page =
+        static_cast<char*>(::operator new(offset_ + n * sizeof(X), std::align_val_t(alignment)));
+    X* fresh = reinterpret_cast<X*>(page + offset_);
     std::uninitialized_move_n(data_, size_, fresh);
     std::destroy_n(data_, size_);
-    ::operator delete(data_, std::align_val_t(alignment));
+    release(data_);
     data_ = fresh;
     capacity_ = n;
   }
@@ -84,6 +87,12 @@ class Column {
     reserve(std::max({2 * capacity_, n, std::size_t(64)}));
   }
 
+  void release(X* data) {
+    if (data)
+      ::operator delete(reinterpret_cast<char*>(data) - offset_, std::align_val_t(alignment));
+  }
+
+  std::size_t offset_;
   X* data_ = nullptr;
   std::size_t size_ = 0, capacity_ = 0;
 };

@@ -346,7 +346,8 @@ class Tape {
   }
   // Runs f with its stack frame starting at a fixed place in its page, near its end: a sweep's
   // stack (what lives across a call to exp is saved there) then never shares its last 12 address
-  // bits with a small graph's values and gradients, which start their pages (engine/column.hpp).
+  // bits with a small graph's values and gradients, which lie in the first 2.5 KiB of their pages
+  // (engine/column.hpp).
   // Where the stack happened to start, such a share made one process in three run its sweeps
   // about 1.5 times as long (measured with the environment's size moving the stack).
   template <class F>
@@ -357,7 +358,8 @@ class Tape {
     asm volatile("" : : "r"(room) : "memory");  // kept, though nothing reads it
     f();
   }
-  static constexpr std::uintptr_t placed_frame = 4096 - 256;
+  // (the frames below it take the page's last 1.5 KiB, which no column uses)
+  static constexpr std::uintptr_t placed_frame = 4096 - 64;
   void forward_nodes(index_t from) {
     const index_t n = size();
     for (index_t i = from; i < n; ++i) {
@@ -409,13 +411,14 @@ class Tape {
   const OpTable<T>* table_;
   [[gnu::noinline]] void grow() { reserve(std::max<std::size_t>(64, 2 * capacity_)); }
 
-  // The node arrays, grown together to capacity_ nodes.
-  Column<T> value_, grad_;
-  Column<OpCode> op_;
-  Column<Links> links_;
+  // The node arrays, grown together to capacity_ nodes, each at its own place in its page (a
+  // graph of up to 64 nodes in double has them all apart, and apart from the sweeps' stack).
+  Column<T> value_{0}, grad_{512};
+  Column<OpCode> op_{2048};
+  Column<Links> links_{1024};
   std::size_t capacity_ = 0;
-  Column<index_t> args_;  // n-ary nodes' operands
-  Column<T> kept_;        // what keeping nodes' forward steps left for their backward steps
+  Column<index_t> args_{1536};  // n-ary nodes' operands
+  Column<T> kept_{2304};        // what keeping nodes' forward steps left for their backward steps
   // Leaf names, by node index, their characters in one string (no allocation per name).
   struct NameRef {
     index_t node;

@@ -88,6 +88,8 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
   } catch (const CLI::ParseError& e) {
     const CLI::App* where = &app;
     for (const CLI::App* sub = app.get_subcommands().empty() ? nullptr

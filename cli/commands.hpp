@@ -1,7 +1,10 @@
-// Every subcommand of `dlmath`, each defined in its own file, added to the app in main.cpp.
+// Every subcommand of `dlmath`, each defined in its own file; the programs' tables of them are in
+// cli/dlmath_full.cpp (all) and cli/dlmath.cpp (those that start without the drawing and server
+// libraries).
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <span>
 #include <stdexcept>
 #include <string>
 
@@ -14,9 +17,11 @@ struct UsageError : std::runtime_error {
 
 // Each adds its subcommand to `app`; the subcommand's callback does the work and throws
 // UsageError (exit 2) or another std::exception (exit 1) on failure.
-// ADD ONE LINE PER COMMAND BELOW (and its source file to cli/CMakeLists.txt).
+// ADD ONE LINE PER COMMAND BELOW (and to the table in cli/dlmath_full.cpp, and its source file to
+// cli/CMakeLists.txt).
 void add_version_command(CLI::App& app);
-void add_train_command(CLI::App& app);
+struct SnapshotPlotter;  // cli/train_snapshots.hpp
+void add_train_command(CLI::App& app, const SnapshotPlotter* plotter);
 void add_inspect_command(CLI::App& app);
 void add_plot_command(CLI::App& app);
 void add_tutorial_command(CLI::App& app);
@@ -27,5 +32,15 @@ void add_repl_command(CLI::App& app);
 void add_check_command(CLI::App& app);
 void add_serve_command(CLI::App& app);
 void add_book_command(CLI::App& app);
+
+// Thrown by a command of the light program (cli/dlmath.cpp) when what it was asked needs a
+// library that program leaves out: it then runs the full program in its place. Not a
+// std::exception, so that no error handler takes it for one.
+struct NeedsFullProgram {};
+
+// The command line with these subcommands: parses, runs the one named, and returns the exit code
+// (0, 1, or 2 for bad input) after printing any error (cli/run.cpp).
+using AddCommand = void (*)(CLI::App&);
+int run(int argc, char** argv, std::span<const AddCommand> commands);
 
 }  // namespace dlmath::cli

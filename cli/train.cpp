@@ -11,8 +11,8 @@
 
 #include "cli/limits.hpp"
 #include "cli/options.hpp"
+#include "cli/train_snapshots.hpp"
 #include "network/parameters_json.hpp"
-#include "visual/figures.hpp"
 
 namespace dlmath::cli {
 
@@ -20,6 +20,7 @@ namespace {
 
 struct TrainArgs {
   std::string data = "higham10", save, history, snapshots, snapshot_format = "png";
+  const SnapshotPlotter* plotter = nullptr;  // null in the light program
   NetworkChoice network;
   TrainingChoice training;
   long every = 0;
@@ -82,16 +83,16 @@ void add_snapshots(TrainOptions& o, const TrainArgs& a, const Dataset& data,
         .string();
   };
   try {
-    visual::check_picture_path(file(0));
+    a.plotter->check_path(file(0));
   } catch (const std::exception& e) {
     throw UsageError(std::string("--snapshots: ") + e.what());
   }
   o.snapshot_every = a.every;
   const std::string of = " of " + std::to_string(o.steps);
-  o.snapshot = [file, of, arch, &data](long step, const std::vector<double>& theta) {
-    visual::plot_decision_boundary(
-        file(step), Network<double>{arch, theta}, data,
-        visual::data_title(data) + ": decision regions at step " + std::to_string(step) + of);
+  o.snapshot = [file, of, arch, &data, plot = a.plotter->plot](long step,
+                                                               const std::vector<double>& theta) {
+    plot(file(step), Network<double>{arch, theta}, data,
+         "decision regions at step " + std::to_string(step) + of);
   };
 }
 
@@ -215,8 +216,9 @@ void run(const TrainArgs& a, const Dataset& data, Precision precision) {
 
 }  // namespace
 
-void add_train_command(CLI::App& app) {
+void add_train_command(CLI::App& app, const SnapshotPlotter* plotter) {
   auto a = std::make_shared<TrainArgs>();
+  a->plotter = plotter;
   auto* cmd = app.add_subcommand(
       "train", "Train a network by gradient descent or SGD and classify the points");
   cmd->add_option("--data", a->data, "higham10, higham11 or a CSV file (header, features, class)")
@@ -236,6 +238,9 @@ void add_train_command(CLI::App& app) {
                   "Write the cost history (step,cost,scaled_cost) to a CSV file");
   cmd->add_flag("--json", a->json, "Print one JSON object");
   cmd->callback([a] {
+    // Drawing is the full program's: it runs in this one's place before anything is read (a data
+    // file could be a pipe).
+    if (!a->snapshots.empty() && !a->plotter) throw NeedsFullProgram{};
     const Precision p = parse_precision(a->training.precision);
     training_options(a->training, a->network.seed);  // refuses bad values before any work
     if (!a->save.empty()) check_writable(a->save, "--save");

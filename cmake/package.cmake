@@ -85,6 +85,8 @@ if(TARGET dlmath)
   add_custom_target(dlmath_manual ALL DEPENDS ${PROJECT_BINARY_DIR}/man/dlmath.1.gz)
   install(FILES ${PROJECT_BINARY_DIR}/man/dlmath.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
   install(TARGETS dlmath RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  # The rest of the commands, which dlmath runs in its place (cli/dlmath.cpp).
+  install(TARGETS dlmath-full RUNTIME DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/dlmath)
 endif()
 
 # cpack -G DEB (from the build directory): one package with the command, the libraries, the

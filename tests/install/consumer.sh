@@ -14,7 +14,7 @@ prefix=$tmp/prefix
 
 "$cmake" --install "$build" --prefix "$prefix" > "$tmp/install.log"
 echo "installed to $prefix: $(find "$prefix" -type f | wc -l) files"
-for f in bin/dlmath include/dlmath/dlmath.hpp include/dlmath/version.hpp include/dlmath/engine/tape.hpp \
+for f in bin/dlmath libexec/dlmath/dlmath-full include/dlmath/dlmath.hpp include/dlmath/version.hpp include/dlmath/engine/tape.hpp \
          lib/libdlmath_engine.a lib/cmake/dlmath/dlmathConfig.cmake lib/cmake/dlmath/dlmathConfigVersion.cmake \
          lib/cmake/dlmath/dlmathTargets.cmake lib/pkgconfig/dlmath.pc share/man/man1/dlmath.1.gz \
          share/doc/dlmath/LICENSE; do

@@ -1,4 +1,5 @@
-// dlmath: the mathematics behind deep learning, number by number.
+// The command line of both programs (cli/dlmath.cpp, cli/dlmath_full.cpp): the app with the
+// given subcommands, its parse and its errors.
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -47,25 +48,14 @@ std::string plain_parse_message(const std::string& message) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  using namespace dlmath::cli;
+namespace dlmath::cli {
+
+int run(int argc, char** argv, std::span<const AddCommand> commands) {
   CLI::App app{"dlmath: the mathematics behind deep learning, number by number", "dlmath"};
   app.require_subcommand(1);
   app.failure_message(
       [](const CLI::App*, const CLI::Error& e) { return std::string(e.what()) + "\n"; });
-  // ADD ONE LINE PER COMMAND BELOW.
-  add_version_command(app);
-  add_train_command(app);
-  add_inspect_command(app);
-  add_plot_command(app);
-  add_tutorial_command(app);
-  add_graph_command(app);
-  add_eval_command(app);
-  add_diff_commands(app);
-  add_repl_command(app);
-  add_check_command(app);
-  add_serve_command(app);
-  add_book_command(app);
+  for (AddCommand add : commands) add(app);
   if (argc > 1 && argv[1][0] != '-') {
     bool known = false;
     std::string names;
@@ -123,3 +113,5 @@ int main(int argc, char** argv) {
   }
   return 0;
 }
+
+}  // namespace dlmath::cli

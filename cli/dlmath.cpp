@@ -1,0 +1,52 @@
+// dlmath: the mathematics behind deep learning, number by number.
+//
+// This program holds only the commands that need no drawing, Graphviz, server or line-editing
+// library, and is linked without them: loading those libraries (OpenSSL among them, through
+// cpp-httplib) took about 12.5 ms of every start, 8% of the paper's whole training run. Any other
+// command, help, or a train that draws snapshots runs the full program, dlmath-full, in this
+// one's place (same process, arguments, input and output).
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <string_view>
+
+#include "cli/commands.hpp"
+
+namespace {
+
+// Beside this program in the build tree; under libexec once installed (the path from the
+// installed bin/ to it is DLMATH_FULL_FROM_BIN, set by cli/CMakeLists.txt).
+[[noreturn]] void run_full_program(char** argv) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::path here = fs::read_symlink("/proc/self/exe", error).parent_path();
+  const fs::path places[] = {here / "dlmath-full",
+                             (here / DLMATH_FULL_FROM_BIN / "dlmath-full").lexically_normal()};
+  for (const fs::path& full : places) ::execv(full.c_str(), argv);
+  std::fprintf(stderr, "dlmath: error: cannot run %s or %s: %s (is dlmath installed whole?)\n",
+               places[0].c_str(), places[1].c_str(), std::strerror(errno));
+  std::exit(1);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace dlmath::cli;
+  static constexpr AddCommand commands[] = {
+      add_version_command,
+      [](CLI::App& app) { add_train_command(app, nullptr); },
+  };
+  static constexpr std::string_view names[] = {"version", "train"};
+  bool here = false;
+  for (std::string_view name : names) here = here || (argc > 1 && argv[1] == name);
+  if (!here) run_full_program(argv);
+  try {
+    return run(argc, argv, commands);
+  } catch (const NeedsFullProgram&) {
+    std::fflush(stdout);
+    run_full_program(argv);
+  }
+}

@@ -1,0 +1,23 @@
+// train --snapshots draws with PLplot, which the light program (cli/dlmath.cpp) leaves out so as
+// to start fast: the drawing is behind this pair, which the full program gives to
+// add_train_command (cli/dlmath_full.cpp) and the light one does not.
+#pragma once
+
+#include <string>
+
+#include "network/dataset.hpp"
+#include "network/network.hpp"
+
+namespace dlmath::cli {
+
+struct SnapshotPlotter {
+  // Throws if no picture can be written at this path (an extension we do not draw, say).
+  void (*check_path)(const std::string& file);
+  // The decision regions of `net` over `data`, titled with the data set and `caption`.
+  void (*plot)(const std::string& file, const Network<double>& net, const Dataset& data,
+               const std::string& caption);
+};
+
+extern const SnapshotPlotter snapshot_plotter;  // cli/train_snapshots.cpp
+
+}  // namespace dlmath::cli

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The dlmath program loads none of the libraries that only drawing, Graphviz, the server or the
+# REPL need (the start-up they cost is what cli/dlmath.cpp avoids), while dlmath-full does, and
+# both answer the same.
+set -euo pipefail
+dlmath=$1
+full=$(dirname "$dlmath")/dlmath-full
+heavy='libplplot|libgvc|libcgraph|libcpp-httplib|libssl|libcrypto|libedit'
+if ldd "$dlmath" | grep -E "$heavy"; then
+  echo "FAIL: $dlmath loads a library it should leave to dlmath-full"; exit 1
+fi
+ldd "$full" | grep -qE 'libplplot' || { echo "FAIL: $full has no PLplot"; exit 1; }
+# The same answer either way, for a light command and for a delegated one.
+untimed() { "$@" train --steps 2000 --seed 3 --json | sed 's/"seconds":[^,}]*//'; }
+[ "$(untimed "$dlmath")" = "$(untimed "$full")" ] ||
+  { echo "FAIL: train differs between dlmath and dlmath-full"; exit 1; }
+[ "$("$dlmath" diff 'x*sigmoid(x)' --wrt x)" = "$("$full" diff 'x*sigmoid(x)' --wrt x)" ] ||
+  { echo "FAIL: diff differs between dlmath and dlmath-full"; exit 1; }
+echo "dlmath leaves out: $heavy; answers agree"

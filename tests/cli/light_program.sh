@@ -6,10 +6,12 @@ set -euo pipefail
 dlmath=$1
 full=$(dirname "$dlmath")/dlmath-full
 heavy='libplplot|libgvc|libcgraph|libcpp-httplib|libssl|libcrypto|libedit'
-if ldd "$dlmath" | grep -E "$heavy"; then
+# (ldd's output is kept whole first: grep -q stopping early would fail the pipe under pipefail)
+light_libraries=$(ldd "$dlmath") full_libraries=$(ldd "$full")
+if grep -E "$heavy" <<< "$light_libraries"; then
   echo "FAIL: $dlmath loads a library it should leave to dlmath-full"; exit 1
 fi
-ldd "$full" | grep -qE 'libplplot' || { echo "FAIL: $full has no PLplot"; exit 1; }
+grep -qE 'libplplot' <<< "$full_libraries" || { echo "FAIL: $full has no PLplot"; exit 1; }
 # The same answer either way, for a light command and for a delegated one.
 untimed() { "$@" train --steps 2000 --seed 3 --json | sed 's/"seconds":[^,}]*//'; }
 [ "$(untimed "$dlmath")" = "$(untimed "$full")" ] ||

@@ -39,8 +39,11 @@ void add_book_command(CLI::App& app);
 struct NeedsFullProgram {};
 
 // The command line with these subcommands: parses, runs the one named, and returns the exit code
-// (0, 1, or 2 for bad input) after printing any error (cli/run.cpp).
+// (0, 1, or 2 for bad input) after printing any error (cli/run.cpp). Given `elsewhere`, whatever
+// these commands cannot do (another command, options before any, NeedsFullProgram) is handed to
+// it with the arguments as they came; it does not return.
 using AddCommand = void (*)(CLI::App&);
-int run(int argc, char** argv, std::span<const AddCommand> commands);
+using Elsewhere = void (*)(char** argv);
+int run(int argc, char** argv, std::span<const AddCommand> commands, Elsewhere elsewhere = nullptr);
 
 }  // namespace dlmath::cli

@@ -11,18 +11,23 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <string_view>
 
 #include "cli/commands.hpp"
 
 namespace {
 
 // Beside this program in the build tree; under libexec once installed (the path from the
-// installed bin/ to it is DLMATH_FULL_FROM_BIN, set by cli/CMakeLists.txt).
+// installed bin/ to it is DLMATH_FULL_FROM_BIN, set by cli/CMakeLists.txt). Never a path relative
+// to the working directory: if this program cannot tell where it is, it says so.
 [[noreturn]] void run_full_program(char** argv) {
   namespace fs = std::filesystem;
   std::error_code error;
   const fs::path here = fs::read_symlink("/proc/self/exe", error).parent_path();
+  if (error || here.empty()) {
+    std::fprintf(stderr, "dlmath: error: cannot find where this program is (/proc/self/exe: %s)\n",
+                 error.message().c_str());
+    std::exit(1);
+  }
   const fs::path places[] = {here / "dlmath-full",
                              (here / DLMATH_FULL_FROM_BIN / "dlmath-full").lexically_normal()};
   for (const fs::path& full : places) ::execv(full.c_str(), argv);
@@ -39,14 +44,5 @@ int main(int argc, char** argv) {
       add_version_command,
       [](CLI::App& app) { add_train_command(app, nullptr); },
   };
-  static constexpr std::string_view names[] = {"version", "train"};
-  bool here = false;
-  for (std::string_view name : names) here = here || (argc > 1 && argv[1] == name);
-  if (!here) run_full_program(argv);
-  try {
-    return run(argc, argv, commands);
-  } catch (const NeedsFullProgram&) {
-    std::fflush(stdout);
-    run_full_program(argv);
-  }
+  return run(argc, argv, commands, run_full_program);
 }

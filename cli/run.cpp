@@ -50,24 +50,24 @@ std::string plain_parse_message(const std::string& message) {
 
 namespace dlmath::cli {
 
-int run(int argc, char** argv, std::span<const AddCommand> commands) {
+int run(int argc, char** argv, std::span<const AddCommand> commands, Elsewhere elsewhere) {
   CLI::App app{"dlmath: the mathematics behind deep learning, number by number", "dlmath"};
   app.require_subcommand(1);
   app.failure_message(
       [](const CLI::App*, const CLI::Error& e) { return std::string(e.what()) + "\n"; });
   for (AddCommand add : commands) add(app);
-  if (argc > 1 && argv[1][0] != '-') {
-    bool known = false;
-    std::string names;
-    for (const CLI::App* sub : app.get_subcommands({})) {
-      known = known || sub->get_name() == argv[1];
-      names += (names.empty() ? "" : ", ") + sub->get_name();
-    }
-    if (!known) {
-      std::fprintf(stderr, "dlmath: error: unknown command '%s' (commands: %s)\n", argv[1],
-                   names.c_str());
-      return 2;
-    }
+  bool known = false;
+  std::string names;
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    known = known || (argc > 1 && sub->get_name() == argv[1]);
+    names += (names.empty() ? "" : ", ") + sub->get_name();
+  }
+  // Options before a command (--help, --version), no command, or one this program has not.
+  if (!known && elsewhere) elsewhere(argv);
+  if (!known && argc > 1 && argv[1][0] != '-') {
+    std::fprintf(stderr, "dlmath: error: unknown command '%s' (commands: %s)\n", argv[1],
+                 names.c_str());
+    return 2;
   }
   std::vector<std::string> args = protect_programs(argc, argv);
   std::vector<char*> arg_pointers;
@@ -80,6 +80,13 @@ int run(int argc, char** argv, std::span<const AddCommand> commands) {
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
+  } catch (const NeedsFullProgram&) {
+    if (!elsewhere) {
+      std::fprintf(stderr, "dlmath: error: this program cannot do that, and knows no other\n");
+      return 1;
+    }
+    std::fflush(stdout);
+    elsewhere(argv);
   } catch (const CLI::ParseError& e) {
     const CLI::App* where = &app;
     for (const CLI::App* sub = app.get_subcommands().empty() ? nullptr

@@ -358,7 +358,7 @@ class Tape {
     asm volatile("" : : "r"(room) : "memory");  // kept, though nothing reads it
     f();
   }
-  // (the frames below it take the page's last 1.5 KiB, which no column uses)
+  // (the frames below it take the page's last 1.5 KiB, past the paper's graph's columns)
   static constexpr std::uintptr_t placed_frame = 4096 - 64;
   void forward_nodes(index_t from) {
     const index_t n = size();

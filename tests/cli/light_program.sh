@@ -18,4 +18,14 @@ untimed() { "$@" train --steps 2000 --seed 3 --json | sed 's/"seconds":[^,}]*//'
   { echo "FAIL: train differs between dlmath and dlmath-full"; exit 1; }
 [ "$("$dlmath" diff 'x*sigmoid(x)' --wrt x)" = "$("$full" diff 'x*sigmoid(x)' --wrt x)" ] ||
   { echo "FAIL: diff differs between dlmath and dlmath-full"; exit 1; }
-echo "dlmath leaves out: $heavy; answers agree"
+# Alone, without dlmath-full beside it or under libexec, it says so (exit 1) and runs nothing else.
+alone=$(mktemp -d)
+trap 'rm -rf "$alone"' EXIT
+cp "$dlmath" "$alone/dlmath"
+set +e
+message=$("$alone/dlmath" eval 'x' 2>&1)
+code=$?
+set -e
+[ "$code" = 1 ] && grep -q "cannot run .*dlmath-full" <<< "$message" ||
+  { echo "FAIL: dlmath without dlmath-full: exit $code, '$message'"; exit 1; }
+echo "dlmath leaves out: $heavy; answers agree; alone it says: $message"

@@ -3,6 +3,9 @@
 // system, as the kernel charges it to the child) and wall time of several runs, and the ratios.
 // On a machine shared with other jobs the CPU time is the steadier figure: time spent waiting for
 // a core is not in it.
+// Then the start of the command: `dlmath version` (the program that trains, linked without the
+// drawing, Graphviz, server and line-editing libraries) against `dlmath-full version` (every
+// command, every library), 40 alternate starts each, median CPU time.
 // Usage: bench_train_process [RUNS]
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -74,5 +77,19 @@ int main(int argc, char** argv) {
   std::printf("  %-18s %7.3f %7.3f\n", "bench_tight_train", tc, tw);
   std::printf("  %-18s %7.3f %7.3f   ratio %.2f CPU, %.2f wall\n", "dlmath train", dc, dw, dc / tc,
               dw / tw);
+
+  char full_exe[] = DLMATH_FULL_EXE, version[] = "version";
+  char* const light_start[] = {dlmath_exe, version, nullptr};
+  char* const full_start[] = {full_exe, version, nullptr};
+  std::vector<double> light_cpu, full_cpu;
+  for (int r = 0; r < 40; ++r) {
+    light_cpu.push_back(run_once(light_start).cpu);
+    full_cpu.push_back(run_once(full_start).cpu);
+  }
+  const double lc = median(light_cpu), fc = median(full_cpu);
+  std::printf(
+      "start, median of 40 (CPU ms): dlmath version %.1f, dlmath-full version %.1f "
+      "(%.1f ms saved, %.1f%% of dlmath train)\n",
+      1e3 * lc, 1e3 * fc, 1e3 * (fc - lc), 100 * (fc - lc) / dc);
   std::printf("load average %.2f at the end\n", load_average());
 }

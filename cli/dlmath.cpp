@@ -2,9 +2,9 @@
 //
 // This program holds only the commands that need no drawing, Graphviz, server or line-editing
 // library, and is linked without them: loading those libraries (OpenSSL among them, through
-// cpp-httplib) took about 12.5 ms of every start, 8% of the paper's whole training run. Any other
-// command, help, or a train that draws snapshots runs the full program, dlmath-full, in this
-// one's place (same process, arguments, input and output).
+// cpp-httplib) took 12.6 to 13.1 ms of every start, 8% of the paper's whole training run
+// (bench_train_process). Any other command, help, or a train that draws snapshots runs the full
+// program, dlmath-full, in this one's place (same process, arguments, input and output).
 #include <unistd.h>
 
 #include <cerrno>

@@ -46,6 +46,23 @@ std::string plain_parse_message(const std::string& message) {
   return message;
 }
 
+// An option given '' (an unset shell variable, say) is an error, never "not given": without this,
+// train --save "" trained and saved nothing, and inspect --load "" inspected the paper's network.
+void refuse_empty_values(CLI::App& app) {
+  const CLI::Validator given([](std::string& value) {
+    return value.empty() ? std::string("the value is empty ('')") : std::string();
+  }, "");
+  std::vector<CLI::App*> apps{&app};
+  while (!apps.empty()) {
+    CLI::App* a = apps.back();
+    apps.pop_back();
+    for (CLI::Option* o : a->get_options(
+             [](const CLI::Option* o) { return o->nonpositional() && o->get_type_size() > 0; }))
+      o->check(given);
+    for (CLI::App* sub : a->get_subcommands({})) apps.push_back(sub);
+  }
+}
+
 }  // namespace
 
 namespace dlmath::cli {
@@ -56,6 +73,7 @@ int run(int argc, char** argv, std::span<const AddCommand> commands, Elsewhere e
   app.failure_message(
       [](const CLI::App*, const CLI::Error& e) { return std::string(e.what()) + "\n"; });
   for (AddCommand add : commands) add(app);
+  refuse_empty_values(app);
   bool known = false;
   std::string names;
   for (const CLI::App* sub : app.get_subcommands({})) {

@@ -47,8 +47,9 @@ bool allowed_host(const std::string& host, int port) {
 }
 
 // Fields from the query string and a form-encoded body, split at the first '=' only (httplib's
-// own parser keeps the text after the last '=', and at=x=1 must stay "x=1"). The first of each
-// name counts.
+// own parser keeps the text after the last '=', and at=x=1 must stay "x=1"). A name given twice
+// (in the query, the body, or one in each) is refused, as the command line refuses an option
+// given twice: silently taking one would answer a question the client did not ask.
 void parse_fields(const std::string& text, Fields& into) {
   for (std::size_t at = 0; at <= text.size();) {
     const std::size_t amp = std::min(text.find('&', at), text.size());
@@ -62,7 +63,8 @@ void parse_fields(const std::string& text, Fields& into) {
     if (value.size() > max_field_bytes)
       throw HttpError(413, name.substr(0, 40) + ": " + std::to_string(value.size()) +
                                " bytes, more than the limit of " + std::to_string(max_field_bytes));
-    into.emplace(name, value);
+    if (!into.emplace(name, value).second)
+      throw HttpError(400, name.substr(0, 40) + " is given more than once; give it once");
   }
 }
 

@@ -185,6 +185,16 @@ TEST_CASE("a syntax error is a 400 with line and column, as text in JSON, never 
   const auto bad_precision = c.Get("/api/eval?program=x&at=x=1&precision=7");
   REQUIRE(bad_precision);
   CHECK(bad_precision->status == 400);
+  // A field given twice, in the query or once there and once in the body: which did you mean?
+  const auto twice = c.Get("/api/eval?program=x*2&at=x=3&at=x=4");
+  REQUIRE(twice);
+  CHECK(twice->status == 400);
+  CHECK(json::parse(twice->body)["error"] == "at is given more than once; give it once");
+  const auto both = c.Post("/api/eval?at=x=3", "program=x*2&at=x=4",
+                           "application/x-www-form-urlencoded");
+  REQUIRE(both);
+  CHECK(both->status == 400);
+  CHECK_THAT(both->body, Catch::Contains("at is given more than once"));
 }
 
 TEST_CASE("requests for another host, or out of the site, are refused") {

@@ -194,15 +194,18 @@ Network<T> choose_network(const NetworkChoice& c, const Dataset& data) {
     net = initial_network<T>(arch, c.seed);
   }
   const auto where = c.load.empty() ? std::string("--layers") : c.load;
+  const auto count = [](std::size_t n, const std::string& one, const std::string& many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
   if (net.arch.inputs() != data.dimension())
-    throw UsageError(where + ": the first layer has " + std::to_string(net.arch.inputs()) +
-                     " neurons but the data (" + data.name + ") has " +
-                     std::to_string(data.dimension()) + " features");
+    throw UsageError(where + ": the first layer has " +
+                     count(net.arch.inputs(), "neuron", "neurons") + " but the data (" +
+                     data.name + ") has " + count(data.dimension(), "feature", "features"));
   const int outputs_needed = data.classes() == 2 && net.arch.outputs() == 1 ? 1 : data.classes();
   if (net.arch.outputs() != outputs_needed)
-    throw UsageError(where + ": the last layer has " + std::to_string(net.arch.outputs()) +
-                     " neurons but the data (" + data.name + ") has " +
-                     std::to_string(data.classes()) + " categories");
+    throw UsageError(where + ": the last layer has " +
+                     count(net.arch.outputs(), "neuron", "neurons") + " but the data (" +
+                     data.name + ") has " + count(data.classes(), "category", "categories"));
   return net;
 }
 
@@ -271,6 +274,11 @@ void add_training_options(CLI::App& cmd, TrainingChoice& c) {
       ->check(CLI::IsMember({"mse", "cross-entropy"}))
       ->capture_default_str();
   cmd.add_option("--precision", c.precision, "double, 50 or 100 (digits)")->capture_default_str();
+}
+
+void throw_diverged(long step) {
+  throw UsageError("training diverged at step " + std::to_string(step) +
+                   ": the cost is no longer a finite number (try a smaller --eta)");
 }
 
 TrainOptions training_options(const TrainingChoice& c, std::uint64_t seed) {

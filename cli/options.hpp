@@ -109,6 +109,9 @@ void add_training_options(CLI::App& cmd, TrainingChoice& c);
 // Checks the values (UsageError naming the option) and turns them into the trainer's options;
 // the points are drawn from a stream seeded by the weights' seed, as `dlmath train` does.
 TrainOptions training_options(const TrainingChoice& c, std::uint64_t seed);
+// A run whose cost stopped being a finite number: the error train and plot both give (exit 2:
+// the step size asked for, not the program, is at fault).
+[[noreturn]] void throw_diverged(long step);
 inline CostKind cost_kind(const std::string& name) {
   return name == "cross-entropy" ? CostKind::cross_entropy : CostKind::half_squared_error;
 }

@@ -146,9 +146,7 @@ visual::PlotDescription draw(const PlotArgs& a) {
       std::to_string(o.steps) + " " + a.training.method + " steps, eta " + o.eta;
   return with_precision(parse_precision(a.training.precision), [&]<class T>() {
     const auto r = train(data, choose_network<T>(a.network, data), o);
-    if (r.diverged_at >= 0)
-      throw UsageError("training diverged at step " + std::to_string(r.diverged_at) +
-                       " (try a smaller --eta)");
+    if (r.diverged_at >= 0) throw_diverged(r.diverged_at);
     if (a.figure == "boundary")
       return plot_decision_boundary(out, r.net, data, name + ": decision regions after " + run);
     return plot_cost_history(out, r, data.size(), name + ": cost history, " + run, o.cost, marks);

@@ -121,10 +121,7 @@ void run(const TrainArgs& a, const Dataset& data, Precision precision) {
   add_snapshots<T>(o, a, data, start.arch);
   if (!a.json && isatty(fileno(stderr))) o.progress = progress_line();
   const TrainResult<T> r = train(data, start, o);
-  if (r.diverged_at >= 0)
-    throw std::runtime_error("training diverged: the cost is " + to_decimal(r.final_cost) +
-                             " at step " + std::to_string(r.diverged_at) +
-                             " (try a smaller --eta)");
+  if (r.diverged_at >= 0) throw_diverged(r.diverged_at);
 
   if (!a.history.empty()) {
     // The scaled cost is the paper's sum ||y - F(x)||^2: only for the article's cost.

@@ -98,6 +98,22 @@ std::string read_file(const std::string& path) {
   return text.str();
 }
 
+bool read_text_line(std::istream& in, std::string& line, const std::string& where, int number) {
+  line.clear();
+  std::streambuf* buffer = in.rdbuf();
+  for (int c; (c = buffer->sbumpc()) != std::char_traits<char>::eof();) {
+    if (c == '\n') return true;
+    if (c == '\0')
+      throw UsageError(where + ":" + std::to_string(number) +
+                       ": a zero byte: this is not a text file");
+    if (line.size() == limits::max_file_bytes)
+      throw UsageError(where + ":" + std::to_string(number) + ": a line of more than " +
+                       std::to_string(limits::max_file_bytes) + " bytes");
+    line.push_back(static_cast<char>(c));
+  }
+  return !line.empty();
+}
+
 std::string read_stdin() {
   std::string text;
   char buffer[1 << 16];

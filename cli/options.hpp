@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <istream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,10 @@ Precision parse_precision(const std::string& text, bool allow_float = false);
 std::string read_file(const std::string& path);
 // Standard input, up to the same limit.
 std::string read_stdin();
+// The next line of `in` (without its '\n') into `line`; false at the end of input. A line longer
+// than limits::max_file_bytes (a stream with no line ends, /dev/zero) or holding a zero byte (not
+// text: a picture, a binary) is an error naming `where` and the line's number.
+bool read_text_line(std::istream& in, std::string& line, const std::string& where, int number);
 // Writes `text` to `path`; any failure (a full disk, /dev/full, a missing directory) is an error
 // naming `what` (the option) and the path, never a silent loss.
 void write_file(const std::string& path, const std::string& text, const std::string& what);

@@ -14,6 +14,7 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "cli/options.hpp"
 #include "cli/repl_session.hpp"
 
 namespace dlmath::cli {
@@ -140,9 +141,9 @@ void add_repl_command(CLI::App& app) {
     if (isatty(STDIN_FILENO)) {
       terminal_session(session);
     } else {
-      int number = 0;
-      for (std::string text; std::getline(std::cin, text);)
-        if (!session.line(text, std::to_string(++number))) break;
+      std::string text;
+      for (int number = 1; read_text_line(std::cin, text, "standard input", number); ++number)
+        if (!session.line(text, std::to_string(number))) break;
     }
     if (session.failures() > 0)
       throw UsageError(std::to_string(session.failures()) + " line" +

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "cli/options.hpp"
 #include "ops/derivative.hpp"
 #include "symbolic/formula.hpp"
 #include "symbolic/record.hpp"
@@ -353,12 +354,16 @@ void ReplSession::command(const std::string& text, const std::string& where) {
 
 void ReplSession::load(const std::string& file, const std::string& where) {
   if (loading_) throw std::invalid_argument(":load inside a loaded file is not allowed");
-  std::ifstream in(file);
-  if (!in) throw std::invalid_argument("cannot read '" + file + "'");
+  // The whole file first: a device, a file over the limit or one that is not text is refused
+  // before any of its lines runs.
+  std::istringstream in(read_file(file));
+  std::vector<std::string> lines;
+  for (std::string text; read_text_line(in, text, file, static_cast<int>(lines.size()) + 1);)
+    lines.push_back(text);
   const int before = failures_;
   loading_ = true;
   int n = 0;
-  for (std::string text; std::getline(in, text);)
+  for (const std::string& text : lines)
     if (!line(text, file + ":" + std::to_string(++n))) break;  // :quit ends the file
   loading_ = false;
   if (failures_ > before)

@@ -145,17 +145,25 @@ Network<T> parameters_from_json(const std::string& text, const std::string& sour
     throw fail("expected \"parameters\": [...]");
   const auto& ps = j["parameters"];
   const auto names = arch.parameter_names();
-  if (ps.size() != names.size())
-    throw fail("a " + std::to_string(names.size()) + "-parameter network needs " +
-               std::to_string(names.size()) + " parameters, the file has " +
-               std::to_string(ps.size()));
+  if (ps.size() != names.size()) {
+    std::string layers;
+    for (int n : arch.sizes) layers += (layers.empty() ? "" : "-") + std::to_string(n);
+    throw fail("a " + layers + " network has " + std::to_string(names.size()) +
+               " weights and biases, the file gives " + std::to_string(ps.size()));
+  }
   Network<T> net{arch, {}};
   for (std::size_t k = 0; k < names.size(); ++k) {
     const auto& p = ps[k];
-    if (!p.is_object() || !p.contains("name") || !p.contains("value") || !p["name"].is_string() ||
-        !p["value"].is_string())
+    if (!p.is_object() || !p.contains("name") || !p.contains("value") || !p["name"].is_string())
       throw fail("parameter " + std::to_string(k + 1) +
                  ": expected {\"name\": \"...\", \"value\": \"...\"}");
+    // A JSON number would pass through a double and lose the digits of a 50-digit value.
+    if (!p["value"].is_string()) {
+      std::string shown = p["value"].dump();
+      if (shown.size() > 40) shown = shown.substr(0, 37) + "...";
+      throw fail("parameter " + std::to_string(k + 1) + ": the value is " + shown +
+                 "; write it as text in quotes (\"0.5\"), so that no digit is lost");
+    }
     if (p["name"].get<std::string>() != names[k])
       throw fail("parameter " + std::to_string(k + 1) + " is '" + p["name"].get<std::string>() +
                  "', expected '" + names[k] + "'");

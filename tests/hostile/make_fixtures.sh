@@ -77,8 +77,9 @@ printf 'not json at all' > not_json.json
 printf '[1, 2, 3]' > array.json
 printf '{}' > empty_object.json
 : > empty.json
-printf '{"layers": [2,2,3,2], "parameters": [{"name": "W2[1,1]", "value": 0.5}]}' > value_number.json
-printf '{"layers": [2,2,3,2], "parameters": [{"name": "W2[9,9]", "value": "0.5"}]}' > wrong_name.json
+# The paper's 23 parameters, right but for one thing (a short list would fail its count first).
+sed 's/"value": "0.5"/"value": 0.5/' good_params.json > value_number.json
+sed 's/W2\[1,1\]/W2[9,9]/' good_params.json > wrong_name.json
 printf '{"layers": [3,2,2], "parameters": []}' > wrong_shape.json
 awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i++) printf "]" }' > deep.json
 printf '\357\273\277{"layers": [2,2,3,2]' > bom_truncated.json

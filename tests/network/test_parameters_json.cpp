@@ -39,7 +39,7 @@ TEST_CASE("bad parameter files are refused with what is wrong") {
   auto j = nlohmann::json::parse(good);
   j["layers"] = {2, 3, 2};
   CHECK_THROWS_WITH(parameters_from_json<double>(j.dump(), "shape.json"),
-                    Catch::Contains("needs 17 parameters, the file has 23"));
+                    Catch::Contains("a 2-3-2 network has 17 weights and biases, the file gives 23"));
   j = nlohmann::json::parse(good);
   j["parameters"][3]["value"] = "zero";
   CHECK_THROWS_WITH(parameters_from_json<double>(j.dump(), "v.json"),

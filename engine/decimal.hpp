@@ -29,6 +29,8 @@ int decimal_digits(const T& x) {
 // x as decimal text with `digits` significant digits (0: all that T carries).
 template <class T>
 std::string to_decimal(const T& x, int digits = 0) {
+  // A NaN's sign bit means nothing (log(-1) came out as "-nan"): one spelling.
+  if (x != x) return "nan";
   if (digits <= 0) digits = decimal_digits(x);
   std::ostringstream out;
   out.precision(digits);

@@ -17,6 +17,16 @@ TEMPLATE_TEST_CASE("to_decimal and from_decimal round-trip at full precision", "
   CHECK_THROWS_AS(from_decimal<TestType>(""), std::invalid_argument);
 }
 
+TEMPLATE_TEST_CASE("a NaN is written nan, whatever its sign bit", "", float, double, long double,
+                   float50, float100) {
+  using std::log, boost::multiprecision::log;
+  const TestType nan = log(TestType(-1));  // what log(x) at x = -1 gives; -nan in glibc
+  CHECK(to_decimal(nan) == "nan");
+  CHECK(to_decimal(-nan) == "nan");
+  CHECK(to_decimal_display(-nan, 5) == "nan");
+  CHECK(to_decimal(-log(TestType(0))) == "inf");
+}
+
 TEST_CASE("from_decimal reads 50 digits without passing through double") {
   const float50 x = from_decimal<float50>("0.1");
   CHECK(x != float50(0.1));  // 0.1 as a double is 0.1000000000000000055...

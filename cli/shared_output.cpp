@@ -61,8 +61,10 @@ std::string derivative_text(const std::string& source, const std::string& wrt, s
       const double growth = before > 0 ? std::max(2.0, added / before) : 4.0;
       const double next = added * growth;
       if (g.size() + next > limits::max_derivative_nodes)
-        throw UsageError("--order " + std::to_string(order) + ": derivatives up to order " +
-                         std::to_string(n + 1) + " would take about " +
+        throw UsageError((order == 1 ? std::string("the derivative")
+                                     : "--order " + std::to_string(order) +
+                                           ": derivatives up to order " + std::to_string(n + 1)) +
+                         " would take about " +
                          std::to_string(static_cast<long long>(g.size() + next)) +
                          " nodes, more than the limit of " +
                          std::to_string(static_cast<long long>(limits::max_derivative_nodes)));

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -9,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <tuple>
 
 #include "cli/limits.hpp"
 #include "network/csv.hpp"
@@ -267,8 +269,10 @@ void add_training_options(CLI::App& cmd, TrainingChoice& c) {
                  "sgd (one random point per step), gd (all points) or minibatch")
       ->check(CLI::IsMember({"sgd", "gd", "minibatch"}))
       ->capture_default_str();
-  add_whole_option(cmd, "--batch", c.batch, "Points per minibatch step (at most the data size)", 1,
-                   1'000'000'000);
+  c.narrow_options.emplace_back(
+      "batch", add_whole_option(cmd, "--batch", c.batch,
+                                "Points per minibatch step (at most the data size)", 1,
+                                1'000'000'000));
   cmd.add_option("--eta", c.eta, "Learning rate")->capture_default_str();
   std::vector<std::string> optimizers;
   for (const auto& row : optimizer_table<double>) optimizers.emplace_back(row.name);
@@ -276,14 +280,13 @@ void add_training_options(CLI::App& cmd, TrainingChoice& c) {
                  "How a step's gradient moves the parameters: " + optimizer_names())
       ->check(CLI::IsMember(optimizers))
       ->capture_default_str();
-  cmd.add_option("--momentum", c.optimizer.momentum, "mu of --optimizer momentum, in [0, 1)")
-      ->capture_default_str();
-  cmd.add_option("--beta1", c.optimizer.beta1, "beta1 of --optimizer adam, in [0, 1)")
-      ->capture_default_str();
-  cmd.add_option("--beta2", c.optimizer.beta2, "beta2 of --optimizer adam, in [0, 1)")
-      ->capture_default_str();
-  cmd.add_option("--epsilon", c.optimizer.epsilon, "epsilon of --optimizer adam, in (0, 1]")
-      ->capture_default_str();
+  for (auto [name, value, help] :
+       {std::tuple{"momentum", &c.optimizer.momentum, "mu of --optimizer momentum, in [0, 1)"},
+        {"beta1", &c.optimizer.beta1, "beta1 of --optimizer adam, in [0, 1)"},
+        {"beta2", &c.optimizer.beta2, "beta2 of --optimizer adam, in [0, 1)"},
+        {"epsilon", &c.optimizer.epsilon, "epsilon of --optimizer adam, in (0, 1]"}})
+    c.narrow_options.emplace_back(
+        name, cmd.add_option("--" + std::string(name), *value, help)->capture_default_str());
   c.steps_option =
       add_whole_option(cmd, "--steps", c.steps, "Number of steps", 0, limits::max_steps);
   cmd.add_option("--cost", c.cost, "mse (the article's 1/2 squared error) or cross-entropy")
@@ -297,7 +300,25 @@ void throw_diverged(long step) {
                    ": the cost is no longer a finite number (try a smaller --eta)");
 }
 
+// A constant given for an optimizer or a method the run does not use would silently do nothing.
+void check_narrow_options(const TrainingChoice& c) {
+  for (const auto& [name, option] : c.narrow_options) {
+    if (!option || option->count() == 0) continue;
+    if (name == "batch") {
+      if (c.method != "minibatch")
+        throw UsageError("--batch: only with --method minibatch (this run is " + c.method + ")");
+      continue;
+    }
+    for (const auto& row : optimizer_table<double>)
+      if (std::find(row.constants.begin(), row.constants.end(), name) != row.constants.end() &&
+          row.name != c.optimizer.name)
+        throw UsageError("--" + name + ": only with --optimizer " + std::string(row.name) +
+                         " (this run uses " + c.optimizer.name + ")");
+  }
+}
+
 TrainOptions training_options(const TrainingChoice& c, std::uint64_t seed) {
+  check_narrow_options(c);
   check_eta(c.eta);
   try {
     check_optimizer(c.optimizer);

@@ -159,6 +159,7 @@ void run(const TrainArgs& a, const Dataset& data, Precision precision) {
     if (r.sampled_points > 0) j["history_sample"] = r.sampled_points;
     j["steps"] = o.steps;
     j["method"] = std::string(to_string(o.method));
+    j["optimizer"] = o.optimizer.name;
     j["eta"] = o.eta;
     j["seed"] = a.network.seed;
     j["precision"] = precision_name(precision);
@@ -177,7 +178,10 @@ void run(const TrainArgs& a, const Dataset& data, Precision precision) {
   for (int n : r.net.arch.sizes) layers += (layers.empty() ? "" : "-") + std::to_string(n);
   std::printf("Trained %s (%s) on %s, %d points: %s, eta %s, %ld steps, seed %llu, %s\n\n",
               layers.c_str(), activation_names(r.net.arch).c_str(), data.name.c_str(), data.size(),
-              std::string(to_string(o.method)).c_str(), o.eta.c_str(), o.steps,
+              (std::string(to_string(o.method)) +
+               (o.optimizer.name == "sgd" ? "" : " with " + o.optimizer.name))
+                  .c_str(),
+              o.eta.c_str(), o.steps,
               static_cast<unsigned long long>(a.network.seed), precision_name(precision).c_str());
   std::printf("  %-34s %12s %12s\n", "", "initial", "final");
   std::printf("  %-34s %12s %12s\n",

@@ -7,6 +7,7 @@
 //             theta -= eta m^ / (sqrt(v^) + eps),  m^ = m / (1 - b1^t),  v^ = v / (1 - b2^t)
 #pragma once
 
+#include <array>
 #include <cmath>
 #include <memory>
 #include <optional>
@@ -92,6 +93,9 @@ template <class T>
 struct OptimizerRow {
   std::string_view name, help;
   std::unique_ptr<Optimizer<T>> (*make)(const T& eta, const OptimizerChoice& c);
+  // The constants of OptimizerChoice it reads, as their options are named (a constant given for
+  // another optimizer would be ignored: the command line refuses it).
+  std::array<std::string_view, 3> constants = {};
 };
 
 template <class T>
@@ -103,12 +107,14 @@ inline const OptimizerRow<T> optimizer_table[] = {
     {"momentum", "heavy ball: v = mu v + g, theta -= eta v (--momentum mu)",
      [](const T& eta, const OptimizerChoice& c) -> std::unique_ptr<Optimizer<T>> {
        return std::make_unique<Momentum<T>>(eta, from_decimal<T>(c.momentum));
-     }},
+     },
+     {"momentum"}},
     {"adam", "Adam (--beta1, --beta2, --epsilon)",
      [](const T& eta, const OptimizerChoice& c) -> std::unique_ptr<Optimizer<T>> {
        return std::make_unique<Adam<T>>(eta, from_decimal<T>(c.beta1), from_decimal<T>(c.beta2),
                                         from_decimal<T>(c.epsilon));
-     }},
+     },
+     {"beta1", "beta2", "epsilon"}},
 };
 
 // The names, as "sgd, momentum or adam".

@@ -63,6 +63,36 @@ TEST_CASE("dlmath train --json: one object with the paper's figures") {
   CHECK(j["seconds"].get<double>() > 0);
 }
 
+TEST_CASE("dlmath train --optimizer: its constants reach it, and are refused for another") {
+  const auto json_of = [](const std::string& args) {
+    const auto r = run_dlmath("train --steps 300 --json " + args);
+    INFO(args << "\n" << r.err);
+    REQUIRE(r.code == 0);
+    return nlohmann::json::parse(r.out);
+  };
+  const auto sgd = json_of(""), still = json_of("--optimizer momentum --momentum 0"),
+             moving = json_of("--optimizer momentum --momentum 0.5");
+  CHECK(sgd["optimizer"] == "sgd");
+  CHECK(moving["optimizer"] == "momentum");
+  // mu = 0 is plain gradient steps, to the last digit; mu = 0.5 is not.
+  CHECK(still["final_cost"] == sgd["final_cost"]);
+  CHECK(moving["final_cost"] != sgd["final_cost"]);
+  CHECK(json_of("--optimizer adam --beta1 0.8")["final_cost"] !=
+        json_of("--optimizer adam")["final_cost"]);
+  const auto text = run_dlmath("train --steps 10 --optimizer adam");
+  CHECK_THAT(text.out, Catch::Contains(": sgd with adam, eta 0.05, 10 steps"));
+  for (const auto& [args, says] :
+       {std::pair{"--momentum 0.5", "--momentum: only with --optimizer momentum (this run uses sgd)"},
+        {"--optimizer momentum --epsilon 1e-6",
+         "--epsilon: only with --optimizer adam (this run uses momentum)"},
+        {"--method gd --batch 2", "--batch: only with --method minibatch (this run is gd)"}}) {
+    const auto r = run_dlmath(std::string("train --steps 10 ") + args);
+    CHECK(r.code == 2);
+    CHECK_THAT(r.err, Catch::Contains(says));
+    CHECK(r.out.empty());
+  }
+}
+
 TEST_CASE("dlmath train prints the costs, each point and the accuracy; saves and reloads") {
   const std::string saved = testing::temp_path("net.json"),
                     history = testing::temp_path("history.csv");

@@ -10,8 +10,10 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "network/network.hpp"
 
@@ -50,11 +52,22 @@ std::string parameters_to_json(const Network<T>& net, const TrainedOn* run = nul
   return j.dump(2) + "\n";
 }
 
-// Parses JSON text, errors as source:line:column.
+// Parses JSON text, errors as source:line:column. A key given twice in one object is refused:
+// the parser would keep the last silently, as if the first had never been written.
 inline nlohmann::json parse_json_text(const std::string& text, const std::string& source) {
   nlohmann::json j;
+  std::vector<std::set<std::string>> keys;  // one set for each object still open
+  const auto once = [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    using Event = nlohmann::json::parse_event_t;
+    if (event == Event::object_start) keys.emplace_back();
+    if (event == Event::object_end) keys.pop_back();
+    if (event == Event::key && !keys.back().insert(parsed.get<std::string>()).second)
+      throw std::invalid_argument(source + ": the key \"" + parsed.get<std::string>().substr(0, 40) +
+                                  "\" is given twice in one object");
+    return true;
+  };
   try {
-    j = nlohmann::json::parse(text);
+    j = nlohmann::json::parse(text, once);
   } catch (const nlohmann::json::parse_error& e) {
     // e.byte is the 1-based offset of the error: turn it into line:column.
     std::size_t line = 1, column = 1;

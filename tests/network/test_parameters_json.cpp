@@ -33,6 +33,13 @@ TEST_CASE("bad parameter files are refused with what is wrong") {
       parameters_to_json(initial_network<double>(Architecture({2, 2, 3, 2}), 1));
   CHECK_THROWS_WITH(parameters_from_json<double>("{\n  \"layers\": [2,\n", "bad.json"),
                     Catch::StartsWith("bad.json:") && Catch::Contains("not valid JSON"));
+  // A key twice in one object: which did the writer mean? (The parser alone keeps the last.)
+  std::string twice = good;
+  twice.insert(twice.find('{') + 1, "\"layers\": [2, 3, 2],");
+  CHECK_THROWS_WITH(parameters_from_json<double>(twice, "twice.json"),
+                    "twice.json: the key \"layers\" is given twice in one object");
+  // The same key in different objects is no repetition: every parameter has "name" and "value".
+  CHECK(parameters_from_json<double>(good, "good.json").theta.size() == 23);
   CHECK_THROWS_WITH(
       parameters_from_json<double>("{\"layers\": [2, 0, 2], \"parameters\": []}", "z.json"),
       Catch::Contains("layer 2 has 0 neurons"));

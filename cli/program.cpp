@@ -47,20 +47,22 @@ symbolic::Program parse_program(const std::string& source) {
   }
 }
 
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
 std::map<std::string, std::string> parse_at(const std::vector<std::string>& at) {
   // Spaces around a name or a value are layout, as in a program: "x=1, y = 2" is x and y.
-  const auto trimmed = [](const std::string& s) {
-    const auto first = s.find_first_not_of(" \t"), last = s.find_last_not_of(" \t");
-    return first == std::string::npos ? std::string() : s.substr(first, last - first + 1);
-  };
   std::map<std::string, std::string> values;
   for (const auto& arg : at) {
     std::stringstream in(arg);
     std::string pair;
     while (std::getline(in, pair, ',')) {
       const auto eq = pair.find('=');
-      const std::string name = trimmed(pair.substr(0, eq)),
-                        value = eq == std::string::npos ? "" : trimmed(pair.substr(eq + 1));
+      const std::string name = trim(pair.substr(0, eq)),
+                        value = eq == std::string::npos ? "" : trim(pair.substr(eq + 1));
       if (eq == std::string::npos || name.empty() || value.empty())
         throw UsageError("--at: '" + pair + "' is not NAME=VALUE");
       // The syntax and limits only: the value is read later at the chosen precision (1e999 is

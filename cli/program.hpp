@@ -36,6 +36,8 @@ struct ProgramArgs {
 void add_program_options(CLI::App& cmd, ProgramArgs& a, bool with_at = true,
                          const std::string& precision_help = "float, double, 50, 100 or mpfr:BITS");
 
+// s without the spaces, tabs and line ends around it.
+std::string trim(const std::string& s);
 // --at NAME=VALUE[,NAME=VALUE...], repeatable. Values stay decimal text.
 std::map<std::string, std::string> parse_at(const std::vector<std::string>& at);
 

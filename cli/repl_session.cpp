@@ -34,12 +34,6 @@ bool defines_input(const symbolic::Program& p, const symbolic::Statement& s) {
          p.nodes[n.a].kind == symbolic::SyntaxNode::number;
 }
 
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
 }  // namespace
 
 // The session's graph at one precision, and what its names stand for.

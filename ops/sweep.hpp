@@ -8,13 +8,15 @@
 // A neuron, an affine node followed by an activation that takes it, stays two nodes (drawings and
 // formulas show both), but the sweeps step the pair as one, with z and its gradient held in
 // registers. A layer's neurons are recorded one after another with the same activation: such a
-// run is dispatched once and stepped by one loop.
+// run is dispatched once and stepped by one loop. In double, a point's half squared error is
+// stepped as one too (ops/sweep_squared_error.hpp).
 #pragma once
 
 #include <algorithm>
 #include <type_traits>
 
 #include "ops/registry.hpp"
+#include "ops/sweep_squared_error.hpp"
 
 namespace dlmath {
 
@@ -116,6 +118,15 @@ void forward_sweep(Tape<T>& t, index_t from = 0) {
           ++i;
         }))
       continue;
+    if constexpr (std::is_floating_point_v<T>) {
+      if (s.op[i] == Sub::code) {
+        if (const index_t end = sweep::squared_error_end(s, i, n)) {
+          sweep::forward_squared_error(s, i, end);
+          i = end;
+          continue;
+        }
+      }
+    }
     sweep::dispatch(List{}, s.op[i], [&]<class Op>() { forward_step<Op>(s, i); });
   }
 }
@@ -146,6 +157,14 @@ void backward_sweep(Tape<T>& t, index_t out) {
               --i;
             }))
       continue;
+    if constexpr (std::is_floating_point_v<T>) {
+      index_t start = 0;
+      if (s.op[i] == Mul::code && sweep::squared_error_before(s, i, first, start)) {
+        sweep::backward_squared_error(s, start, i);
+        i = start;
+        continue;
+      }
+    }
     sweep::dispatch(List{}, s.op[i], [&]<class Op>() { backward_step<Op>(s, i); });
   }
 }

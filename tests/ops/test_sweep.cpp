@@ -111,3 +111,65 @@ TEST_CASE("inline sweeps agree with the op table's sweeps for every registered o
   const index_t out = record_every_op(g);
   check_both_ways(g, out);
 }
+
+namespace {
+
+// 1/2 sum_k (y_k - F_k)^2 as network/record.hpp records a point's cost, over `terms` pairs whose
+// values depend on x and c.
+template <class T>
+Var<T> half_squared_error(Graph<T>& g, int terms) {
+  const index_t x = g.leaves(Leaf::input).front(), c = g.leaves(Leaf::parameter).front();
+  std::vector<Var<T>> y, F;
+  for (int k = 0; k < terms; ++k) {
+    y.push_back(sigmoid(Var<T>(g, c) * (k + 1)));
+    F.push_back(tanh(Var<T>(g, x) - 0.3 * k));
+  }
+  Var<T> sum = square(y[0] - F[0]);
+  for (int k = 1; k < terms; ++k) sum = sum + square(y[k] - F[k]);
+  return 0.5 * sum;
+}
+
+}  // namespace
+
+TEST_CASE("a half squared error, stepped as one, agrees with its nodes' steps", "[sweep]") {
+  for (const int terms : {1, 2, 3, 5}) {
+    CAPTURE(terms);
+    Graph<double> g;
+    g.input("x", 0.3), g.parameter("c", 0.7);
+    const Var<double> cost = half_squared_error(g, terms);
+    // Recognised: from its first difference (3 nodes per term after the first, 2 for the first,
+    // the constant and the product) to the product.
+    const index_t first = cost.index() + 1 - (3 * terms + 1);
+    CHECK(sweep::squared_error_end(Nodes<double>(g), first, g.size()) == cost.index());
+    index_t start = 0;
+    CHECK(sweep::squared_error_before(Nodes<double>(g), cost.index(), 0, start));
+    CHECK(start == first);
+    check_both_ways(g, cost.index());
+    // Gradients that reach the tail's inner nodes from after it, and a sweep from inside it.
+    const Var<double> more = cost + Var<double>(g, first) * Var<double>(g, first + 1);
+    check_both_ways(g, more.index());
+    if (terms > 1) check_both_ways(g, cost.index() - 2);
+  }
+}
+
+TEST_CASE("sums of squares that are not a half squared error are stepped node by node", "[sweep]") {
+  Graph<double> g;
+  const Var<double> x = g.input("x", 0.3), c = g.parameter("c", 0.7);
+  const Var<double> a = sigmoid(x), b = tanh(c);
+  auto not_fused = [&](const Var<double>& out, index_t from) {
+    CHECK(sweep::squared_error_end(Nodes<double>(g), from, g.size()) == 0);
+    index_t start = 0;
+    CHECK_FALSE(sweep::squared_error_before(Nodes<double>(g), out.index(), 0, start));
+    check_both_ways(g, out.index());
+  };
+  // The constant after the sum (sum * 0.5).
+  index_t from = g.size();
+  not_fused((square(a - b) + square(b - a)) * 0.5, from);
+  // A difference that takes a node of the tail itself.
+  from = g.size();
+  const Var<double> s0 = square(a - b);
+  not_fused(0.5 * (s0 + square(s0 - a)), from);
+  // No constant: a product of two inputs' sum.
+  from = g.size();
+  not_fused(c * (square(a - b) + square(a - c)), from);
+}

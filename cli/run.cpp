@@ -6,6 +6,7 @@
 #include <exception>
 #include <new>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/commands.hpp"
@@ -49,9 +50,11 @@ std::string plain_parse_message(const std::string& message) {
 // An option given '' (an unset shell variable, say) is an error, never "not given": without this,
 // train --save "" trained and saved nothing, and inspect --load "" inspected the paper's network.
 void refuse_empty_values(CLI::App& app) {
-  const CLI::Validator given([](std::string& value) {
-    return value.empty() ? std::string("the value is empty ('')") : std::string();
-  }, "");
+  const CLI::Validator given(
+      [](std::string& value) {
+        return value.empty() ? std::string("the value is empty ('')") : std::string();
+      },
+      "");
   std::vector<CLI::App*> apps{&app};
   while (!apps.empty()) {
     CLI::App* a = apps.back();
@@ -86,6 +89,25 @@ int run(int argc, char** argv, std::span<const AddCommand> commands, Elsewhere e
     std::fprintf(stderr, "dlmath: error: unknown command '%s' (commands: %s)\n", argv[1],
                  names.c_str());
     return 2;
+  }
+  // CLI11 lets a flag take a value (--version=3) and answers --version before reading what
+  // follows it (--version 3, --version train): both would print the version as if all were well.
+  if (argc > 1 && ((argv[1] == std::string_view("--version") && argc > 2) ||
+                   std::string_view(argv[1]).starts_with("--version="))) {
+    std::fprintf(stderr,
+                 "dlmath: error: --version takes no value and nothing after it (write "
+                 "'dlmath --version' alone)\n");
+    return 2;
+  }
+  // An unknown option before the command: CLI11 would say only that a command is required.
+  if (argc > 1 && argv[1][0] == '-') {
+    const std::string_view arg = argv[1];
+    if (!app.get_option_no_throw(std::string(arg.substr(0, arg.find('='))))) {
+      std::fprintf(stderr,
+                   "dlmath: error: unknown option '%.60s' (before a command: --help, --version)\n",
+                   argv[1]);
+      return 2;
+    }
   }
   std::vector<std::string> args = protect_programs(argc, argv);
   std::vector<char*> arg_pointers;

@@ -41,8 +41,14 @@ inline index_t squared_error_end(const Nodes<T>& s, index_t i, index_t n) {
 template <class T>
 inline bool squared_error_before(const Nodes<T>& s, index_t e, index_t first, index_t& start) {
   if (s.op[e] != Mul::code || e < first + 3 || s.l[e].a != e - 1 || s.l[e].b != e - 2) return false;
-  index_t sum = e - 2;  // back through the Adds, each three nodes after the one it takes
-  while (s.op[sum] == Add::code && s.l[sum].a + 3 == sum && sum >= first + 4) sum -= 3;
+  // Back through the terms (Sub, Square, Add) to the first square, each seen whole, so that a
+  // look never crosses another product: a chain of sums with a product after each would
+  // otherwise be walked again from every product, in time quadratic in its length.
+  index_t sum = e - 2;
+  while (sum >= first + 4 && s.op[sum] == Add::code && s.l[sum].a + 3 == sum &&
+         s.l[sum].b == sum - 1 && s.op[sum - 1] == Square::code && s.l[sum - 1].a == sum - 2 &&
+         s.op[sum - 2] == Sub::code)
+    sum -= 3;
   if (sum < first + 1) return false;
   start = sum - 1;
   return squared_error_end(s, start, e + 1) == e;

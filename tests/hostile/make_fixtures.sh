@@ -94,6 +94,9 @@ awk 'BEGIN { for (i = 0; i < 100000; i++) printf "("; printf "x"; for (i = 0; i 
 awk 'BEGIN { for (i = 0; i < 100000; i++) printf "("; printf "x"; for (i = 0; i < 100000; i++) printf " + 1)*x"; print "" }' > nested_sums.txt
 awk 'BEGIN { for (i = 0; i < 100000; i++) printf "sin("; printf "x"; for (i = 0; i < 100000; i++) printf ")"; print "" }' > nested_sines.txt
 awk 'BEGIN { printf "x*"; for (i = 0; i < 30000; i++) printf "1"; print "" }' > long_literal.txt
+# A running sum halved after every term: each product looks like the end of a half squared error
+# (ops/sweep_squared_error.hpp), which the backward sweep must reject without walking the sum.
+awk 'BEGIN { print "s = x"; for (i = 0; i < 300000; i++) print "s = s + x\nt = 0.5*s"; print "t" }' > halves.txt
 printf 'x +\0 1\n' > nul.txt
 truncate -s 70M too_big.txt
 : > empty.txt

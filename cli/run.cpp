@@ -90,22 +90,27 @@ int run(int argc, char** argv, std::span<const AddCommand> commands, Elsewhere e
                  names.c_str());
     return 2;
   }
-  // CLI11 lets a flag take a value (--version=3) and answers --version before reading what
-  // follows it (--version 3, --version train): both would print the version as if all were well.
-  if (argc > 1 && ((argv[1] == std::string_view("--version") && argc > 2) ||
-                   std::string_view(argv[1]).starts_with("--version="))) {
-    std::fprintf(stderr,
-                 "dlmath: error: --version takes no value and nothing after it (write "
-                 "'dlmath --version' alone)\n");
-    return 2;
-  }
-  // An unknown option before the command: CLI11 would say only that a command is required.
+  // An option before the command. CLI11 would say only that a command is required for an unknown
+  // one, would let a flag take a value (--version=3, --help=3), and answers --version before
+  // reading what follows it (--version train): the last two would answer as if all were well.
   if (argc > 1 && argv[1][0] == '-') {
     const std::string_view arg = argv[1];
-    if (!app.get_option_no_throw(std::string(arg.substr(0, arg.find('='))))) {
+    const std::string name(arg.substr(0, arg.find('=')));
+    if (!app.get_option_no_throw(name)) {
       std::fprintf(stderr,
                    "dlmath: error: unknown option '%.60s' (before a command: --help, --version)\n",
                    argv[1]);
+      return 2;
+    }
+    const bool valued = arg.find('=') != std::string_view::npos;
+    if (name == "--version" && (valued || argc > 2)) {
+      std::fprintf(stderr,
+                   "dlmath: error: --version takes no value and nothing after it (write "
+                   "'dlmath --version' alone)\n");
+      return 2;
+    }
+    if (valued) {
+      std::fprintf(stderr, "dlmath: error: %s takes no value\n", name.c_str());
       return 2;
     }
   }

@@ -217,8 +217,8 @@ Network<T> choose_network(const NetworkChoice& c, const Dataset& data) {
   };
   if (net.arch.inputs() != data.dimension())
     throw UsageError(where + ": the first layer has " +
-                     count(net.arch.inputs(), "neuron", "neurons") + " but the data (" +
-                     data.name + ") has " + count(data.dimension(), "feature", "features"));
+                     count(net.arch.inputs(), "neuron", "neurons") + " but the data (" + data.name +
+                     ") has " + count(data.dimension(), "feature", "features"));
   const int outputs_needed = data.classes() == 2 && net.arch.outputs() == 1 ? 1 : data.classes();
   if (net.arch.outputs() != outputs_needed)
     throw UsageError(where + ": the last layer has " +
@@ -269,10 +269,11 @@ void add_training_options(CLI::App& cmd, TrainingChoice& c) {
                  "sgd (one random point per step), gd (all points) or minibatch")
       ->check(CLI::IsMember({"sgd", "gd", "minibatch"}))
       ->capture_default_str();
-  c.narrow_options.emplace_back(
-      "batch", add_whole_option(cmd, "--batch", c.batch,
-                                "Points per minibatch step (at most the data size)", 1,
-                                1'000'000'000));
+  c.narrow_options.push_back(
+      {"batch",
+       add_whole_option(cmd, "--batch", c.batch,
+                        "Points per minibatch step (at most the data size)", 1, 1'000'000'000),
+       "--method", "minibatch", &c.method, "this run is"});
   cmd.add_option("--eta", c.eta, "Learning rate")->capture_default_str();
   std::vector<std::string> optimizers;
   for (const auto& row : optimizer_table<double>) optimizers.emplace_back(row.name);
@@ -284,9 +285,16 @@ void add_training_options(CLI::App& cmd, TrainingChoice& c) {
        {std::tuple{"momentum", &c.optimizer.momentum, "mu of --optimizer momentum, in [0, 1)"},
         {"beta1", &c.optimizer.beta1, "beta1 of --optimizer adam, in [0, 1)"},
         {"beta2", &c.optimizer.beta2, "beta2 of --optimizer adam, in [0, 1)"},
-        {"epsilon", &c.optimizer.epsilon, "epsilon of --optimizer adam, in (0, 1]"}})
-    c.narrow_options.emplace_back(
-        name, cmd.add_option("--" + std::string(name), *value, help)->capture_default_str());
+        {"epsilon", &c.optimizer.epsilon, "epsilon of --optimizer adam, in (0, 1]"}}) {
+    // The optimizer that reads it, from the optimiser table.
+    std::string needs;
+    for (const auto& row : optimizer_table<double>)
+      if (std::find(row.constants.begin(), row.constants.end(), name) != row.constants.end())
+        needs = row.name;
+    c.narrow_options.push_back(
+        {name, cmd.add_option("--" + std::string(name), *value, help)->capture_default_str(),
+         "--optimizer", needs, &c.optimizer.name, "this run uses"});
+  }
   c.steps_option =
       add_whole_option(cmd, "--steps", c.steps, "Number of steps", 0, limits::max_steps);
   cmd.add_option("--cost", c.cost, "mse (the article's 1/2 squared error) or cross-entropy")
@@ -302,19 +310,10 @@ void throw_diverged(long step) {
 
 // A constant given for an optimizer or a method the run does not use would silently do nothing.
 void check_narrow_options(const TrainingChoice& c) {
-  for (const auto& [name, option] : c.narrow_options) {
-    if (!option || option->count() == 0) continue;
-    if (name == "batch") {
-      if (c.method != "minibatch")
-        throw UsageError("--batch: only with --method minibatch (this run is " + c.method + ")");
-      continue;
-    }
-    for (const auto& row : optimizer_table<double>)
-      if (std::find(row.constants.begin(), row.constants.end(), name) != row.constants.end() &&
-          row.name != c.optimizer.name)
-        throw UsageError("--" + name + ": only with --optimizer " + std::string(row.name) +
-                         " (this run uses " + c.optimizer.name + ")");
-  }
+  for (const auto& n : c.narrow_options)
+    if (n.option && n.option->count() > 0 && *n.chosen != n.needs)
+      throw UsageError("--" + n.name + ": only with " + n.chooser + " " + n.needs + " (" + n.run +
+                       " " + *n.chosen + ")");
 }
 
 TrainOptions training_options(const TrainingChoice& c, std::uint64_t seed) {

@@ -107,9 +107,16 @@ struct TrainingChoice {
   std::uint64_t batch = 4, steps = 1'000'000;
   OptimizerChoice optimizer;
   const CLI::Option* steps_option = nullptr;  // set by add_training_options
-  // Options that hold for one method or one optimizer only, by name ("batch", "momentum", ...):
-  // given for another, they would do nothing, so they are refused.
-  std::vector<std::pair<std::string, const CLI::Option*>> narrow_options;
+  // Options that hold for one method or one optimizer only: given for another, they would do
+  // nothing, so they are refused ("--batch: only with --method minibatch (this run is gd)").
+  struct Narrow {
+    std::string name;            // "batch", "momentum"
+    const CLI::Option* option;   // given or not
+    std::string chooser, needs;  // "--method", "minibatch"
+    const std::string* chosen;   // what the run chose (a member of this choice)
+    std::string run;             // "this run is", "this run uses"
+  };
+  std::vector<Narrow> narrow_options;
   // Whether --steps was given: the work limit holds only for the default.
   bool explicit_steps() const { return steps_option && steps_option->count() > 0; }
 };

@@ -13,6 +13,12 @@
 
 namespace dlmath::sweep {
 
+// Whether node j is a difference and node j + 1 its square.
+template <class T>
+inline bool squared_difference_at(const Nodes<T>& s, index_t j) {
+  return s.op[j] == Sub::code && s.op[j + 1] == Square::code && s.l[j + 1].a == j;
+}
+
 // The Mul node that ends a squared error whose first node is i (the nodes up to it below n), or 0
 // if nodes i.. are not one. Its differences must take nodes before i only: then nothing inside it
 // adds to a gradient that the kernel holds in a register. A failed look ends at the first node
@@ -21,8 +27,7 @@ namespace dlmath::sweep {
 template <class T>
 inline index_t squared_error_end(const Nodes<T>& s, index_t i, index_t n) {
   auto term = [&](index_t j) {
-    return j + 1 < n && s.op[j] == Sub::code && s.l[j].a < i && s.l[j].b < i &&
-           s.op[j + 1] == Square::code && s.l[j + 1].a == j;
+    return j + 1 < n && squared_difference_at(s, j) && s.l[j].a < i && s.l[j].b < i;
   };
   if (!term(i)) return 0;
   index_t sum = i + 1, j = i + 2;
@@ -46,8 +51,7 @@ inline bool squared_error_before(const Nodes<T>& s, index_t e, index_t first, in
   // otherwise be walked again from every product, in time quadratic in its length.
   index_t sum = e - 2;
   while (sum >= first + 4 && s.op[sum] == Add::code && s.l[sum].a + 3 == sum &&
-         s.l[sum].b == sum - 1 && s.op[sum - 1] == Square::code && s.l[sum - 1].a == sum - 2 &&
-         s.op[sum - 2] == Sub::code)
+         s.l[sum].b == sum - 1 && squared_difference_at(s, sum - 2))
     sum -= 3;
   if (sum < first + 1) return false;
   start = sum - 1;

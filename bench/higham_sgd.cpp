@@ -13,7 +13,8 @@
 // double and in float50; then a scale run on a fine-grained MLP 2-64-64-1 over 100 points (one
 // graph, every multiply and add its own node): nodes per second replayed and built, and bytes per
 // node. `--layout` times the replay against the tight loop with the graph's memory moved 16 to
-// 4096 bytes on; `--only WAY STEPS` runs one way alone, for counting its instructions.
+// 4096 bytes on; `--only WAY STEPS [double|float50]` runs one way alone, for counting its
+// instructions.
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -205,12 +206,15 @@ void scale(int points, int runs) {
   index_t out = record_mlp_cost(g, net, data).index();
   const double nodes = g.size();
   std::vector<double> build, forward, backward;
-  for (int r = 0; r < runs; ++r) {
+  for (int r = 0; r < runs; ++r)
     build.push_back(seconds([&] {
       g.clear();
       out = record_mlp_cost(g, net, data).index();
       g.backward(out);
     }));
+  // Replayed as training replays a graph: the same nodes swept again and again (the second
+  // forward sweep works out the plan the later ones step by).
+  for (int r = 0; r < runs; ++r) {
     forward.push_back(seconds([&] { g.forward(); }));
     backward.push_back(seconds([&] { g.backward(out); }));
   }
@@ -248,14 +252,16 @@ void layout(long steps, int runs) {
   }
 }
 
-// One way alone, once, in double: for counting its instructions (valgrind --tool=callgrind).
+// One way alone, once, in double or float50: for counting its instructions (valgrind
+// --tool=callgrind).
+template <class T>
 int only(const std::string& way, long steps) {
-  const Points<double> data(higham10(), 2);
+  const Points<T> data(higham10(), 2);
   const Stream stream = point_stream(steps, data.size());
-  for (const auto& [name, run] : ways_of<double>)
+  for (const auto& [name, run] : ways_of<T>)
     if (way == name) {
-      const std::vector<double> theta = run(data, stream);
-      std::printf("%s: %ld steps, theta[0] = %.17g\n", name, steps, theta[0]);
+      const std::vector<T> theta = run(data, stream);
+      std::printf("%s: %ld steps, theta[0] = %.17g\n", name, steps, static_cast<double>(theta[0]));
       return 0;
     }
   std::fprintf(stderr, "bench_higham_sgd: --only takes tight, generic, replay, table or rebuild\n");
@@ -265,8 +271,8 @@ int only(const std::string& way, long steps) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  // `--quick` (for CI); `--layout`; `--only WAY STEPS`. The README's figures come from the full
-  // run, `--layout` and `--only`.
+  // `--quick` (for CI); `--layout`; `--only WAY STEPS [double|float50]`. The README's figures come
+  // from the full run, `--layout` and `--only`.
   const std::string mode = argc > 1 ? argv[1] : "";
   if (mode == "--layout") {
     layout(100000, 5);
@@ -274,12 +280,14 @@ int main(int argc, char** argv) {
   }
   if (mode == "--only") {
     char* end = nullptr;
-    const long steps = argc == 4 ? std::strtol(argv[3], &end, 10) : -1;
-    if (argc != 4 || *end != '\0' || steps < 0 || steps > 100000000) {
-      std::fprintf(stderr, "bench_higham_sgd: write --only WAY STEPS (0 to 10^8 steps)\n");
+    const long steps = argc == 4 || argc == 5 ? std::strtol(argv[3], &end, 10) : -1;
+    const std::string type = argc == 5 ? argv[4] : "double";
+    if (steps < 0 || *end != '\0' || steps > 100000000 || (type != "double" && type != "float50")) {
+      std::fprintf(stderr,
+                   "bench_higham_sgd: write --only WAY STEPS [double|float50] (0 to 10^8 steps)\n");
       return 2;
     }
-    return only(argv[2], steps);
+    return type == "double" ? only<double>(argv[2], steps) : only<float50>(argv[2], steps);
   }
   if (!mode.empty() && mode != "--quick") {
     std::fprintf(stderr, "bench_higham_sgd: unknown option %s (--quick, --layout, --only)\n",

@@ -274,7 +274,7 @@ class Tape {
   std::size_t node_bytes() const {
     return value_.size() * sizeof(T) + grad_.size() * sizeof(T) + op_.size() * sizeof(OpCode) +
            links_.size() * sizeof(Links) + args_.size() * sizeof(index_t) +
-           kept_.size() * sizeof(T);
+           kept_.size() * sizeof(T) + memo_.words.size() * sizeof(std::uint32_t);
   }
 
   void reserve(std::size_t nodes) {
@@ -286,6 +286,7 @@ class Tape {
     value_.clear(), grad_.clear(), op_.clear(), links_.clear(), args_.clear(), kept_.clear();
     names_.clear(), name_chars_.clear(), groups_.clear(), open_ = -1, names_in_order_ = true;
     first_inner_ = no_node;
+    ++shape_;
   }
   // Forgets every node from `n` on, with their names and groups: a graph rebuilt every step
   // keeps its parameters (its first n nodes) and records the rest afresh, allocating nothing
@@ -302,6 +303,7 @@ class Tape {
       if (!kept_found && info.keeps) kept_.shrink(links_[i].b), kept_found = true;
     }
     value_.shrink(n), grad_.shrink(n), op_.shrink(n), links_.shrink(n);
+    ++shape_;
     names_.erase(
         std::lower_bound(names_.begin(), names_.end(), n,
                          [](const NameRef& entry, index_t key) { return entry.node < key; }),
@@ -322,6 +324,19 @@ class Tape {
     name_chars_.resize(chars);
     if (first_inner_ >= n) first_inner_ = no_node;
   }
+
+  // --- What the op table's sweeps work out once about a graph's nodes ----------------------
+  // The graph's shape changes when nodes are forgotten (truncate, clear) or recorded (size()).
+  // The sweeps keep what they learn of one shape here (ops/sweep.hpp: where the runs of neurons
+  // lie), to be read, not worked out again, while the shape stays: a graph replayed every step.
+  struct SweepMemo {
+    std::vector<std::uint32_t> words;
+    std::uint64_t shape = 0;
+    index_t size = 0;
+    bool seen = false, ready = false;
+  };
+  std::uint64_t shape() const { return shape_; }
+  SweepMemo& sweep_memo() { return memo_; }
 
   // --- Raw access for op implementations (ops/contract.hpp) --------------------------------
   T* values() { return value_.data(); }
@@ -443,6 +458,8 @@ class Tape {
   static constexpr index_t no_node = std::numeric_limits<index_t>::max();
   index_t first_inner_ = no_node;
   bool gradients_clear_ = false;  // every gradient is 0 (a forward sweep cleared them)
+  std::uint64_t shape_ = 0;
+  SweepMemo memo_;
 };
 
 }  // namespace dlmath

@@ -10,10 +10,18 @@
 // registers. A layer's neurons are recorded one after another with the same activation: such a
 // run is dispatched once and stepped by one loop. In double, a point's half squared error is
 // stepped as one too (ops/sweep_squared_error.hpp).
+//
+// Where those runs and tails lie is worked out once per shape of a graph (plan_sweeps) and kept
+// with the tape: a replayed graph is then stepped segment by segment, not looked at node by node
+// for neurons at every sweep (about 400 instructions fewer in a training step of the paper's
+// network, 1,891 against 2,295; bench_higham_sgd's replay 1.44 to 1.48 times the tight loop
+// against 1.58 to 1.65). The first sweep of a shape looks at every node as before.
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <type_traits>
+#include <vector>
 
 #include "ops/registry.hpp"
 #include "ops/sweep_squared_error.hpp"
@@ -97,11 +105,103 @@ template <index_t N, class T>
 
 }  // namespace sweep
 
+namespace sweep {
+
+// A plan of a graph's sweeps, worked out once per shape of the graph (Tape::sweep_memo): its inner
+// nodes as segments [begin, end) of three kinds, three words each. Replayed, a sweep then steps
+// segment after segment instead of looking again at every node for neurons and cost tails.
+enum Segment : std::uint32_t { nodes = 0, neurons = 1, squared_error = 2 };
+// The third word: the kind; for neurons also the activation's code and the affine nodes' links.
+inline std::uint32_t segment_word(Segment kind, OpCode act = 0, index_t links = 0) {
+  return kind | std::uint32_t(act) << 8 | links << 16;
+}
+
+// The segments of nodes first.. n - 1, as the sweeps below would find them node by node.
+template <class T>
+void plan_sweeps(const Nodes<T>& s, index_t first, index_t n, std::vector<std::uint32_t>& w) {
+  w.clear();
+  index_t loose = first;  // nodes from here on are stepped one by one
+  auto push = [&](index_t b, index_t e, std::uint32_t word) {
+    if (b > loose) w.insert(w.end(), {loose, b, segment_word(nodes)});
+    w.insert(w.end(), {b, e, word});
+    loose = e;
+  };
+  for (index_t i = first; i < n; ++i) {
+    if (neuron_at(s, i, n) && s.l[i].b < (1u << 16) &&
+        dispatch(NeuronActivations{}, s.op[i + 1], []<class>() {})) {
+      const OpCode act = s.op[i + 1];
+      const index_t links = s.l[i].b;
+      index_t j = i;
+      while (neuron_at(s, j + 2, n) && s.op[j + 3] == act && s.l[j + 2].b == links) j += 2;
+      push(i, j + 2, segment_word(neurons, act, links));
+      i = j + 1;
+      continue;
+    }
+    if constexpr (std::is_floating_point_v<T>) {
+      if (s.op[i] == Sub::code) {
+        if (const index_t end = squared_error_end(s, i, n)) {
+          push(i, end + 1, segment_word(squared_error));
+          i = end;
+          continue;
+        }
+      }
+    }
+  }
+  if (n > loose) w.insert(w.end(), {loose, n, segment_word(nodes)});
+}
+
+// The plan of t's sweeps, if t has been swept before in its present shape (a graph swept once
+// is not planned: one rebuilt every step would pay for a plan it never uses); null otherwise.
+template <class T>
+const std::vector<std::uint32_t>* plan_of(Tape<T>& t) {
+  typename Tape<T>::SweepMemo& m = t.sweep_memo();
+  if (!(m.seen && m.shape == t.shape() && m.size == t.size())) {
+    m.seen = true, m.ready = false, m.shape = t.shape(), m.size = t.size();
+    return nullptr;
+  }
+  if (!m.ready) {
+    plan_sweeps(Nodes<T>(t), t.first_inner(), t.size(), m.words);
+    m.ready = true;
+  }
+  return &m.words;
+}
+
+// Calls f.template operator()<Act, N>() for a neurons segment's activation and fan-in.
+template <class F>
+[[gnu::always_inline]] inline void with_neurons(std::uint32_t word, F&& f) {
+  dispatch(NeuronActivations{}, OpCode((word >> 8) & 0xff), [&]<class Act>() {
+    with_fan_in(word >> 16, [&]<index_t N>() { f.template operator()<Act, N>(); });
+  });
+}
+
+}  // namespace sweep
+
 // Tape::forward with the ops of List dispatched inline.
 template <class List = RegisteredOps, class T>
 void forward_sweep(Tape<T>& t, index_t from = 0) {
   const Nodes<T> s(t);
   const index_t n = t.size();
+  if (from <= t.first_inner()) {
+    if (const std::vector<std::uint32_t>* plan = sweep::plan_of(t)) {
+      for (auto w = plan->begin(); w != plan->end(); w += 3) {
+        const index_t b = w[0], e = w[1];
+        switch (w[2] & 0xff) {
+          case sweep::neurons:
+            sweep::with_neurons(w[2], [&]<class Act, index_t N>() {
+              for (index_t i = b; i < e; i += 2) sweep::forward_neuron<Act, N>(s, i);
+            });
+            break;
+          case sweep::squared_error:
+            if constexpr (std::is_floating_point_v<T>) sweep::forward_squared_error(s, b, e - 1);
+            break;
+          default:
+            for (index_t i = b; i < e; ++i)
+              sweep::dispatch(List{}, s.op[i], [&]<class Op>() { forward_step<Op>(s, i); });
+        }
+      }
+      return;
+    }
+  }
   for (index_t i = std::max(from, t.first_inner()); i < n; ++i) {
     // A run of neurons with one activation and one fan-in: i ends on the last one's activation
     // node.
@@ -131,10 +231,50 @@ void forward_sweep(Tape<T>& t, index_t from = 0) {
   }
 }
 
+namespace sweep {
+
+// The backward sweep from `out` by t's plan, if it has one whose segments allow it (out is the
+// last node of a segment, or inside one stepped node by node); false if not, and nothing done.
+template <class List, class T>
+bool backward_by_plan(Tape<T>& t, index_t out) {
+  const typename Tape<T>::SweepMemo& m = t.sweep_memo();
+  if (!(m.ready && m.shape == t.shape() && m.size == t.size())) return false;
+  const Nodes<T> s(t);
+  auto w = m.words.end();
+  while (w != m.words.begin() && w[-3] > out) w -= 3;  // segments after out
+  if (w == m.words.begin()) return false;
+  // (the segments cover the inner nodes: the one found holds out)
+  if ((w[-1] & 0xff) != nodes && out + 1 != w[-2]) return false;  // out inside a neuron or tail
+  for (bool top = true; w != m.words.begin(); w -= 3, top = false) {
+    const index_t b = w[-3], e = top ? out + 1 : w[-2];
+    switch (w[-1] & 0xff) {
+      case neurons:
+        with_neurons(
+            w[-1], [&]<class Act, index_t N>() __attribute__((always_inline)) {
+              for (index_t i = e - 1;; i -= 2) {  // the activation nodes, from the last
+                backward_neuron<Act, N>(s, i);
+                if (i == b + 1) break;
+              }
+            });
+        break;
+      case squared_error:
+        if constexpr (std::is_floating_point_v<T>) backward_squared_error(s, b, e - 1);
+        break;
+      default:
+        for (index_t i = e; i-- > b;)
+          dispatch(List{}, s.op[i], [&]<class Op>() { backward_step<Op>(s, i); });
+    }
+  }
+  return true;
+}
+
+}  // namespace sweep
+
 // Tape::backward with the ops of List dispatched inline (the tape has set every gradient to 0
 // but out's, 1).
 template <class List = RegisteredOps, class T>
 void backward_sweep(Tape<T>& t, index_t out) {
+  if (sweep::backward_by_plan<List>(t, out)) return;
   const Nodes<T> s(t);
   const index_t first = t.first_inner();
   for (index_t i = out + 1; i-- > first;) {

@@ -282,7 +282,9 @@ int main(int argc, char** argv) {
     char* end = nullptr;
     const long steps = argc == 4 || argc == 5 ? std::strtol(argv[3], &end, 10) : -1;
     const std::string type = argc == 5 ? argv[4] : "double";
-    if (steps < 0 || *end != '\0' || steps > 100000000 || (type != "double" && type != "float50")) {
+    // (an empty STEPS, which strtol reads as 0 without reading anything, is refused too)
+    if (steps < 0 || end == argv[3] || *end != '\0' || steps > 100000000 ||
+        (type != "double" && type != "float50")) {
       std::fprintf(stderr,
                    "bench_higham_sgd: write --only WAY STEPS [double|float50] (0 to 10^8 steps)\n");
       return 2;

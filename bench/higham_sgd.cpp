@@ -212,8 +212,8 @@ void scale(int points, int runs) {
       out = record_mlp_cost(g, net, data).index();
       g.backward(out);
     }));
-  // Replayed as training replays a graph: the same nodes swept again and again (the second
-  // forward sweep works out the plan the later ones step by).
+  // Replayed as training replays a graph: the same nodes swept again and again (the first
+  // forward sweep works out the plan the later ones step by too).
   for (int r = 0; r < runs; ++r) {
     forward.push_back(seconds([&] { g.forward(); }));
     backward.push_back(seconds([&] { g.backward(out); }));
@@ -303,14 +303,14 @@ int main(int argc, char** argv) {
   compare<double>("double", quick ? 20000 : 1000000, quick ? 1 : 9);
   compare<float50>("float50", quick ? 200 : 20000, quick ? 1 : 5);
 
-  // Memory as a replayed graph holds it: after two forward sweeps, with its sweeps' plan.
+  // Memory as a replayed graph holds it: after a forward sweep, with its sweeps' plan.
   PointCost<double> C(initial_network<double>(arch, seed));
-  C.graph.forward(), C.graph.forward();
+  C.graph.forward();
   std::printf(
       "graph memory: %.1f bytes/node in double (one-point cost graph, %u nodes, fused layers)\n",
       static_cast<double>(C.graph.node_bytes()) / C.graph.size(), C.graph.size());
   PointCost<double> fine(initial_network<double>(arch, seed), Granularity::fine);
-  fine.graph.forward(), fine.graph.forward();
+  fine.graph.forward();
   std::printf(
       "graph memory: %.1f bytes/node in double (one-point cost graph, %u nodes, fine-grained)\n",
       static_cast<double>(fine.graph.node_bytes()) / fine.graph.size(), fine.graph.size());

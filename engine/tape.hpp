@@ -333,7 +333,12 @@ class Tape {
     std::vector<std::uint32_t> words;
     std::uint64_t shape = 0;
     index_t size = 0;
-    bool seen = false, ready = false;
+    bool ready = false;
+    // Whether the words were worked out for t as it is now.
+    [[gnu::always_inline]] bool fits(const Tape& t) const {
+      return ready && shape == t.shape() && size == t.size();
+    }
+    void made_for(const Tape& t) { shape = t.shape(), size = t.size(), ready = true; }
   };
   std::uint64_t shape() const { return shape_; }
   SweepMemo& sweep_memo() { return memo_; }

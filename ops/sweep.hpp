@@ -15,7 +15,9 @@
 // with the tape: a replayed graph is then stepped segment by segment, not looked at node by node
 // for neurons at every sweep (about 400 instructions fewer in a training step of the paper's
 // network, 1,891 against 2,295; bench_higham_sgd's replay 1.44 to 1.48 times the tight loop
-// against 1.58 to 1.65). The first sweep of a shape looks at every node as before.
+// against 1.58 to 1.65). The plan is made at the first forward sweep of a shape. A graph recorded
+// afresh and swept only backward (the rebuild path) is never planned: its backward sweep looks at
+// every node for neurons and cost tails as it goes.
 #pragma once
 
 #include <algorithm>
@@ -150,20 +152,15 @@ void plan_sweeps(const Nodes<T>& s, index_t first, index_t n, std::vector<std::u
   if (n > loose) w.insert(w.end(), {loose, n, segment_word(nodes)});
 }
 
-// The plan of t's sweeps, if t has been swept before in its present shape (a graph swept once
-// is not planned: one rebuilt every step would pay for a plan it never uses); null otherwise.
+// The plan of t's sweeps in its present shape, worked out at the first forward sweep of that shape.
 template <class T>
-const std::vector<std::uint32_t>* plan_of(Tape<T>& t) {
+const std::vector<std::uint32_t>& plan_of(Tape<T>& t) {
   typename Tape<T>::SweepMemo& m = t.sweep_memo();
-  if (!(m.seen && m.shape == t.shape() && m.size == t.size())) {
-    m.seen = true, m.ready = false, m.shape = t.shape(), m.size = t.size();
-    return nullptr;
-  }
-  if (!m.ready) {
+  if (!m.fits(t)) {
     plan_sweeps(Nodes<T>(t), t.first_inner(), t.size(), m.words);
-    m.ready = true;
+    m.made_for(t);
   }
-  return &m.words;
+  return m.words;
 }
 
 // Calls f.template operator()<Act, N>() for a neurons segment's activation and fan-in.
@@ -176,58 +173,31 @@ template <class F>
 
 }  // namespace sweep
 
-// Tape::forward with the ops of List dispatched inline.
+// Tape::forward with the ops of List dispatched inline, segment by segment of t's plan. A sweep
+// from a node inside a neuron or a cost tail (the tail's constant 1/2, say) steps that segment
+// whole: its nodes before `from` cannot depend on a leaf at `from` or later, and compute the values
+// they hold already.
 template <class List = RegisteredOps, class T>
 void forward_sweep(Tape<T>& t, index_t from = 0) {
   const Nodes<T> s(t);
-  const index_t n = t.size();
-  if (from <= t.first_inner()) {
-    if (const std::vector<std::uint32_t>* plan = sweep::plan_of(t)) {
-      for (auto w = plan->begin(); w != plan->end(); w += 3) {
-        const index_t b = w[0], e = w[1];
-        switch (w[2] & 0xff) {
-          case sweep::neurons:
-            sweep::with_neurons(w[2], [&]<class Act, index_t N>() {
-              for (index_t i = b; i < e; i += 2) sweep::forward_neuron<Act, N>(s, i);
-            });
-            break;
-          case sweep::squared_error:
-            if constexpr (std::is_floating_point_v<T>) sweep::forward_squared_error(s, b, e - 1);
-            break;
-          default:
-            for (index_t i = b; i < e; ++i)
-              sweep::dispatch(List{}, s.op[i], [&]<class Op>() { forward_step<Op>(s, i); });
-        }
-      }
-      return;
+  const std::vector<std::uint32_t>& plan = sweep::plan_of(t);
+  auto w = plan.begin();
+  while (w != plan.end() && w[1] <= from) w += 3;  // segments before from
+  for (; w != plan.end(); w += 3) {
+    const index_t b = w[0], e = w[1];
+    switch (w[2] & 0xff) {
+      case sweep::neurons:
+        sweep::with_neurons(w[2], [&]<class Act, index_t N>() {
+          for (index_t i = b; i < e; i += 2) sweep::forward_neuron<Act, N>(s, i);
+        });
+        break;
+      case sweep::squared_error:
+        if constexpr (std::is_floating_point_v<T>) sweep::forward_squared_error(s, b, e - 1);
+        break;
+      default:
+        for (index_t i = std::max(b, from); i < e; ++i)
+          sweep::dispatch(List{}, s.op[i], [&]<class Op>() { forward_step<Op>(s, i); });
     }
-  }
-  for (index_t i = std::max(from, t.first_inner()); i < n; ++i) {
-    // A run of neurons with one activation and one fan-in: i ends on the last one's activation
-    // node.
-    if (sweep::neuron_at(s, i, n) &&
-        sweep::dispatch(NeuronActivations{}, s.op[i + 1], [&]<class Act>() {
-          sweep::with_fan_in(s.l[i].b, [&]<index_t N>() {
-            for (;; i += 2) {
-              sweep::forward_neuron<Act, N>(s, i);
-              if (!(sweep::neuron_at(s, i + 2, n) && s.op[i + 3] == Act::code &&
-                    sweep::fan_in_is<N>(s, i + 2)))
-                break;
-            }
-          });
-          ++i;
-        }))
-      continue;
-    if constexpr (std::is_floating_point_v<T>) {
-      if (s.op[i] == Sub::code) {
-        if (const index_t end = sweep::squared_error_end(s, i, n)) {
-          sweep::forward_squared_error(s, i, end);
-          i = end;
-          continue;
-        }
-      }
-    }
-    sweep::dispatch(List{}, s.op[i], [&]<class Op>() { forward_step<Op>(s, i); });
   }
 }
 
@@ -238,7 +208,7 @@ namespace sweep {
 template <class List, class T>
 bool backward_by_plan(Tape<T>& t, index_t out) {
   const typename Tape<T>::SweepMemo& m = t.sweep_memo();
-  if (!(m.ready && m.shape == t.shape() && m.size == t.size())) return false;
+  if (!m.fits(t)) return false;
   const Nodes<T> s(t);
   auto w = m.words.end();
   while (w != m.words.begin() && w[-3] > out) w -= 3;  // segments after out

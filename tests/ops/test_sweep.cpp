@@ -2,7 +2,9 @@
 // through the op table: every registered op (affine among them), in one graph where each node feeds
 // the next, so a wrong kernel or a wrong operand shows in the values or the gradients; and neurons,
 // which the inline sweeps step two nodes at a time, in runs of one activation and one fan-in.
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <vector>
 
 #include "ops/ops.hpp"
@@ -73,8 +75,8 @@ index_t record_neurons(Graph<T>& g) {
 
 // Sweeps the graph both ways at several values of its input; values and gradients must agree
 // exactly, and (unless `out` need not depend on them) the two leaves must get gradients. The
-// graph's own sweeps run three times in its present shape: the first looks at every node, the
-// others step by the plan the second worked out.
+// graph's own sweeps run three times in its present shape, all forward ones by the plan the first
+// worked out.
 void check_both_ways(Graph<double>& g, index_t out, bool reaches_leaves = true) {
   const index_t x = g.leaves(Leaf::input).front(), c = g.leaves(Leaf::parameter).front();
   Tape<double>& tape = g;  // the same nodes, swept through the table
@@ -200,4 +202,54 @@ TEST_CASE("a graph replayed in one shape is stepped by its plan, and planned ane
   if (g.size() < size) v = -v;
   REQUIRE(g.size() == size);
   check_both_ways(g, v.index());
+}
+
+TEST_CASE("a forward sweep from any node, inside a neuron or a cost tail too, recomputes the rest",
+          "[sweep]") {
+  Graph<double> g;
+  record_neurons(g);
+  const Var<double> cost = half_squared_error(g, 3);
+  // A leaf recorded after inner nodes (as the REPL does), and a neuron and a cost tail of it.
+  const Var<double> late = g.input("late", 0.4);
+  const std::vector<Var<double>> w{late, cost}, in{cost, late};
+  const Var<double> a = sigmoid(affine<double>(w, in, late));
+  const Var<double> e1 = square(a - late), e2 = square(cost - a);  // recorded in this order
+  const Var<double> out = 0.5 * (e1 + e2);
+  g.forward();
+  REQUIRE(g.sweep_memo().fits(g));       // a plan made at the first forward sweep of this shape
+  const index_t half = out.index() - 1;  // the last cost tail's constant, stepped inside it
+  const std::vector<std::uint32_t>& plan = g.sweep_memo().words;
+  bool inside = false;
+  for (std::size_t k = 0; k < plan.size(); k += 3)
+    inside = inside ||
+             ((plan[k + 2] & 0xff) == sweep::squared_error && plan[k] < half && half < plan[k + 1]);
+  CHECK(inside);
+  std::vector<double> right;
+  for (index_t i = 0; i < g.size(); ++i) right.push_back(g.value(i));
+  double* v = g.values();
+  for (index_t from = g.first_inner(); from < g.size(); ++from) {
+    CAPTURE(from, g.info(from).name);
+    for (index_t i = from; i < g.size(); ++i)
+      if (!g.is_leaf(i)) v[i] = std::nan("");  // stale: must all be recomputed
+    g.forward(from);
+    for (index_t i = 0; i < g.size(); ++i) REQUIRE(g.value(i) == right[i]);
+  }
+  // A changed leaf among the inner nodes (`late`, the cost tails' constants 1/2) replays from
+  // itself; the later nodes must then hold what a whole sweep gives.
+  std::vector<index_t> changed;
+  for (index_t leaf = g.first_inner(); leaf < g.size(); ++leaf) {
+    if (!g.is_leaf(leaf)) continue;
+    CAPTURE(leaf, g.info(leaf).name);
+    changed.push_back(leaf);
+    g.set_value(leaf, g.value(leaf) - 0.75);
+    g.forward(leaf);
+    std::vector<double> replayed;
+    for (index_t i = 0; i < g.size(); ++i) replayed.push_back(g.value(i));
+    g.forward();
+    for (index_t i = 0; i < g.size(); ++i) REQUIRE(g.value(i) == replayed[i]);
+    CHECK(g.value(out.index()) != right[out.index()]);
+    right[out.index()] = g.value(out.index());
+  }
+  CHECK(std::count(changed.begin(), changed.end(), late.index()) == 1);
+  CHECK(std::count(changed.begin(), changed.end(), half) == 1);
 }

@@ -281,19 +281,14 @@ void add_training_options(CLI::App& cmd, TrainingChoice& c) {
                  "How a step's gradient moves the parameters: " + optimizer_names())
       ->check(CLI::IsMember(optimizers))
       ->capture_default_str();
-  for (auto [name, value, help] :
-       {std::tuple{"momentum", &c.optimizer.momentum, "mu of --optimizer momentum, in [0, 1)"},
-        {"beta1", &c.optimizer.beta1, "beta1 of --optimizer adam, in [0, 1)"},
-        {"beta2", &c.optimizer.beta2, "beta2 of --optimizer adam, in [0, 1)"},
-        {"epsilon", &c.optimizer.epsilon, "epsilon of --optimizer adam, in (0, 1]"}}) {
-    // The optimizer that reads it, from the optimiser table.
-    std::string needs;
-    for (const auto& row : optimizer_table<double>)
-      if (std::find(row.constants.begin(), row.constants.end(), name) != row.constants.end())
-        needs = row.name;
+  for (const OptimizerConstant& k : optimizer_constants) {
+    const std::string name(k.name);
     c.narrow_options.push_back(
-        {name, cmd.add_option("--" + std::string(name), *value, help)->capture_default_str(),
-         "--optimizer", needs, &c.optimizer.name, "this run uses"});
+        {name,
+         cmd.add_option("--" + name, c.optimizer.*k.text, std::string(k.help))
+             ->capture_default_str(),
+         "--optimizer", std::string(optimizer_reading(k.name)), &c.optimizer.name,
+         "this run uses"});
   }
   c.steps_option =
       add_whole_option(cmd, "--steps", c.steps, "Number of steps", 0, limits::max_steps);

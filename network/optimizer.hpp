@@ -7,6 +7,7 @@
 //             theta -= eta m^ / (sqrt(v^) + eps),  m^ = m / (1 - b1^t),  v^ = v / (1 - b2^t)
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <memory>
@@ -104,18 +105,41 @@ inline const OptimizerRow<T> optimizer_table[] = {
      [](const T& eta, const OptimizerChoice&) -> std::unique_ptr<Optimizer<T>> {
        return std::make_unique<Sgd<T>>(eta);
      }},
-    {"momentum", "heavy ball: v = mu v + g, theta -= eta v (--momentum mu)",
+    {"momentum",
+     "heavy ball: v = mu v + g, theta -= eta v (--momentum mu)",
      [](const T& eta, const OptimizerChoice& c) -> std::unique_ptr<Optimizer<T>> {
        return std::make_unique<Momentum<T>>(eta, from_decimal<T>(c.momentum));
      },
      {"momentum"}},
-    {"adam", "Adam (--beta1, --beta2, --epsilon)",
+    {"adam",
+     "Adam (--beta1, --beta2, --epsilon)",
      [](const T& eta, const OptimizerChoice& c) -> std::unique_ptr<Optimizer<T>> {
        return std::make_unique<Adam<T>>(eta, from_decimal<T>(c.beta1), from_decimal<T>(c.beta2),
                                         from_decimal<T>(c.epsilon));
      },
      {"beta1", "beta2", "epsilon"}},
 };
+
+// The constants of OptimizerChoice as `dlmath train`'s options and /api/train's fields name them.
+struct OptimizerConstant {
+  std::string_view name;
+  std::string OptimizerChoice::*text;
+  std::string_view help;
+};
+inline constexpr OptimizerConstant optimizer_constants[] = {
+    {"momentum", &OptimizerChoice::momentum, "mu of --optimizer momentum, in [0, 1)"},
+    {"beta1", &OptimizerChoice::beta1, "beta1 of --optimizer adam, in [0, 1)"},
+    {"beta2", &OptimizerChoice::beta2, "beta2 of --optimizer adam, in [0, 1)"},
+    {"epsilon", &OptimizerChoice::epsilon, "epsilon of --optimizer adam, in (0, 1]"},
+};
+
+// The optimiser that reads the constant `name` (by the table's rows), "" if none does.
+inline std::string_view optimizer_reading(std::string_view name) {
+  for (const auto& row : optimizer_table<double>)
+    if (std::find(row.constants.begin(), row.constants.end(), name) != row.constants.end())
+      return row.name;
+  return {};
+}
 
 // The names, as "sgd, momentum or adam".
 inline std::string optimizer_names() {

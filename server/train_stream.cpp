@@ -145,15 +145,28 @@ Job parse_job(const Fields& f) {
   o.cost = cost == "mse" ? CostKind::half_squared_error : CostKind::cross_entropy;
   OptimizerChoice& opt = o.optimizer;
   opt.name = field(f, "optimizer", opt.name);
-  opt.momentum = field(f, "momentum", opt.momentum);
-  opt.beta1 = field(f, "beta1", opt.beta1);
-  opt.beta2 = field(f, "beta2", opt.beta2);
-  opt.epsilon = field(f, "epsilon", opt.epsilon);
-  try {
-    check_optimizer(opt);
-  } catch (const std::invalid_argument& e) {
-    throw HttpError(400, e.what());
+  auto check = [&] {
+    try {
+      check_optimizer(opt);
+    } catch (const std::invalid_argument& e) {
+      throw HttpError(400, e.what());
+    }
+  };
+  check();  // the name first: the constants are refused by it
+  // A constant (or a batch) for an optimiser (a method) the run does not use would do nothing:
+  // refused, as `dlmath train` refuses it.
+  for (const OptimizerConstant& k : optimizer_constants) {
+    const auto given = f.find(std::string(k.name));
+    if (given == f.end()) continue;
+    const std::string_view reader = optimizer_reading(k.name);
+    if (reader != opt.name)
+      throw HttpError(400, std::string(k.name) + ": only with optimizer " + std::string(reader) +
+                               " (this run uses " + opt.name + ")");
+    opt.*k.text = given->second;
   }
+  check();
+  if (f.count("batch") && o.method != Method::minibatch)
+    throw HttpError(400, "batch: only with method minibatch (this run is " + method + ")");
   job.start_paused = integer_field(f, "paused", 0, 0, 1) == 1;
   const long per_update = o.method == Method::sgd         ? 1
                           : o.method == Method::minibatch ? o.batch

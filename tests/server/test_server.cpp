@@ -190,8 +190,8 @@ TEST_CASE("a syntax error is a 400 with line and column, as text in JSON, never 
   REQUIRE(twice);
   CHECK(twice->status == 400);
   CHECK(json::parse(twice->body)["error"] == "at is given more than once; give it once");
-  const auto both = c.Post("/api/eval?at=x=3", "program=x*2&at=x=4",
-                           "application/x-www-form-urlencoded");
+  const auto both =
+      c.Post("/api/eval?at=x=3", "program=x*2&at=x=4", "application/x-www-form-urlencoded");
   REQUIRE(both);
   CHECK(both->status == 400);
   CHECK_THAT(both->body, Catch::Contains("at is given more than once"));
@@ -372,16 +372,46 @@ TEST_CASE("a paused training steps one pass of the points at a time and resumes 
 
 TEST_CASE("the stream trains with the optimiser asked for, as dlmath train does") {
   auto c = server().client();
-  const auto r = c.Get("/api/train?steps=3000&seed=2&optimizer=adam&eta=0.01");
-  REQUIRE(r);
-  REQUIRE(r->status == 200);
-  const auto done = r->body.find("event: done\ndata: ");
-  REQUIRE(done != std::string::npos);
-  const json end = json::parse(r->body.substr(done + 18, r->body.find("\n\n", done) - done - 18));
-  const auto cmd = run_dlmath("train --steps 3000 --seed 2 --optimizer adam --eta 0.01 --json");
-  REQUIRE(cmd.code == 0);
-  CHECK(end["cost"].get<double>() ==
-        Approx(std::stod(json::parse(cmd.out)["final_cost"].get<std::string>())).epsilon(1e-12));
+  // Each optimiser with its own constants, and a minibatch's size: the same fields as options.
+  for (const char* fields :
+       {"optimizer=adam&eta=0.01", "optimizer=adam&eta=0.01&beta1=0.8&beta2=0.99",
+        "optimizer=momentum&eta=0.01&momentum=0.5", "method=minibatch&batch=3"}) {
+    INFO(fields);
+    const auto r = c.Get(std::string("/api/train?steps=3000&seed=2&") + fields);
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    const auto done = r->body.find("event: done\ndata: ");
+    REQUIRE(done != std::string::npos);
+    const json end = json::parse(r->body.substr(done + 18, r->body.find("\n\n", done) - done - 18));
+    std::string options;
+    for (char ch : std::string(fields))
+      options += ch == '=' ? std::string(" ") : ch == '&' ? std::string(" --") : std::string(1, ch);
+    const auto cmd = run_dlmath("train --steps 3000 --seed 2 --" + options + " --json");
+    REQUIRE(cmd.code == 0);
+    CHECK(end["cost"].get<double>() ==
+          Approx(std::stod(json::parse(cmd.out)["final_cost"].get<std::string>())).epsilon(1e-12));
+  }
+}
+
+TEST_CASE(
+    "a constant for an optimiser the run does not use, or a batch without minibatch, is "
+    "refused") {
+  auto c = server().client();
+  for (const auto& [fields, message] :
+       {std::pair{"momentum=0.5", "momentum: only with optimizer momentum (this run uses sgd)"},
+        {"optimizer=momentum&beta1=0.8",
+         "beta1: only with optimizer adam (this run uses momentum)"},
+        {"optimizer=adam&momentum=0.5",
+         "momentum: only with optimizer momentum (this run uses adam)"},
+        {"optimizer=sgd&epsilon=0.1", "epsilon: only with optimizer adam (this run uses sgd)"},
+        {"batch=3", "batch: only with method minibatch (this run is sgd)"},
+        {"method=gd&batch=3", "batch: only with method minibatch (this run is gd)"}}) {
+    INFO(fields);
+    const auto r = c.Get(std::string("/api/train?steps=10&") + fields);
+    REQUIRE(r);
+    CHECK(r->status == 400);
+    CHECK(json::parse(r->body)["error"].get<std::string>() == message);
+  }
 }
 
 TEST_CASE("/api/data checks an uploaded CSV with file:line errors, and training uses it") {

@@ -28,18 +28,23 @@ constexpr const char* trainers[] = {"train", "train-beyond", "network-lab"};
 
 json make_starts() {
   json s;
-  s["sigmoid-ab"] = {
-      {"program", "sigmoid(a*x + b)"},
-      {"sliders",
-       {{{"name", "a"}, {"min", -5}, {"max", 5}, {"value", "3"}},
-        {{"name", "b"}, {"min", -5}, {"max", 5}, {"value", "-1.5"}},
-        {{"name", "x"}, {"min", -3}, {"max", 3}, {"value", "0.8"}}}}};
+  s["sigmoid-ab"] = {{"program", "sigmoid(a*x + b)"},
+                     {"sliders",
+                      {{{"name", "a"}, {"min", -5}, {"max", 5}, {"value", "3"}},
+                       {{"name", "b"}, {"min", -5}, {"max", 5}, {"value", "-1.5"}},
+                       {{"name", "x"}, {"min", -3}, {"max", 3}, {"value", "0.8"}}}}};
   s["layer-graph"] = {
       {"program",
        "y1 = sigmoid(w11*x1 + w12*x2 + b1)\ny2 = sigmoid(w21*x1 + w22*x2 + b2)\ny1 + y2"},
       {"values",
-       {{"x1", "0.3"}, {"x2", "0.7"}, {"w11", "1.5"}, {"w12", "-2"}, {"w21", "0.5"},
-        {"w22", "1"}, {"b1", "0.25"}, {"b2", "-0.5"}}}};
+       {{"x1", "0.3"},
+        {"x2", "0.7"},
+        {"w11", "1.5"},
+        {"w12", "-2"},
+        {"w21", "0.5"},
+        {"w22", "1"},
+        {"b1", "0.25"},
+        {"b2", "-0.5"}}}};
   // The central difference of y = sigma(ax + b) by each parameter, minus the autodiff value g:
   // the engine computes the error in the chosen precision, not the browser in doubles.
   json h = json::array();
@@ -54,8 +59,11 @@ json make_starts() {
         {"b", "(sigmoid(a*x + (b + h)) - sigmoid(a*x + (b - h))) / (2*h) - g"}}},
       {"h", h}};
   // The trainers: the fields of /api/train they offer, with `dlmath train`'s defaults.
-  const json paper = {{"method", "sgd"},   {"optimizer", "sgd"}, {"eta", "0.05"},
-                      {"steps", "1000000"}, {"seed", "1"}};
+  const json paper = {{"method", "sgd"},
+                      {"optimizer", "sgd"},
+                      {"eta", "0.05"},
+                      {"steps", "1000000"},
+                      {"seed", "1"}};
   s["train"] = {{"fields", paper}};
   json beyond = paper;
   beyond["activation"] = "sigmoid";
@@ -72,14 +80,32 @@ json make_starts() {
   for (const auto& row : optimizer_table<double>) choices["optimizer"].push_back(row.name);
   for (const Activation& a : activations) choices["activation"].push_back(a.name);
   for (const BuiltinDataset& d : builtin_datasets) choices["data"].push_back(d.name);
-  for (const char* trainer : trainers)
+  // The optimisers' constants, with dlmath train's defaults, and the optimiser that reads each:
+  // the page offers and sends one only while its optimiser is chosen (the server refuses others).
+  const OptimizerChoice defaults;
+  json reads;
+  for (const OptimizerConstant& k : optimizer_constants)
+    reads[std::string(k.name)] = std::string(optimizer_reading(k.name));
+  for (const char* trainer : trainers) {
     s[trainer]["choices"] = choices;
+    for (const OptimizerConstant& k : optimizer_constants)
+      s[trainer]["fields"][std::string(k.name)] = defaults.*k.text;
+    s[trainer]["constants"] = reads;
+  }
   return s;
 }
 
 Fields fields_of(const json& j) {
   Fields f;
   for (const auto& [k, v] : j.items()) f[k] = text(v);
+  return f;
+}
+
+// The fields a trainer's page sends at its start: a constant only with its optimiser.
+Fields sent_fields(const json& trainer) {
+  Fields f = fields_of(trainer["fields"]);
+  for (const auto& [name, optimizer] : trainer["constants"].items())
+    if (f["optimizer"] != text(optimizer)) f.erase(name);
   return f;
 }
 
@@ -130,8 +156,7 @@ json recorded_answers(const Ask& ask) {
                            {"precision", precision}});
     }
   }
-  for (const char* trainer : trainers)
-    record("/api/train", fields_of(s[trainer]["fields"]));
+  for (const char* trainer : trainers) record("/api/train", sent_fields(s[trainer]));
   return out;
 }
 

@@ -143,6 +143,15 @@ function trainer(root, start, o) {
     }
     field[name] = input(labels[name] || name, el);
   }
+  // An optimiser's constants (momentum's mu, Adam's betas and epsilon) are offered only while it
+  // is chosen, and only then sent: the server refuses a constant the run would not use.
+  const reads = start.constants || {};
+  const offerConstants = () => {
+    for (const [name, optimizer] of Object.entries(reads))
+      if (field[name]) field[name].parentElement.hidden = !field.optimizer || field.optimizer.value !== optimizer;
+  };
+  if (field.optimizer) field.optimizer.addEventListener("change", offerConstants);
+  offerConstants();
   const upload = o.upload ? input("or a CSV", dl.el("input", {type: "file", accept: ".csv,text/csv", id: "csv"})) : null;
   // Train starts a run; while it runs the same button pauses it, and then resumes it. Step runs
   // the next few updates (one pass over the points) of a paused run, or starts one paused.
@@ -168,6 +177,7 @@ function trainer(root, start, o) {
   const fields = () => {
     const f = {};
     for (const [name, el] of Object.entries(field)) f[name] = el.value.trim();
+    for (const [name, optimizer] of Object.entries(reads)) if (f.optimizer !== optimizer) delete f[name];
     if (f.activation && f.activation !== "sigmoid" && !f.activation.includes(","))
       f.activation = Array((f.layers || "2,2,3,2").split(",").length - 2).fill(f.activation).concat(["sigmoid"]).join(",");
     return f;

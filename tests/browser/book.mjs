@@ -104,6 +104,33 @@ try {
       await new Promise(r => setTimeout(r, 300));
       check(at === await status(), `chapter 8: paused, it stays paused: ${at}`);
       await page.click(`${fig} button.reset`);
+      // An optimiser's constants: offered only while it is chosen, and trained with as
+      // `dlmath train` trains with them.
+      const shown = () => page.$$eval(`${fig} .controls label`, ls => ls.filter(l => !l.hidden).map(l => l.textContent.trim()));
+      const setIn = (name, value) => page.$$eval(`${fig} .controls label`, (ls, [n, v]) => {
+        const el = ls.find(l => l.textContent.startsWith(n + " ")).querySelector("input, select");
+        el.value = v;
+        el.dispatchEvent(new Event("change"));
+      }, [name, value]);
+      const offered = name => shown().then(l => l.includes(name));
+      check(!(await offered("momentum")) && !(await offered("beta1")), "chapter 8: with sgd no optimiser constant is offered");
+      await setIn("optimizer", "momentum");
+      check(await offered("momentum") && !(await offered("beta1")), "chapter 8: momentum offers its mu only");
+      // (at 20000 steps mu 0.7 gives 1.214e-1, sgd 2.509e-1 and the default mu 0.9 1.928e-3)
+      await setIn("momentum", "0.7");
+      await setIn("steps", "20000");
+      await page.click(train);
+      await page.waitForFunction(f => /\(done in/.test(document.querySelector(f + " .controls .number").textContent), {timeout: 60000}, fig);
+      const cli = JSON.parse(execFileSync(dlmath, ["train", "--optimizer", "momentum", "--momentum", "0.7", "--steps", "20000", "--json"]));
+      const want = `step 20000 of 20000: cost ${Number(cli.final_cost).toExponential(3)}`;
+      check((await status()).startsWith(want), `chapter 8: momentum mu 0.7 trains as dlmath train does: ${await status()} (${want})`);
+      await page.screenshot({path: join(shots, "chapter-8-momentum.png")});
+      await setIn("optimizer", "adam");
+      check(await offered("beta1") && await offered("beta2") && await offered("epsilon") && !(await offered("momentum")),
+            "chapter 8: adam offers beta1, beta2 and epsilon only");
+      await setIn("optimizer", "sgd");
+      await setIn("steps", "1000000");
+      await page.click(`${fig} button.reset`);
     }
     await page.screenshot({path: join(shots, `chapter-${n}.png`), fullPage: n === 3});
   }

@@ -60,6 +60,11 @@ void parse_fields(const std::string& text, Fields& into) {
     const std::string name = httplib::detail::decode_url(pair.substr(0, eq), true);
     const std::string value =
         eq == std::string::npos ? "" : httplib::detail::decode_url(pair.substr(eq + 1), true);
+    // A NUL byte is no part of any field; it would also cut short the message that quotes it.
+    for (const std::string* t : {&name, &value})
+      if (const std::size_t nul = t->find('\0'); nul != std::string::npos)
+        throw HttpError(400, (t == &name ? "a field's name" : name.substr(0, 40)) +
+                                 std::string(": a NUL byte at byte ") + std::to_string(nul + 1));
     if (value.size() > max_field_bytes)
       throw HttpError(413, name.substr(0, 40) + ": " + std::to_string(value.size()) +
                                " bytes, more than the limit of " + std::to_string(max_field_bytes));

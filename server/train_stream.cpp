@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "network/csv.hpp"
 #include "network/train.hpp"
@@ -81,10 +82,21 @@ struct Job {
 };
 
 Job parse_job(const Fields& f) {
+  // The names read below; any other field is refused at the end: a misspelt `mometum` would
+  // otherwise train, silently, with the default.
+  std::set<std::string> read;
+  auto text = [&](const std::string& name, const std::string& fallback) {
+    read.insert(name);
+    return field(f, name, fallback);
+  };
+  auto whole = [&](const std::string& name, long fallback, long lo, long hi) {
+    read.insert(name);
+    return integer_field(f, name, fallback, lo, hi);
+  };
   Job job;
-  job.data = find_data(field(f, "data", "higham10"));
+  job.data = find_data(text("data", "higham10"));
   std::vector<int> sizes;
-  const std::string layers = field(f, "layers", "2,2,3,2");
+  const std::string layers = text("layers", "2,2,3,2");
   for (std::size_t at = 0; at <= layers.size();) {
     const std::size_t comma = std::min(layers.find(',', at), layers.size());
     Fields one{{"layers", layers.substr(at, comma - at)}};
@@ -102,7 +114,7 @@ Job parse_job(const Fields& f) {
                              std::to_string(job.data.dimension()) + " neurons and the last " +
                              std::to_string(job.data.class_names.size()));
   Architecture arch(sizes);
-  const std::string activation = field(f, "activation", "sigmoid");
+  const std::string activation = text("activation", "sigmoid");
   std::vector<std::string> names;
   for (std::size_t at = 0; at <= activation.size();) {
     const std::size_t comma = std::min(activation.find(',', at), activation.size());
@@ -120,16 +132,16 @@ Job parse_job(const Fields& f) {
           400, "activation: unknown '" + name.substr(0, 40) + "' (" + activation_names() + ")");
     arch.activations[l] = *a;
   }
-  const long seed = integer_field(f, "seed", 1, 0, 1L << 40);
+  const long seed = whole("seed", 1, 0, 1L << 40);
   job.start = initial_network<double>(arch, static_cast<std::uint64_t>(seed));
   TrainOptions& o = job.options;
-  const std::string method = field(f, "method", "sgd");
+  const std::string method = text("method", "sgd");
   const auto m = method_from_string(method);
   if (!m)
     throw HttpError(400, "method: '" + method.substr(0, 40) + "' is not sgd, gd or minibatch");
   o.method = *m;
-  o.batch = static_cast<int>(integer_field(f, "batch", 4, 1, 100000));
-  o.eta = field(f, "eta", "0.05");
+  o.batch = static_cast<int>(whole("batch", 4, 1, 100000));
+  o.eta = text("eta", "0.05");
   double eta = 0;
   try {
     eta = from_decimal<double>(o.eta);
@@ -137,14 +149,14 @@ Job parse_job(const Fields& f) {
     throw HttpError(400, "eta: '" + o.eta.substr(0, 40) + "' is not a number");
   }
   if (!(eta > 0) || eta > 1e6) throw HttpError(400, "eta: must be positive (and at most 1e6)");
-  o.steps = integer_field(f, "steps", 1'000'000, 0, max_train_steps);
+  o.steps = whole("steps", 1'000'000, 0, max_train_steps);
   o.seed = point_stream_seed(static_cast<std::uint64_t>(seed));
-  const std::string cost = field(f, "cost", "mse");
+  const std::string cost = text("cost", "mse");
   if (cost != "mse" && cost != "cross-entropy")
     throw HttpError(400, "cost: '" + cost.substr(0, 40) + "' is not mse or cross-entropy");
   o.cost = cost == "mse" ? CostKind::half_squared_error : CostKind::cross_entropy;
   OptimizerChoice& opt = o.optimizer;
-  opt.name = field(f, "optimizer", opt.name);
+  opt.name = text("optimizer", opt.name);
   auto check = [&] {
     try {
       check_optimizer(opt);
@@ -156,6 +168,7 @@ Job parse_job(const Fields& f) {
   // A constant (or a batch) for an optimiser (a method) the run does not use would do nothing:
   // refused, as `dlmath train` refuses it.
   for (const OptimizerConstant& k : optimizer_constants) {
+    read.insert(std::string(k.name));
     const auto given = f.find(std::string(k.name));
     if (given == f.end()) continue;
     const std::string_view reader = optimizer_reading(k.name);
@@ -167,15 +180,22 @@ Job parse_job(const Fields& f) {
   check();
   if (f.count("batch") && o.method != Method::minibatch)
     throw HttpError(400, "batch: only with method minibatch (this run is " + method + ")");
-  job.start_paused = integer_field(f, "paused", 0, 0, 1) == 1;
+  job.start_paused = whole("paused", 0, 0, 1) == 1;
   const long per_update = o.method == Method::sgd         ? 1
                           : o.method == Method::minibatch ? o.batch
                                                           : job.data.size();
   job.step_size = std::min(100L, (job.data.size() + per_update - 1) / per_update);
-  const std::string precision = field(f, "precision", "double");
+  const std::string precision = text("precision", "double");
   if (precision != "double")
     throw HttpError(400, "precision: the live stream trains in double (use dlmath train for " +
                              precision.substr(0, 20) + ")");
+  for (const auto& [name, value] : f)
+    if (!read.count(name)) {
+      std::string names;
+      for (const std::string& r : read) names += (names.empty() ? "" : ", ") + r;
+      throw HttpError(400,
+                      "unknown field '" + name.substr(0, 40) + "' (the fields are " + names + ")");
+    }
   return job;
 }
 

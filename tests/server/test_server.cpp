@@ -412,6 +412,21 @@ TEST_CASE(
     CHECK(r->status == 400);
     CHECK(json::parse(r->body)["error"].get<std::string>() == message);
   }
+  // A misspelt field would train, silently, with the default; a NUL byte would cut the message
+  // that quotes it short.
+  for (const auto& [query, message] :
+       {std::pair{"/api/train?optimizer=momentum&mometum=0.5",
+                  "unknown field 'mometum' (the fields are activation, batch, beta1, "},
+        {"/api/network.svg?layer=2,5,2", "unknown field 'layer' (the fields are "},
+        {"/api/train?optimizer=momentum%00", "optimizer: a NUL byte at byte 9"},
+        {"/api/train?momentum%00=0.5", "a field's name: a NUL byte at byte 9"},
+        {"/api/eval?program=x%00y&at=x=1", "program: a NUL byte at byte 2"}}) {
+    INFO(query);
+    const auto r = c.Get(query);
+    REQUIRE(r);
+    CHECK(r->status == 400);
+    CHECK_THAT(json::parse(r->body)["error"].get<std::string>(), Catch::StartsWith(message));
+  }
 }
 
 TEST_CASE("/api/data checks an uploaded CSV with file:line errors, and training uses it") {

@@ -30,7 +30,8 @@ long integer_field(const Fields& f, const std::string& name, long fallback, long
 std::string json_error(const std::string& message) {
   nlohmann::json j;
   j["error"] = message;
-  return j.dump();
+  // A message may quote a request's bytes that are not UTF-8: shown as U+FFFD, not refused.
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace dlmath::server

@@ -420,7 +420,10 @@ TEST_CASE(
         {"/api/network.svg?layer=2,5,2", "unknown field 'layer' (the fields are "},
         {"/api/train?optimizer=momentum%00", "optimizer: a NUL byte at byte 9"},
         {"/api/train?momentum%00=0.5", "a field's name: a NUL byte at byte 9"},
-        {"/api/eval?program=x%00y&at=x=1", "program: a NUL byte at byte 2"}}) {
+        {"/api/eval?program=x%00y&at=x=1", "program: a NUL byte at byte 2"},
+        // bytes that are not UTF-8, quoted in a message: U+FFFD in their place
+        {"/api/train?optimizer=%FF", "optimizer: '\xEF\xBF\xBD' is not sgd"},
+        {"/api/train?%FF%FE=1", "unknown field '\xEF\xBF\xBD\xEF\xBF\xBD' (the fields are "}}) {
     INFO(query);
     const auto r = c.Get(query);
     REQUIRE(r);

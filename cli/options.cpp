@@ -287,8 +287,7 @@ void add_training_options(CLI::App& cmd, TrainingChoice& c) {
         {name,
          cmd.add_option("--" + name, c.optimizer.*k.text, std::string(k.help))
              ->capture_default_str(),
-         "--optimizer", std::string(optimizer_reading(k.name)), &c.optimizer.name,
-         "this run uses"});
+         "--optimizer", std::string(k.optimizer), &c.optimizer.name, "this run uses"});
   }
   c.steps_option =
       add_whole_option(cmd, "--steps", c.steps, "Number of steps", 0, limits::max_steps);

@@ -7,8 +7,6 @@
 //             theta -= eta m^ / (sqrt(v^) + eps),  m^ = m / (1 - b1^t),  v^ = v / (1 - b2^t)
 #pragma once
 
-#include <algorithm>
-#include <array>
 #include <cmath>
 #include <memory>
 #include <optional>
@@ -94,9 +92,6 @@ template <class T>
 struct OptimizerRow {
   std::string_view name, help;
   std::unique_ptr<Optimizer<T>> (*make)(const T& eta, const OptimizerChoice& c);
-  // The constants of OptimizerChoice it reads, as their options are named (a constant given for
-  // another optimizer would be ignored: the command line refuses it).
-  std::array<std::string_view, 3> constants = {};
 };
 
 template <class T>
@@ -105,41 +100,37 @@ inline const OptimizerRow<T> optimizer_table[] = {
      [](const T& eta, const OptimizerChoice&) -> std::unique_ptr<Optimizer<T>> {
        return std::make_unique<Sgd<T>>(eta);
      }},
-    {"momentum",
-     "heavy ball: v = mu v + g, theta -= eta v (--momentum mu)",
+    {"momentum", "heavy ball: v = mu v + g, theta -= eta v (--momentum mu)",
      [](const T& eta, const OptimizerChoice& c) -> std::unique_ptr<Optimizer<T>> {
        return std::make_unique<Momentum<T>>(eta, from_decimal<T>(c.momentum));
-     },
-     {"momentum"}},
-    {"adam",
-     "Adam (--beta1, --beta2, --epsilon)",
+     }},
+    {"adam", "Adam (--beta1, --beta2, --epsilon)",
      [](const T& eta, const OptimizerChoice& c) -> std::unique_ptr<Optimizer<T>> {
        return std::make_unique<Adam<T>>(eta, from_decimal<T>(c.beta1), from_decimal<T>(c.beta2),
                                         from_decimal<T>(c.epsilon));
-     },
-     {"beta1", "beta2", "epsilon"}},
+     }},
 };
 
-// The constants of OptimizerChoice as `dlmath train`'s options and /api/train's fields name them.
+// The constants of OptimizerChoice as `dlmath train`'s options and /api/train's fields name them,
+// with the optimiser that reads each (a constant given for another would do nothing: the command
+// line and the server refuse it) and its range. mu and the betas weigh the past against the
+// present: 1 or more never forgets, and grows.
 struct OptimizerConstant {
-  std::string_view name;
+  std::string_view name, optimizer;
   std::string OptimizerChoice::*text;
+  enum Range { from_0_below_1, above_0_to_1 } range;
   std::string_view help;
 };
 inline constexpr OptimizerConstant optimizer_constants[] = {
-    {"momentum", &OptimizerChoice::momentum, "mu of --optimizer momentum, in [0, 1)"},
-    {"beta1", &OptimizerChoice::beta1, "beta1 of --optimizer adam, in [0, 1)"},
-    {"beta2", &OptimizerChoice::beta2, "beta2 of --optimizer adam, in [0, 1)"},
-    {"epsilon", &OptimizerChoice::epsilon, "epsilon of --optimizer adam, in (0, 1]"},
+    {"momentum", "momentum", &OptimizerChoice::momentum, OptimizerConstant::from_0_below_1,
+     "mu of --optimizer momentum, in [0, 1)"},
+    {"beta1", "adam", &OptimizerChoice::beta1, OptimizerConstant::from_0_below_1,
+     "beta1 of --optimizer adam, in [0, 1)"},
+    {"beta2", "adam", &OptimizerChoice::beta2, OptimizerConstant::from_0_below_1,
+     "beta2 of --optimizer adam, in [0, 1)"},
+    {"epsilon", "adam", &OptimizerChoice::epsilon, OptimizerConstant::above_0_to_1,
+     "epsilon of --optimizer adam, in (0, 1]"},
 };
-
-// The optimiser that reads the constant `name` (by the table's rows), "" if none does.
-inline std::string_view optimizer_reading(std::string_view name) {
-  for (const auto& row : optimizer_table<double>)
-    if (std::find(row.constants.begin(), row.constants.end(), name) != row.constants.end())
-      return row.name;
-  return {};
-}
 
 // The names, as "sgd, momentum or adam".
 inline std::string optimizer_names() {
@@ -168,20 +159,16 @@ inline void check_optimizer(const OptimizerChoice& c) {
       throw std::invalid_argument(std::string(what) + ": " + e.what());
     }
   };
-  // mu and the betas weigh the past against the present: 1 or more never forgets, and grows.
-  for (const auto& [what, text] :
-       {std::pair<std::string_view, const std::string&>{"momentum", c.momentum},
-        {"beta1", c.beta1},
-        {"beta2", c.beta2}}) {
-    const double x = number(what, text);
-    if (!(x >= 0 && x < 1))
-      throw std::invalid_argument(std::string(what) + ": must be at least 0 and below 1, not " +
+  for (const OptimizerConstant& k : optimizer_constants) {
+    const std::string& text = c.*k.text;
+    const double x = number(k.name, text);
+    const bool below_1 = k.range == OptimizerConstant::from_0_below_1;
+    if (below_1 ? !(x >= 0 && x < 1) : !(x > 0 && x <= 1))
+      throw std::invalid_argument(std::string(k.name) +
+                                  (below_1 ? ": must be at least 0 and below 1, not "
+                                           : ": must be positive and at most 1, not ") +
                                   text.substr(0, 40));
   }
-  const double eps = number("epsilon", c.epsilon);
-  if (!(eps > 0 && eps <= 1))
-    throw std::invalid_argument("epsilon: must be positive and at most 1, not " +
-                                c.epsilon.substr(0, 40));
 }
 
 // The optimiser named by c (checked by check_optimizer) with learning rate eta.

@@ -85,7 +85,7 @@ json make_starts() {
   const OptimizerChoice defaults;
   json reads;
   for (const OptimizerConstant& k : optimizer_constants)
-    reads[std::string(k.name)] = std::string(optimizer_reading(k.name));
+    reads[std::string(k.name)] = std::string(k.optimizer);
   for (const char* trainer : trainers) {
     s[trainer]["choices"] = choices;
     for (const OptimizerConstant& k : optimizer_constants)

@@ -171,10 +171,9 @@ Job parse_job(const Fields& f) {
     read.insert(std::string(k.name));
     const auto given = f.find(std::string(k.name));
     if (given == f.end()) continue;
-    const std::string_view reader = optimizer_reading(k.name);
-    if (reader != opt.name)
-      throw HttpError(400, std::string(k.name) + ": only with optimizer " + std::string(reader) +
-                               " (this run uses " + opt.name + ")");
+    if (k.optimizer != opt.name)
+      throw HttpError(400, std::string(k.name) + ": only with optimizer " +
+                               std::string(k.optimizer) + " (this run uses " + opt.name + ")");
     opt.*k.text = given->second;
   }
   check();

@@ -35,6 +35,7 @@ std::string required(const Fields& f, const std::string& name) {
 }
 
 Reply eval_endpoint(const Fields& f) {
+  server::only_fields(f, {"program", "at", "precision"});
   return as_reply([&] {
     return Reply{
         eval_json(required(f, "program"), at_of(f), server::field(f, "precision", "double"))
@@ -43,6 +44,7 @@ Reply eval_endpoint(const Fields& f) {
 }
 
 Reply diff_endpoint(const Fields& f) {
+  server::only_fields(f, {"program", "wrt", "order", "precision"});
   return as_reply([&] {
     const std::string program = required(f, "program"), wrt = required(f, "wrt"),
                       precision = server::field(f, "precision", "double");
@@ -61,6 +63,7 @@ Reply diff_endpoint(const Fields& f) {
 // {"inputs": [...]}: the names a program reads but never assigns, so a page can offer a field
 // for each.
 Reply inputs_endpoint(const Fields& f) {
+  server::only_fields(f, {"program"});
   return as_reply([&] {
     nlohmann::ordered_json j;
     j["inputs"] = parse_program(required(f, "program")).inputs;
@@ -71,6 +74,7 @@ Reply inputs_endpoint(const Fields& f) {
 constexpr std::size_t graph_node_limit = 400;  // above it, one node per group (as `dlmath graph`)
 
 Reply graph_endpoint(const Fields& f) {
+  server::only_fields(f, {"program", "at", "digits", "full"});
   return as_reply([&] {
     const int digits = static_cast<int>(server::integer_field(f, "digits", 4, 1, 60));
     const bool full = server::field(f, "full", "") == "1";

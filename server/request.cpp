@@ -1,5 +1,6 @@
 #include "server/request.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace dlmath::server {
@@ -25,6 +26,16 @@ long integer_field(const Fields& f, const std::string& name, long fallback, long
         status, name + ": " + t + " is outside " + std::to_string(lo) + ".." + std::to_string(hi));
   }
   return v;
+}
+
+void only_fields(const Fields& f, const std::vector<std::string>& known) {
+  for (const auto& [name, value] : f)
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      std::string names;
+      for (const std::string& k : known) names += (names.empty() ? "" : ", ") + k;
+      throw HttpError(400,
+                      "unknown field '" + name.substr(0, 40) + "' (the fields are " + names + ")");
+    }
 }
 
 std::string json_error(const std::string& message) {

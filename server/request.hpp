@@ -5,6 +5,7 @@
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace dlmath::server {
 
@@ -27,6 +28,10 @@ inline constexpr int max_live_streams = 4;
 std::string field(const Fields& f, const std::string& name, const std::string& fallback);
 // The field as a whole number in [lo, hi]; a 400 naming the field otherwise.
 long integer_field(const Fields& f, const std::string& name, long fallback, long lo, long hi);
+
+// Refuses (400) a field not named in `known`: a misspelt field (`precison`) would otherwise be
+// ignored and the answer given for the default, silently.
+void only_fields(const Fields& f, const std::vector<std::string>& known);
 
 // {"error": message} as text.
 std::string json_error(const std::string& message);

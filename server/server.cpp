@@ -215,6 +215,9 @@ void serve(const ServerOptions& options) {
     return Reply{network_svg(f), "image/svg+xml", 200};
   });
   route("/api/data", false, [](const Fields& f, const std::string& body) {
+    // Without a csv field the body is the CSV itself, and what was parsed from it as fields is
+    // not: only a request in fields is checked for a misspelt one.
+    if (f.count("csv")) only_fields(f, {"csv", "name"});
     const std::string name = field(f, "name", "upload.csv");
     const std::string text = f.count("csv") ? f.at("csv") : body;
     return Reply{upload_data(text, name), "application/json", 200};

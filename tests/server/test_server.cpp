@@ -15,6 +15,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "../cli/run.hpp"
@@ -429,6 +430,44 @@ TEST_CASE(
     REQUIRE(r);
     CHECK(r->status == 400);
     CHECK_THAT(json::parse(r->body)["error"].get<std::string>(), Catch::StartsWith(message));
+  }
+}
+
+TEST_CASE("every endpoint refuses a field it does not read, by GET and by POST") {
+  // A misspelt field would be ignored and the answer given for its default, silently.
+  auto c = server().client();
+  for (const auto& [path, fields, message] :
+       {std::tuple{"/api/eval", "program=x*2&at=x=3&precison=50",
+                   "unknown field 'precison' (the fields are program, at, precision)"},
+        {"/api/diff", "program=x*x&wrt=x&oder=2",
+         "unknown field 'oder' (the fields are program, wrt, order, precision)"},
+        {"/api/inputs", "program=x*y&at=x=1", "unknown field 'at' (the fields are program)"},
+        {"/api/graph.svg", "program=x*2&at=x=3&digit=2",
+         "unknown field 'digit' (the fields are program, at, digits, full)"},
+        {"/api/train/control", "stream=1&action=pause&now=1",
+         "unknown field 'now' (the fields are stream, action)"},
+        {"/api/data", "csv=x1,x2,class%0A0,0,A%0A&nme=mine.csv",
+         "unknown field 'nme' (the fields are csv, name)"}}) {
+    for (const bool post : {false, true}) {
+      if (!post && std::string(path) == "/api/train/control") continue;  // POST only
+      if (!post && std::string(path) == "/api/data") continue;
+      INFO(path << (post ? " POST " : " GET ") << fields);
+      const auto r = post ? c.Post(path, fields, "application/x-www-form-urlencoded")
+                          : c.Get(std::string(path) + "?" + fields);
+      REQUIRE(r);
+      CHECK(r->status == 400);
+      CHECK(json::parse(r->body)["error"].get<std::string>() == message);
+    }
+  }
+  // The same requests without the stray field are answered.
+  for (const auto& [path, fields] : {std::pair{"/api/eval", "program=x*2&at=x=3&precision=50"},
+                                     {"/api/diff", "program=x*x&wrt=x&order=2"},
+                                     {"/api/inputs", "program=x*y"},
+                                     {"/api/graph.svg", "program=x*2&at=x=3&digits=2"}}) {
+    INFO(path << " " << fields);
+    const auto r = c.Get(std::string(path) + "?" + fields);
+    REQUIRE(r);
+    CHECK(r->status == 200);
   }
 }
 

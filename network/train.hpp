@@ -51,6 +51,9 @@ struct TrainOptions {
   // live; returning false stops the run there.
   long observe_every = 1000;
   std::function<bool(long step, const std::vector<double>& theta)> observe;
+  // If set, called with each cost record as it is taken (TrainResult::steps and cost), so that a
+  // live curve has every record, however fast the steps run.
+  std::function<void(long step, double cost)> on_record;
   // If set, called with the step and the parameters (in double) at step 0, every
   // `snapshot_every` steps and at the last step: pictures of how the network forms.
   long snapshot_every = 0;
@@ -111,6 +114,7 @@ TrainResult<T> train(const Dataset& data, const Network<T>& start, const TrainOp
   auto record = [&](long step) {
     r.steps.push_back(step);
     r.cost.push_back(dataset_cost(C, sampled ? sample : points));
+    if (o.on_record) o.on_record(step, static_cast<double>(r.cost.back()));
   };
   // Moves the parameters by the optimiser, given the gradient accumulated over `m` points. With
   // one point (the paper's SGD) the optimiser reads the graph's gradient and steps the graph's

@@ -128,7 +128,13 @@ function trainer(root, start, o) {
   const typed = new Set(o.typed || []);
   const labels = {activation: typed.has("activation") ? "activations" : "hidden activation"};
   const field = {};
-  for (const [name, value] of Object.entries(start.fields)) {
+  // An optimiser's constants come right after its menu.
+  const reads = start.constants || {};
+  const names = Object.keys(start.fields).filter(n => !(n in reads));
+  names.splice(names.includes("optimizer") ? names.indexOf("optimizer") + 1 : names.length, 0,
+               ...Object.keys(reads).filter(n => n in start.fields));
+  for (const name of names) {
+    const value = start.fields[name];
     let el;
     if (choices[name] && !typed.has(name)) el = select(choices[name], value);
     else {
@@ -145,7 +151,6 @@ function trainer(root, start, o) {
   }
   // An optimiser's constants (momentum's mu, Adam's betas and epsilon) are offered only while it
   // is chosen, and only then sent: the server refuses a constant the run would not use.
-  const reads = start.constants || {};
   const offerConstants = () => {
     for (const [name, optimizer] of Object.entries(reads))
       if (field[name]) field[name].parentElement.hidden = !field.optimizer || field.optimizer.value !== optimizer;
@@ -183,7 +188,7 @@ function trainer(root, start, o) {
     return f;
   };
   let stream = null, streamId = null, paused = false, stepAtStart = false;
-  let history = [], points = [], uploaded = null;
+  let history = [], lastStep = -1, sample = 0, points = [], uploaded = null;
   if (upload) upload.onchange = async () => {
     const file = upload.files[0];
     if (!file) return;
@@ -225,11 +230,17 @@ function trainer(root, start, o) {
           stroke: "#d62728", "stroke-width": 0.008}));
     }
   }
+  // The curve: every cost record the training took (about 1000 a run, each event bringing those
+  // since the last), and each event's own cost, over all the points, unless the records are over
+  // a sample of them (a large data set): the curve then holds the sample's costs only.
   function show(e) {
-    history.push([Math.max(e.step, 1), e.cost]);
+    if (e.history_sample) sample = e.history_sample;
+    for (const [s, c] of e.history || []) if (s > lastStep) { history.push([s, c]); lastStep = s; }
+    if (!sample && e.step > lastStep) { history.push([e.step, e.cost]); lastStep = e.step; }
     status.textContent = `step ${e.step} of ${e.steps}: cost ${e.cost.toExponential(3)}, ${e.correct}/${e.total} correct` +
       (e.paused ? " (paused)" : "");
-    dl.chart(cost, [{points: history, color: "#1f77b4"}], {logY: true, xlabel: "step"});
+    dl.chart(cost, [{points: history, color: "#1f77b4"}], {logY: true,
+      xlabel: sample ? `step (cost over a sample of ${sample} points)` : "step"});
     drawRegions(e.grid);
     drawDiagram(e);
   }
@@ -247,9 +258,11 @@ function trainer(root, start, o) {
   for (const el of Object.values(field)) el.addEventListener("change", preview);
   button.onclick = () => stream ? control(paused ? "resume" : "pause") : begin(false);
   stepButton.onclick = () => stream ? control("step") : begin(true);
-  resetButton.onclick = () => { stop(); history = []; status.textContent = ""; };
+  resetButton.onclick = () => { stop(); history = []; lastStep = -1; sample = 0; status.textContent = ""; };
   function begin(stepped) {
     history = [];
+    lastStep = -1;
+    sample = 0;
     table.replaceChildren();
     error.hidden = true;
     const f = fields();

@@ -85,8 +85,13 @@ try {
       // Step twice from the start (one pass of the ten points each), resume, pause, reset.
       const fig = ".interactive[data-figure=train]";
       const status = () => page.$eval(`${fig} .controls .number`, e => e.textContent);
+      const setIn = (name, value) => page.$$eval(`${fig} .controls label`, (ls, [n, v]) => {
+        const el = ls.find(l => l.textContent.startsWith(n + " ")).querySelector("input, select");
+        el.value = v;
+        el.dispatchEvent(new Event("change"));
+      }, [name, value]);
       // Ten million steps (the server's limit), so the run is still going when it is paused.
-      await page.$eval(`${fig} .controls label:nth-of-type(4) input`, i => { i.value = "10000000"; });
+      await setIn("steps", "10000000");
       await page.click(`${fig} button.step`);
       await page.waitForFunction(f => /^step 10 of .*\(paused\)$/.test(document.querySelector(f + " .controls .number").textContent), {}, fig);
       await page.click(`${fig} button.step`);
@@ -107,11 +112,6 @@ try {
       // An optimiser's constants: offered only while it is chosen, and trained with as
       // `dlmath train` trains with them.
       const shown = () => page.$$eval(`${fig} .controls label`, ls => ls.filter(l => !l.hidden).map(l => l.textContent.trim()));
-      const setIn = (name, value) => page.$$eval(`${fig} .controls label`, (ls, [n, v]) => {
-        const el = ls.find(l => l.textContent.startsWith(n + " ")).querySelector("input, select");
-        el.value = v;
-        el.dispatchEvent(new Event("change"));
-      }, [name, value]);
       const offered = name => shown().then(l => l.includes(name));
       check(!(await offered("momentum")) && !(await offered("beta1")), "chapter 8: with sgd no optimiser constant is offered");
       await setIn("optimizer", "momentum");
@@ -124,6 +124,12 @@ try {
       const cli = JSON.parse(execFileSync(dlmath, ["train", "--optimizer", "momentum", "--momentum", "0.7", "--steps", "20000", "--json"]));
       const want = `step 20000 of 20000: cost ${Number(cli.final_cost).toExponential(3)}`;
       check((await status()).startsWith(want), `chapter 8: momentum mu 0.7 trains as dlmath train does: ${await status()} (${want})`);
+      // The curve holds every cost record of the run (step 0, then every 20 steps), though the
+      // run is over within one or two of the stream's events; its last point is the final cost.
+      const curve = await page.$eval(`${fig} svg[width="440"] polyline`, p => p.getAttribute("points").trim().split(/\s+/).length);
+      check(curve === 1001, `chapter 8: the cost curve has the run's 1001 cost records: ${curve}`);
+      const order = (await shown()).map(l => l.split(" ")[0]);
+      check(order.indexOf("momentum") === order.indexOf("optimizer") + 1, `chapter 8: mu comes right after the optimiser: ${order.join(", ")}`);
       await page.screenshot({path: join(shots, "chapter-8-momentum.png")});
       await setIn("optimizer", "adam");
       check(await offered("beta1") && await offered("beta2") && await offered("epsilon") && !(await offered("momentum")),

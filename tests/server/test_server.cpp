@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -313,6 +314,43 @@ TEST_CASE("the training stream sends events, heartbeats and a final state equal 
   CHECK(e0["step"] == 0);
   CHECK(e0["points"].size() == 10);
   CHECK(end["cost"].get<double>() < e0["cost"].get<double>());
+}
+
+TEST_CASE("the stream's events bring every cost record dlmath train --history writes") {
+  // A run this short is over in milliseconds, within one or two events: a curve of the events'
+  // costs alone was a straight line from the first to the last.
+  auto c = server().client();
+  const auto r = c.Get("/api/train?steps=20000&seed=1&optimizer=momentum&momentum=0.7");
+  REQUIRE(r);
+  REQUIRE(r->status == 200);
+  std::vector<std::pair<long, double>> streamed;
+  for (std::size_t at = 0; (at = r->body.find("data: ", at)) != std::string::npos;) {
+    const std::size_t end = r->body.find("\n\n", at);
+    const json e = json::parse(r->body.substr(at + 6, end - at - 6));
+    for (const auto& record : e.value("history", json::array()))
+      streamed.emplace_back(record[0].get<long>(), record[1].get<double>());
+    at = end;
+  }
+  const std::string file = "stream-history-test.csv";
+  const auto cmd = run_dlmath(
+      "train --steps 20000 --seed 1 --optimizer momentum --momentum 0.7 "
+      "--history " +
+      file);
+  REQUIRE(cmd.code == 0);
+  std::ifstream in(file);
+  std::string line;
+  std::getline(in, line);  // step,cost,scaled_cost
+  std::vector<std::pair<long, double>> written;
+  while (std::getline(in, line))
+    written.emplace_back(std::stol(line), std::stod(line.substr(line.find(',') + 1)));
+  std::remove(file.c_str());
+  REQUIRE(written.size() == 1001);  // step 0, then every 20 steps
+  REQUIRE(streamed.size() == written.size());
+  for (std::size_t k = 0; k < written.size(); ++k) {
+    INFO("record " << k);
+    CHECK(streamed[k].first == written[k].first);
+    CHECK(streamed[k].second == Approx(written[k].second).epsilon(1e-12));
+  }
 }
 
 TEST_CASE("a paused training steps one pass of the points at a time and resumes the same run") {

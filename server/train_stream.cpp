@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <deque>
 #include <map>
 #include <memory>
@@ -15,6 +16,7 @@
 #include "network/csv.hpp"
 #include "network/train.hpp"
 #include "visual/graph/network_view.hpp"
+#include "visual/plot/plot.hpp"
 
 namespace dlmath::server {
 
@@ -223,10 +225,24 @@ struct Watch {
   const Job& job;
   PointCost<double> C;
   Points<double> points;
+  visual::Range area;  // where the regions are drawn: the pictures' own rule (visual/plot)
   explicit Watch(const Job& j)
       : job(j),
         C(j.start, Granularity::fused, j.options.cost),
-        points(j.data, j.start.arch.outputs()) {}
+        points(j.data, j.start.arch.outputs()),
+        area(area_of(j.data)) {}
+
+  // The unit square for the article's points, else the data's extent with a margin, as
+  // `dlmath plot` and `dlmath train --snapshots` draw them: a grid over the unit square alone
+  // left a learner's points in [-3, 3] outside the picture.
+  static visual::Range area_of(const Dataset& d) {
+    std::vector<visual::LabelledPoint> p;
+    for (int i = 0; i < d.size() && d.dimension() == 2; ++i) {
+      const auto x = d.x<double>(i);
+      p.push_back({x[0], x[1], d.category[i]});
+    }
+    return visual::range_of(p);
+  }
 
   nlohmann::ordered_json state(long step, const std::vector<double>& theta) {
     C.set_theta(theta);
@@ -240,16 +256,18 @@ struct Watch {
     if (job.data.dimension() == 2) {
       std::string cells;
       std::vector<double> x(2), y(job.start.arch.outputs(), 0.0);
-      for (int r = 0; r < grid_size; ++r)  // row 0 at the top: x2 = 1
+      const visual::Range& a = area;
+      for (int r = 0; r < grid_size; ++r)  // row 0 at the top: x2 = y1
         for (int c = 0; c < grid_size; ++c) {
-          x[0] = (c + 0.5) / grid_size;
-          x[1] = 1 - (r + 0.5) / grid_size;
+          x[0] = a.x0 + (c + 0.5) / grid_size * (a.x1 - a.x0);
+          x[1] = a.y1 - (r + 0.5) / grid_size * (a.y1 - a.y0);
           C.evaluate_at(x, y);
           std::vector<double> F;
           for (const auto& v : C.F) F.push_back(v.value());
           cells += static_cast<char>('A' + category_of<double>(F));
         }
-      e["grid"] = {{"n", grid_size}, {"cells", cells}};
+      e["grid"] = {{"n", grid_size}, {"cells", cells}, {"x0", area.x0},
+                   {"x1", area.x1},  {"y0", area.y0},  {"y1", area.y1}};
     }
     return e;
   }
@@ -284,6 +302,19 @@ nlohmann::ordered_json first_event(const Job& job, Watch& watch) {
   nlohmann::ordered_json first = watch.state(0, job.start.theta);
   add_diagram(first, job, job.start.theta);
   first["step_size"] = job.step_size;
+  // Each class as dlmath's pictures draw it (visual/plot): the regions and points follow it.
+  auto hex = [](const std::array<int, 3>& c) {
+    char text[8];
+    std::snprintf(text, sizeof text, "#%02x%02x%02x", c[0], c[1], c[2]);
+    return std::string(text);
+  };
+  for (std::size_t k = 0; k < job.data.class_names.size(); ++k) {
+    const visual::ClassLook look = visual::class_look(static_cast<int>(k));
+    first["classes"].push_back({{"name", job.data.class_names[k]},
+                                {"colour", hex(look.colour)},
+                                {"region", hex(look.region)},
+                                {"marker", look.marker}});
+  }
   // Records over a fixed sample of the points, not all (see train()): the curve says so.
   if (job.data.size() > max_record_points) first["history_sample"] = max_record_points;
   if (job.start_paused) first["paused"] = true;

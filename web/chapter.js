@@ -168,11 +168,15 @@ function trainer(root, start, o) {
   const error = dl.el("pre", {class: "error", hidden: ""});
   const cost = dl.svg("svg", {width: 440, height: 260, id: ids.cost || ""});
   const regions = dl.svg("svg", {width: 260, height: 260, viewBox: "0 0 1 1", id: ids.regions || ""});
+  // The regions' square: the unit square for the article's points, else the data's extent with a
+  // margin (the server's grid says which, by the rule of dlmath's other pictures).
+  const extent = dl.el("div", {class: "note extent"}, "");
+  let area = {x0: 0, x1: 1, y0: 0, y1: 1}, classes = [];  // classes: from the stream's first event
   const table = dl.el("table", {id: ids.parameters || ""});
   // The network as the article draws it: at the start, when paused, and trained.
   const diagram = dl.el("div", {class: "network-diagram", id: ids.network || ""});
   root.append(dl.el("h3", {}, o.title || "Train it live: the cost (log axis) and the decision regions"),
-              controls, error, dl.el("div", {class: "plots"}, cost, regions), diagram, table);
+              controls, error, dl.el("div", {class: "plots"}, cost, dl.el("div", {}, regions, extent)), diagram, table);
   const drawDiagram = e => {
     if (e.network) diagram.innerHTML = e.network;  // SVG made by the server's Graphviz
     else if (e.network_note) diagram.textContent = e.network_note;
@@ -213,22 +217,31 @@ function trainer(root, start, o) {
     const r = await dl.api("/api/train/control", {stream: streamId, action});
     if (r.ok) setPaused(action !== "resume");
   }
+  // Category k's marker (its strokes, in units of its half-width r, y up) centred at (cx, cy).
+  const marker = (k, cx, cy, r, width) => dl.svg("path", {fill: "none", stroke: classes[k].colour, "stroke-width": width,
+    d: classes[k].marker.map(s => "M" + s.map(([u, v]) => `${(cx + u * r).toFixed(4)},${(cy - v * r).toFixed(4)}`).join("L")).join("")});
   function drawRegions(grid) {
     regions.replaceChildren();
+    if (grid && "x0" in grid) area = grid;
+    const X = x => (x - area.x0) / (area.x1 - area.x0), Y = y => 1 - (y - area.y0) / (area.y1 - area.y0);
+    const num = v => (+v.toPrecision(3)).toString();
+    extent.replaceChildren(`x1 from ${num(area.x0)} to ${num(area.x1)}, x2 from ${num(area.y0)} to ${num(area.y1)}`,
+      ...classes.map((c, k) => {
+        const key = dl.svg("svg", {width: 12, height: 12});
+        key.append(marker(k, 6, 6, 4.5, 1.5));
+        return dl.el("span", {class: "class-key"}, key, " " + c.name);
+      }));
     if (grid) {
       const n = grid.n, c = 1 / n;
       for (let r = 0; r < n; ++r)
-        for (let k = 0; k < n; ++k)
+        for (let k = 0; k < n; ++k) {
+          const look = classes[grid.cells.charCodeAt(r * n + k) - 65];
           regions.append(dl.svg("rect", {x: k * c, y: r * c, width: c + 0.001, height: c + 0.001,
-            fill: grid.cells[r * n + k] === "A" ? "#d6e6f5" : "#fae0d2"}));
+            fill: look ? look.region : "#eee"}));
+        }
     }
-    for (const [x, y, category] of points) {
-      if (category === 0)
-        regions.append(dl.svg("circle", {cx: x, cy: 1 - y, r: 0.025, fill: "none", stroke: "#1f77b4", "stroke-width": 0.008}));
-      else
-        regions.append(dl.svg("path", {d: `M${x - 0.022},${1 - y - 0.022}l0.044,0.044m0,-0.044l-0.044,0.044`,
-          stroke: "#d62728", "stroke-width": 0.008}));
-    }
+    for (const [x, y, category] of points)
+      if (classes[category]) regions.append(marker(category, X(x), Y(y), 0.025, 0.008));
   }
   // The curve: every cost record the training took (about 1000 a run, each event bringing those
   // since the last), and each event's own cost, over all the points, unless the records are over
@@ -276,6 +289,7 @@ function trainer(root, start, o) {
     stream.onmessage = m => {
       const e = JSON.parse(m.data);
       if (e.points) points = e.points;
+      if (e.classes) classes = e.classes;
       if (e.stream) {
         streamId = e.stream;
         stepButton.textContent = `Step (${e.step_size} update${e.step_size === 1 ? "" : "s"})`;
@@ -312,7 +326,7 @@ function trainer(root, start, o) {
     // The static book: the state at step 0, recorded by `dlmath book`.
     (async () => {
       const r = await dl.api("/api/train", fields());
-      if (r.ok) { points = r.body.points || []; show(r.body); }
+      if (r.ok) { points = r.body.points || []; classes = r.body.classes || []; show(r.body); }
       else drawRegions(null);
     })();
     for (const c of controls.querySelectorAll("input, select, button")) c.disabled = true;

@@ -4,7 +4,7 @@
 // network page until 10/10, and saves a screenshot of each page.
 // Usage: node book.mjs DLMATH_EXE SCREENSHOT_DIR
 import {spawn, execFileSync} from "node:child_process";
-import {mkdtempSync, mkdirSync, rmSync} from "node:fs";
+import {mkdtempSync, mkdirSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import puppeteer from "puppeteer-core";
@@ -191,6 +191,42 @@ try {
   const labels = await page.$eval("#network-diagram svg", s => [...s.querySelectorAll("g.edge text")].map(t => t.textContent));
   check(labels.includes(w.toPrecision(3)), `network: the trained diagram shows W2[1,1] = ${w.toPrecision(3)}`);
   await page.screenshot({path: join(shots, "network.png"), fullPage: true});
+
+  // A learner's own data: three classes in [-3, 3]^2. The regions cover the data's extent with a
+  // tenth to spare (as dlmath's other pictures do), every point lies inside, and each class has
+  // the colour and marker of those pictures.
+  const upload = mkdtempSync(join(tmpdir(), "dlmath-upload-"));
+  const csv = ["u,v,class"];
+  for (let i = 0; i < 30; ++i) {
+    const x = -3 + 6 * ((i * 7) % 30) / 29, y = -3 + 6 * ((i * 11) % 30) / 29;
+    csv.push(`${x.toFixed(4)},${y.toFixed(4)},${x + y < -1 ? "P" : x - y > 1 ? "Q" : "R"}`);
+  }
+  writeFileSync(join(upload, "three.csv"), csv.join("\n") + "\n");
+  await (await page.$("input#csv")).uploadFile(join(upload, "three.csv"));
+  await page.waitForFunction(() => /three\.csv: 30 points/.test(document.getElementById("train-status").textContent));
+  await setField("layers", "2,4,3");
+  await setField("steps", "20000");
+  await page.click("button#train");
+  await page.waitForFunction(() => /of 20000: .*\(done/.test(document.getElementById("train-status").textContent));
+  const extent = await page.$eval(".extent", e => e.textContent);
+  check(extent.startsWith("x1 from -3.6 to 3.6, x2 from -3.6 to 3.6"), `network: the regions cover the data's extent: ${extent}`);
+  check(["P", "Q", "R"].every(c => extent.split(", x2")[1].includes(" " + c)), `network: the key names the three classes: ${extent}`);
+  const marks = await page.$eval("#regions", s => [...s.querySelectorAll("path")].map(p => {
+    const [x, y] = p.getAttribute("d").slice(1).split(/[L,M]/).map(Number);
+    return {x, y, colour: p.getAttribute("stroke")};
+  }));
+  check(marks.length === 30 && marks.every(m => m.x >= 0 && m.x <= 1.05 && m.y >= -0.05 && m.y <= 1),
+        `network: all 30 points lie inside the regions (${marks.length} drawn)`);
+  check(new Set(marks.map(m => m.colour)).size === 3, "network: each class has its own colour");
+  const fills = await page.$eval("#regions", s => [...new Set([...s.querySelectorAll("rect")].map(r => r.getAttribute("fill")))]);
+  // A region's colour is its class's mixed with white, 3 parts in 4 (visual/plot).
+  const light = c => "#" + [1, 3, 5].map(i => parseInt(c.slice(i, i + 2), 16))
+    .map(v => (v + Math.trunc((255 - v) * 3 / 4)).toString(16).padStart(2, "0")).join("");
+  const regionColours = new Set(marks.map(m => light(m.colour)));
+  check(fills.length >= 2 && fills.every(f => regionColours.has(f)),
+        `network: the regions are in the classes' light colours: ${fills.join(" ")}`);
+  await page.screenshot({path: join(shots, "network-upload.png"), fullPage: true});
+  rmSync(upload, {recursive: true, force: true});
 
   // The static book from file://: the figures at their start, recorded by `dlmath book`.
   const book = mkdtempSync(join(tmpdir(), "dlmath-book-"));

@@ -22,6 +22,7 @@
 #include "../cli/run.hpp"
 #include "network/activation.hpp"
 #include "network/optimizer.hpp"
+#include "visual/plot/plot.hpp"
 
 using dlmath::testing::run_dlmath;
 using nlohmann::json;
@@ -527,6 +528,40 @@ TEST_CASE("/api/data checks an uploaded CSV with file:line errors, and training 
   REQUIRE(r);
   CHECK(r->status == 200);
   CHECK_THAT(r->body, Catch::Contains("event: done") && Catch::Contains("\"total\":4"));
+  // The regions follow the data: its extent with a tenth to spare (the unit square only for
+  // points well inside it), and each class as dlmath's pictures draw it.
+  const auto wide =
+      c.Post("/api/data", "u,v,class\n-3,-1,A\n3,1,B\n-2,1,C\n2,-1,A\n0,0,B\n1,1,C\n", "text/csv");
+  REQUIRE(wide);
+  REQUIRE(wide->status == 200);
+  const auto w = c.Get("/api/train?steps=0&layers=2,3,3&data=" +
+                       query(json::parse(wide->body)["data"].get<std::string>()));
+  REQUIRE(w);
+  const auto at = w->body.find("data: ");
+  REQUIRE(at != std::string::npos);
+  const json first = json::parse(w->body.substr(at + 6, w->body.find("\n\n", at) - at - 6));
+  const json& grid = first["grid"];
+  CHECK(grid["x0"].get<double>() == Approx(-3.6));
+  CHECK(grid["x1"].get<double>() == Approx(3.6));
+  CHECK(grid["y0"].get<double>() == Approx(-1.2));
+  CHECK(grid["y1"].get<double>() == Approx(1.2));
+  REQUIRE(first["classes"].size() == 3);
+  for (int k = 0; k < 3; ++k) {
+    const auto look = dlmath::visual::class_look(k);
+    char colour[8];
+    std::snprintf(colour, sizeof colour, "#%02x%02x%02x", look.colour[0], look.colour[1],
+                  look.colour[2]);
+    CHECK(first["classes"][k]["name"] == std::string(1, static_cast<char>('A' + k)));
+    CHECK(first["classes"][k]["colour"] == colour);
+    CHECK(first["classes"][k]["marker"].size() == look.marker.size());
+  }
+  // The article's points keep the unit square.
+  const auto paper = c.Get("/api/train?steps=0");
+  REQUIRE(paper);
+  const auto p0 = paper->body.find("data: ");
+  const json g =
+      json::parse(paper->body.substr(p0 + 6, paper->body.find("\n\n", p0) - p0 - 6))["grid"];
+  CHECK((g["x0"] == 0 && g["x1"] == 1 && g["y0"] == 0 && g["y1"] == 1));
 }
 
 TEST_CASE("the book: contents, nine chapters with pictures inline, the playground, the lab") {

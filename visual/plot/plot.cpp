@@ -15,18 +15,58 @@ namespace dlmath::visual {
 
 namespace {
 
-// Colours of cmap0: 0 is the background, 1 the axes and text, then the curves, then one strong
-// colour per class (markers) and a light one (its region).
-constexpr int background = 0, ink = 1, first_curve = 2, curves = 6, boundary = 8, grey = 9,
-              first_class = 10, class_colours = 10, first_region = first_class + class_colours;
-
 // One row per class: the colour of its markers; its region is the same colour mixed with white.
+constexpr int class_colours = 10;
 constexpr int class_rgb[class_colours][3] = {
     {31, 119, 180}, {214, 39, 40}, {44, 160, 44},   {148, 103, 189}, {255, 127, 14},
     {23, 190, 207}, {140, 86, 75}, {227, 119, 194}, {127, 127, 127}, {188, 189, 34}};
 // The markers, cycled with the colours: circle, cross, triangle, square, diamond, plus, star.
 // They are drawn as lines, centred exactly on the point (a font's glyph sits a few pixels off).
 constexpr int markers = 7;
+
+}  // namespace
+
+ClassLook class_look(int k) {
+  ClassLook look;
+  const int* c = class_rgb[k % class_colours];
+  auto light = [](int v) { return v + (255 - v) * 3 / 4; };
+  for (int i = 0; i < 3; ++i) look.colour[i] = c[i], look.region[i] = light(c[i]);
+  auto& m = look.marker;
+  switch (k % markers) {
+    case 0: {
+      constexpr int n = 32;
+      m.emplace_back();
+      for (int j = 0; j <= n; ++j)
+        m.back().emplace_back(std::cos(2 * M_PI * j / n), std::sin(2 * M_PI * j / n));
+      break;
+    }
+    case 1:
+      m = {{{-0.8, -0.8}, {0.8, 0.8}}, {{-0.8, 0.8}, {0.8, -0.8}}};
+      break;
+    case 2:
+      m = {{{0, 1}, {-0.87, -0.5}, {0.87, -0.5}, {0, 1}}};
+      break;
+    case 3:
+      m = {{{-0.75, -0.75}, {0.75, -0.75}, {0.75, 0.75}, {-0.75, 0.75}, {-0.75, -0.75}}};
+      break;
+    case 4:
+      m = {{{0, 1}, {1, 0}, {0, -1}, {-1, 0}, {0, 1}}};
+      break;
+    case 5:
+      m = {{{-1, 0}, {1, 0}}, {{0, -1}, {0, 1}}};
+      break;
+    default:
+      m = {{{0, -1}, {0, 1}}, {{-0.87, -0.5}, {0.87, 0.5}}, {{-0.87, 0.5}, {0.87, -0.5}}};
+  }
+  return look;
+}
+
+namespace {
+
+// Colours of cmap0: 0 is the background, 1 the axes and text, then the curves, then one strong
+// colour per class (markers) and a light one (its region).
+constexpr int background = 0, ink = 1, first_curve = 2, curves = 6, boundary = 8, grey = 9,
+              first_class = 10, first_region = first_class + class_colours;
 // The page in pixels, the axes' and the legend's viewports (fractions of the page), the size of
 // a marker (its half-width in pixels).
 constexpr double page_w = 900, page_h = 640, marker_px = 8;
@@ -40,43 +80,13 @@ int region_colour(int k) {
   return first_region + k % class_colours;
 }
 
-// Draws marker `kind` at (x, y); rx, ry: the marker's half-width in world units along each axis.
-void draw_marker(plstream& pls, int kind, double x, double y, double rx, double ry) {
-  auto path = [&](std::initializer_list<std::pair<double, double>> unit) {
+// Draws category k's marker at (x, y); rx, ry: the marker's half-width in world units along each
+// axis.
+void draw_marker(plstream& pls, int k, double x, double y, double rx, double ry) {
+  for (const auto& stroke : class_look(k).marker) {
     std::vector<double> px, py;
-    for (auto [u, v] : unit) px.push_back(x + u * rx), py.push_back(y + v * ry);
+    for (auto [u, v] : stroke) px.push_back(x + u * rx), py.push_back(y + v * ry);
     pls.line(static_cast<PLINT>(px.size()), px.data(), py.data());
-  };
-  switch (kind % markers) {
-    case 0: {
-      constexpr int n = 32;
-      double px[n + 1], py[n + 1];
-      for (int k = 0; k <= n; ++k)
-        px[k] = x + rx * std::cos(2 * M_PI * k / n), py[k] = y + ry * std::sin(2 * M_PI * k / n);
-      pls.line(n + 1, px, py);
-      break;
-    }
-    case 1:
-      path({{-0.8, -0.8}, {0.8, 0.8}});
-      path({{-0.8, 0.8}, {0.8, -0.8}});
-      break;
-    case 2:
-      path({{0, 1}, {-0.87, -0.5}, {0.87, -0.5}, {0, 1}});
-      break;
-    case 3:
-      path({{-0.75, -0.75}, {0.75, -0.75}, {0.75, 0.75}, {-0.75, 0.75}, {-0.75, -0.75}});
-      break;
-    case 4:
-      path({{0, 1}, {1, 0}, {0, -1}, {-1, 0}, {0, 1}});
-      break;
-    case 5:
-      path({{-1, 0}, {1, 0}});
-      path({{0, -1}, {0, 1}});
-      break;
-    default:
-      path({{0, -1}, {0, 1}});
-      path({{-0.87, -0.5}, {0.87, 0.5}});
-      path({{-0.87, 0.5}, {0.87, -0.5}});
   }
 }
 
@@ -162,10 +172,9 @@ std::unique_ptr<plstream> open(const std::string& path) {
   pls->scol0(boundary, 40, 40, 40);
   pls->scol0(grey, 150, 150, 150);
   for (int k = 0; k < class_colours; ++k) {
-    const int* c = class_rgb[k];
-    pls->scol0(first_class + k, c[0], c[1], c[2]);
-    auto light = [](int v) { return v + (255 - v) * 3 / 4; };
-    pls->scol0(first_region + k, light(c[0]), light(c[1]), light(c[2]));
+    const ClassLook look = class_look(k);
+    pls->scol0(first_class + k, look.colour[0], look.colour[1], look.colour[2]);
+    pls->scol0(first_region + k, look.region[0], look.region[1], look.region[2]);
   }
   pls->init();
   pls->schr(0, 1.1);

@@ -4,6 +4,7 @@
 // and `dlmath plot --json` can check a picture against the numbers without looking at pixels.
 #pragma once
 
+#include <array>
 #include <functional>
 #include <string>
 #include <vector>
@@ -65,6 +66,15 @@ struct Range {
   double x0 = 0, x1 = 1, y0 = 0, y1 = 1;
 };
 Range range_of(const std::vector<LabelledPoint>& points);
+
+// How category k looks in every picture of points: its markers' colour (RGB), its region's (the
+// same mixed with white), and its marker as strokes in units of the marker's half-width, centred
+// on the point. Colours cycle after 10 categories, markers after 7.
+struct ClassLook {
+  std::array<int, 3> colour{}, region{};
+  std::vector<std::vector<std::pair<double, double>>> marker;
+};
+ClassLook class_look(int k);
 
 // The points, one marker and colour per class, with a legend naming the classes.
 PlotDescription plot_data(const std::string& path, const Scatter& data, const std::string& title);

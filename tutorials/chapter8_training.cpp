@@ -120,7 +120,7 @@ void chapter_training(Lesson& L) {
   L.show("correct", std::to_string(out.correct) + " of " + std::to_string(d.size()));
   L.line();
   L.check(out.correct == 10, "the trained network classifies all ten points");
-  L.picture("boundary.png", "where the trained network says A (blue) or B (orange)",
+  L.picture("boundary.png", "where the trained network says A (blue) or B (red)",
             [&](const std::string& path) {
               visual::plot_decision_boundary(path, r.net, d,
                                              "Decision regions after 10^6 SGD steps");

@@ -171,7 +171,7 @@ function trainer(root, start, o) {
   // The regions' square: the unit square for the article's points, else the data's extent with a
   // margin (the server's grid says which, by the rule of dlmath's other pictures).
   const extent = dl.el("div", {class: "note extent"}, "");
-  let area = {x0: 0, x1: 1, y0: 0, y1: 1}, classes = [];  // classes: from the stream's first event
+  let classes = [];  // as dlmath's pictures draw them: from the stream's first event
   const table = dl.el("table", {id: ids.parameters || ""});
   // The network as the article draws it: at the start, when paused, and trained.
   const diagram = dl.el("div", {class: "network-diagram", id: ids.network || ""});
@@ -220,9 +220,16 @@ function trainer(root, start, o) {
   // Category k's marker (its strokes, in units of its half-width r, y up) centred at (cx, cy).
   const marker = (k, cx, cy, r, width) => dl.svg("path", {fill: "none", stroke: classes[k].colour, "stroke-width": width,
     d: classes[k].marker.map(s => "M" + s.map(([u, v]) => `${(cx + u * r).toFixed(4)},${(cy - v * r).toFixed(4)}`).join("L")).join("")});
+  // grid: the event's (none for data of more than two features); null before any event.
   function drawRegions(grid) {
     regions.replaceChildren();
-    if (grid && "x0" in grid) area = grid;
+    extent.replaceChildren();
+    if (grid === null) return;
+    if (grid === undefined) {
+      extent.textContent = "Regions are drawn for data of two features; this data has more.";
+      return;
+    }
+    const area = grid;  // x0..x1 by y0..y1, the server's choice
     const X = x => (x - area.x0) / (area.x1 - area.x0), Y = y => 1 - (y - area.y0) / (area.y1 - area.y0);
     const num = v => (+v.toPrecision(3)).toString();
     extent.replaceChildren(`x1 from ${num(area.x0)} to ${num(area.x1)}, x2 from ${num(area.y0)} to ${num(area.y1)}`,
@@ -231,15 +238,13 @@ function trainer(root, start, o) {
         key.append(marker(k, 6, 6, 4.5, 1.5));
         return dl.el("span", {class: "class-key"}, key, " " + c.name);
       }));
-    if (grid) {
-      const n = grid.n, c = 1 / n;
-      for (let r = 0; r < n; ++r)
-        for (let k = 0; k < n; ++k) {
-          const look = classes[grid.cells.charCodeAt(r * n + k) - 65];
-          regions.append(dl.svg("rect", {x: k * c, y: r * c, width: c + 0.001, height: c + 0.001,
-            fill: look ? look.region : "#eee"}));
-        }
-    }
+    const n = grid.n, c = 1 / n;
+    for (let r = 0; r < n; ++r)
+      for (let k = 0; k < n; ++k) {
+        const look = classes[grid.cells.charCodeAt(r * n + k) - 65];
+        regions.append(dl.svg("rect", {x: k * c, y: r * c, width: c + 0.001, height: c + 0.001,
+          fill: look ? look.region : "#eee"}));
+      }
     for (const [x, y, category] of points)
       if (classes[category]) regions.append(marker(category, X(x), Y(y), 0.025, 0.008));
   }

@@ -226,6 +226,16 @@ try {
   check(fills.length >= 2 && fills.every(f => regionColours.has(f)),
         `network: the regions are in the classes' light colours: ${fills.join(" ")}`);
   await page.screenshot({path: join(shots, "network-upload.png"), fullPage: true});
+  // Three features: no regions to draw, and the figure says so instead of showing an empty square.
+  writeFileSync(join(upload, "three-features.csv"), "a,b,c,class\n0.1,0.2,0.3,A\n0.9,0.8,0.7,B\n0.2,0.1,0.3,A\n0.8,0.9,0.6,B\n");
+  await (await page.$("input#csv")).uploadFile(join(upload, "three-features.csv"));
+  await page.waitForFunction(() => /three-features\.csv: 4 points/.test(document.getElementById("train-status").textContent));
+  await setField("layers", "3,3,2");
+  await setField("steps", "2000");
+  await page.click("button#train");
+  await page.waitForFunction(() => /of 2000: .*\(done/.test(document.getElementById("train-status").textContent));
+  check(await page.$eval(".extent", e => e.textContent) === "Regions are drawn for data of two features; this data has more." &&
+        await page.$eval("#regions", s => s.childElementCount) === 0, "network: three features: no regions, and the figure says why");
   rmSync(upload, {recursive: true, force: true});
 
   // The static book from file://: the figures at their start, recorded by `dlmath book`.

@@ -226,6 +226,21 @@ try {
   check(fills.length >= 2 && fills.every(f => regionColours.has(f)),
         `network: the regions are in the classes' light colours: ${fills.join(" ")}`);
   await page.screenshot({path: join(shots, "network-upload.png"), fullPage: true});
+  // More than 512 points: the run's cost records are over a fixed sample of 512 (as `dlmath
+  // train`'s), and the curve holds those only and says so.
+  const many = ["x1,x2,class"];
+  for (let i = 0; i < 600; ++i) many.push(`${((i * 37) % 600 / 600).toFixed(4)},${((i * 91) % 600 / 600).toFixed(4)},${i % 2 ? "A" : "B"}`);
+  writeFileSync(join(upload, "many.csv"), many.join("\n") + "\n");
+  await (await page.$("input#csv")).uploadFile(join(upload, "many.csv"));
+  await page.waitForFunction(() => /many\.csv: 600 points/.test(document.getElementById("train-status").textContent));
+  await setField("layers", "2,2,3,2");
+  await setField("steps", "2000");
+  await page.click("button#train");
+  await page.waitForFunction(() => /of 2000: .*\(done/.test(document.getElementById("train-status").textContent));
+  const sampled = await page.$eval("#cost-curve", s => ({n: s.querySelector("polyline").getAttribute("points").trim().split(/\s+/).length,
+    label: [...s.querySelectorAll("text")].map(t => t.textContent).find(t => t.startsWith("step"))}));
+  check(sampled.n === 1001 && sampled.label === "step (cost over a sample of 512 points)",
+        `network: 600 points: the curve has the run's 1001 records, over a sample, and says so (${sampled.n}, ${sampled.label})`);
   // Three features: no regions to draw, and the figure says so instead of showing an empty square.
   writeFileSync(join(upload, "three-features.csv"), "a,b,c,class\n0.1,0.2,0.3,A\n0.9,0.8,0.7,B\n0.2,0.1,0.3,A\n0.8,0.9,0.6,B\n");
   await (await page.$("input#csv")).uploadFile(join(upload, "three-features.csv"));

@@ -83,7 +83,7 @@ void add_snapshots(TrainOptions& o, const TrainArgs& a, const Dataset& data,
         .string();
   };
   try {
-    a.plotter->check_path(file(0));
+    a.plotter->check(file(0), data);
   } catch (const std::exception& e) {
     throw UsageError(std::string("--snapshots: ") + e.what());
   }
@@ -181,8 +181,8 @@ void run(const TrainArgs& a, const Dataset& data, Precision precision) {
               (std::string(to_string(o.method)) +
                (o.optimizer.name == "sgd" ? "" : " with " + o.optimizer.name))
                   .c_str(),
-              o.eta.c_str(), o.steps,
-              static_cast<unsigned long long>(a.network.seed), precision_name(precision).c_str());
+              o.eta.c_str(), o.steps, static_cast<unsigned long long>(a.network.seed),
+              precision_name(precision).c_str());
   std::printf("  %-34s %12s %12s\n", "", "initial", "final");
   std::printf("  %-34s %12s %12s\n",
               mse ? "cost (1/N) sum 1/2 ||y - F(x)||^2" : "cost (cross-entropy)",

@@ -6,7 +6,11 @@
 namespace dlmath::cli {
 
 const SnapshotPlotter snapshot_plotter{
-    [](const std::string& file) { visual::check_picture_path(file); },
+    [](const std::string& file, const Dataset& data) {
+      const visual::Scatter s = visual::scatter_of(data);
+      visual::range_of(s.points, s.xlabel, s.ylabel);
+      visual::check_picture_path(file);
+    },
     [](const std::string& file, const Network<double>& net, const Dataset& data,
        const std::string& caption) {
       visual::plot_decision_boundary(file, net, data, visual::data_title(data) + ": " + caption);

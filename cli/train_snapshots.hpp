@@ -11,8 +11,9 @@
 namespace dlmath::cli {
 
 struct SnapshotPlotter {
-  // Throws if no picture can be written at this path (an extension we do not draw, say).
-  void (*check_path)(const std::string& file);
+  // Throws if the data's points cannot be drawn (too far apart, say), or no picture can be
+  // written at this path (an extension we do not draw, say): checked before training starts.
+  void (*check)(const std::string& file, const Dataset& data);
   // The decision regions of `net` over `data`, titled with the data set and `caption`.
   void (*plot)(const std::string& file, const Network<double>& net, const Dataset& data,
                const std::string& caption);

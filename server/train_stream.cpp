@@ -220,6 +220,20 @@ void add_diagram(nlohmann::ordered_json& e, const Job& job, const std::vector<do
     e["network"] = svg;
 }
 
+// Where the regions are drawn: the unit square for the article's points, else the data's extent
+// with a margin, as `dlmath plot` and `dlmath train --snapshots` draw them (a grid over the unit
+// square alone left a learner's points in [-3, 3] outside the picture). Throws
+// std::invalid_argument for points too far apart to draw.
+visual::Range regions_area(const Dataset& d) {
+  std::vector<visual::LabelledPoint> p;
+  for (int i = 0; i < d.size() && d.dimension() == 2; ++i) {
+    const auto x = d.x<double>(i);
+    p.push_back({x[0], x[1], d.category[i]});
+  }
+  return p.empty() ? visual::Range{}
+                   : visual::range_of(p, d.feature_names.at(0), d.feature_names.at(1));
+}
+
 // What one event says about the network with parameters `theta`.
 struct Watch {
   const Job& job;
@@ -230,19 +244,7 @@ struct Watch {
       : job(j),
         C(j.start, Granularity::fused, j.options.cost),
         points(j.data, j.start.arch.outputs()),
-        area(area_of(j.data)) {}
-
-  // The unit square for the article's points, else the data's extent with a margin, as
-  // `dlmath plot` and `dlmath train --snapshots` draw them: a grid over the unit square alone
-  // left a learner's points in [-3, 3] outside the picture.
-  static visual::Range area_of(const Dataset& d) {
-    std::vector<visual::LabelledPoint> p;
-    for (int i = 0; i < d.size() && d.dimension() == 2; ++i) {
-      const auto x = d.x<double>(i);
-      p.push_back({x[0], x[1], d.category[i]});
-    }
-    return visual::range_of(p);
-  }
+        area(regions_area(j.data)) {}
 
   nlohmann::ordered_json state(long step, const std::vector<double>& theta) {
     C.set_theta(theta);
@@ -491,6 +493,11 @@ std::string upload_data(const std::string& csv, const std::string& name) {
     d = dataset_from_csv(csv, name);
   } catch (const std::invalid_argument& e) {
     throw HttpError(400, e.what());
+  }
+  try {
+    regions_area(d);  // refused here, not when its training has started
+  } catch (const std::invalid_argument& e) {
+    throw HttpError(400, name + ": " + e.what());
   }
   std::lock_guard<std::mutex> hold(uploads_lock);
   const std::string id = "upload:" + std::to_string(++upload_count);

@@ -555,6 +555,14 @@ TEST_CASE("/api/data checks an uploaded CSV with file:line errors, and training 
     CHECK(first["classes"][k]["colour"] == colour);
     CHECK(first["classes"][k]["marker"].size() == look.marker.size());
   }
+  // Points PLplot cannot draw apart are refused at the upload, not when their training starts.
+  const auto near =
+      c.Post("/api/data?name=close.csv", "a,b,class\n1,0,A\n1.0000000000000004,1,B\n", "text/csv");
+  REQUIRE(near);
+  CHECK(near->status == 400);
+  CHECK_THAT(
+      json::parse(near->body)["error"].get<std::string>(),
+      Catch::StartsWith("close.csv: the points cannot be drawn: a from 1 to 1.0000000000000004"));
   // The article's points keep the unit square.
   const auto paper = c.Get("/api/train?steps=0");
   REQUIRE(paper);

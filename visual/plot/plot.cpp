@@ -3,6 +3,7 @@
 #include <plplot/plstream.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -324,11 +325,13 @@ std::string plot_svg(const std::function<void(const std::string&)>& draw) {
   return c.text;
 }
 
-Range range_of(const std::vector<LabelledPoint>& points) {
+Range range_of(const std::vector<LabelledPoint>& points, const std::string& x1,
+               const std::string& x2) {
   Range r{INFINITY, -INFINITY, INFINITY, -INFINITY};
   for (const auto& p : points)
     r.x0 = std::min(r.x0, p.x1), r.x1 = std::max(r.x1, p.x1), r.y0 = std::min(r.y0, p.x2),
     r.y1 = std::max(r.y1, p.x2);
+  const double lo_x = r.x0, hi_x = r.x1, lo_y = r.y0, hi_y = r.y1;
   // The unit square when every point is well inside it (a marker on the frame would be cut).
   constexpr double inside = 0.03;
   if (points.empty() ||
@@ -343,6 +346,24 @@ Range range_of(const std::vector<LabelledPoint>& points) {
   };
   widen(r.x0, r.x1);
   widen(r.y0, r.y1);
+  // PLplot draws an axis only within these bounds: beyond them the picture came out empty (points
+  // at +-1e305), its markers collapsed to lines under labels all reading "1.000" (points 1e-5
+  // apart at 1e10), or the axis's ticks never ended (points 2 ulps apart at 1).
+  auto drawable = [](double lo, double hi) {
+    const double width = hi - lo, size = std::max(std::abs(lo), std::abs(hi));
+    return std::isfinite(width) && width <= 1e302 && width >= 1e-302 && width >= 1e-9 * size;
+  };
+  if (!drawable(r.x0, r.x1) || !drawable(r.y0, r.y1)) {
+    auto shortest = [](double v) {  // the shortest text that reads back as v
+      char text[32];
+      return std::string(text, std::to_chars(text, text + sizeof text, v).ptr);
+    };
+    throw std::invalid_argument("the points cannot be drawn: " + x1 + " from " + shortest(lo_x) +
+                                " to " + shortest(hi_x) + ", " + x2 + " from " + shortest(lo_y) +
+                                " to " + shortest(hi_y) +
+                                " (an axis must span from 1e-302 to 1e302, and at least 1e-9 of "
+                                "its largest value)");
+  }
   return r;
 }
 
@@ -414,9 +435,22 @@ PlotDescription plot_curves(const std::string& path, const std::vector<Curve>& c
   return draw_curves(path, cs, style, {});
 }
 
+namespace {
+
+// The axes' ranges for s's points, or an error naming the picture.
+Range scatter_range(const std::string& path, const Scatter& s) {
+  try {
+    return range_of(s.points, s.xlabel, s.ylabel);
+  } catch (const std::invalid_argument& e) {
+    throw std::invalid_argument(path + ": " + e.what());
+  }
+}
+
+}  // namespace
+
 PlotDescription plot_data(const std::string& path, const Scatter& s, const std::string& title) {
   check_scatter(path, s);
-  const Range r = range_of(s.points);
+  const Range r = scatter_range(path, s);
   auto pls = open(path);
   scatter_frame(*pls, r, s, title);
   PlotDescription d = describe(path, title, r, s);
@@ -430,7 +464,7 @@ PlotDescription plot_boundary(const std::string& path, const ClassScores& scores
   check_scatter(path, s);
   if (classes < 2 || classes != static_cast<int>(s.class_names.size()))
     throw std::invalid_argument(path + ": regions need one name per class, two classes or more");
-  const Range r = range_of(s.points);
+  const Range r = scatter_range(path, s);
   constexpr int n = 201;
   // margin[k][i][j]: class k's score minus the largest other score; class k's region is where it
   // is positive, and its zero contour is the region's boundary.

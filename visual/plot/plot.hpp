@@ -61,11 +61,13 @@ PlotDescription plot_curves(const std::string& path, const std::vector<Curve>& c
                             const PlotStyle& style);
 
 // The axes' ranges for points: the unit square when they lie in it (the article's data),
-// otherwise the data's extent with a margin.
+// otherwise the data's extent with a margin. Throws std::invalid_argument for points too far
+// apart or too close together for PLplot to draw, naming the axes x1 and x2 as given.
 struct Range {
   double x0 = 0, x1 = 1, y0 = 0, y1 = 1;
 };
-Range range_of(const std::vector<LabelledPoint>& points);
+Range range_of(const std::vector<LabelledPoint>& points, const std::string& x1 = "x1",
+               const std::string& x2 = "x2");
 
 // How category k looks in every picture of points: its markers' colour (RGB), its region's (the
 // same mixed with white), and its marker as strokes in units of the marker's half-width, centred

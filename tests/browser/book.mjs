@@ -196,18 +196,22 @@ try {
   // tenth to spare (as dlmath's other pictures do), every point lies inside, and each class has
   // the colour and marker of those pictures.
   const upload = mkdtempSync(join(tmpdir(), "dlmath-upload-"));
+  // Writes `lines` as a CSV, uploads it to the lab, and trains it to the end.
+  const uploadAndTrain = async (name, lines, points, layers, steps) => {
+    writeFileSync(join(upload, name), lines.join("\n") + "\n");
+    await (await page.$("input#csv")).uploadFile(join(upload, name));
+    await page.waitForFunction(s => document.getElementById("train-status").textContent === s, {}, `${name}: ${points} points`);
+    await setField("layers", layers);
+    await setField("steps", String(steps));
+    await page.click("button#train");
+    await page.waitForFunction(s => new RegExp(`of ${s}: .*\\(done`).test(document.getElementById("train-status").textContent), {}, steps);
+  };
   const csv = ["u,v,class"];
   for (let i = 0; i < 30; ++i) {
     const x = -3 + 6 * ((i * 7) % 30) / 29, y = -3 + 6 * ((i * 11) % 30) / 29;
     csv.push(`${x.toFixed(4)},${y.toFixed(4)},${x + y < -1 ? "P" : x - y > 1 ? "Q" : "R"}`);
   }
-  writeFileSync(join(upload, "three.csv"), csv.join("\n") + "\n");
-  await (await page.$("input#csv")).uploadFile(join(upload, "three.csv"));
-  await page.waitForFunction(() => /three\.csv: 30 points/.test(document.getElementById("train-status").textContent));
-  await setField("layers", "2,4,3");
-  await setField("steps", "20000");
-  await page.click("button#train");
-  await page.waitForFunction(() => /of 20000: .*\(done/.test(document.getElementById("train-status").textContent));
+  await uploadAndTrain("three.csv", csv, 30, "2,4,3", 20000);
   const extent = await page.$eval(".extent", e => e.textContent);
   check(extent.startsWith("x1 from -3.6 to 3.6, x2 from -3.6 to 3.6"), `network: the regions cover the data's extent: ${extent}`);
   check(["P", "Q", "R"].every(c => extent.split(", x2")[1].includes(" " + c)), `network: the key names the three classes: ${extent}`);
@@ -230,25 +234,14 @@ try {
   // train`'s), and the curve holds those only and says so.
   const many = ["x1,x2,class"];
   for (let i = 0; i < 600; ++i) many.push(`${((i * 37) % 600 / 600).toFixed(4)},${((i * 91) % 600 / 600).toFixed(4)},${i % 2 ? "A" : "B"}`);
-  writeFileSync(join(upload, "many.csv"), many.join("\n") + "\n");
-  await (await page.$("input#csv")).uploadFile(join(upload, "many.csv"));
-  await page.waitForFunction(() => /many\.csv: 600 points/.test(document.getElementById("train-status").textContent));
-  await setField("layers", "2,2,3,2");
-  await setField("steps", "2000");
-  await page.click("button#train");
-  await page.waitForFunction(() => /of 2000: .*\(done/.test(document.getElementById("train-status").textContent));
+  await uploadAndTrain("many.csv", many, 600, "2,2,3,2", 2000);
   const sampled = await page.$eval("#cost-curve", s => ({n: s.querySelector("polyline").getAttribute("points").trim().split(/\s+/).length,
     label: [...s.querySelectorAll("text")].map(t => t.textContent).find(t => t.startsWith("step"))}));
   check(sampled.n === 1001 && sampled.label === "step (cost over a sample of 512 points)",
         `network: 600 points: the curve has the run's 1001 records, over a sample, and says so (${sampled.n}, ${sampled.label})`);
   // Three features: no regions to draw, and the figure says so instead of showing an empty square.
-  writeFileSync(join(upload, "three-features.csv"), "a,b,c,class\n0.1,0.2,0.3,A\n0.9,0.8,0.7,B\n0.2,0.1,0.3,A\n0.8,0.9,0.6,B\n");
-  await (await page.$("input#csv")).uploadFile(join(upload, "three-features.csv"));
-  await page.waitForFunction(() => /three-features\.csv: 4 points/.test(document.getElementById("train-status").textContent));
-  await setField("layers", "3,3,2");
-  await setField("steps", "2000");
-  await page.click("button#train");
-  await page.waitForFunction(() => /of 2000: .*\(done/.test(document.getElementById("train-status").textContent));
+  await uploadAndTrain("three-features.csv", ["a,b,c,class", "0.1,0.2,0.3,A", "0.9,0.8,0.7,B", "0.2,0.1,0.3,A", "0.8,0.9,0.6,B"],
+                       4, "3,3,2", 2000);
   check(await page.$eval(".extent", e => e.textContent) === "Regions are drawn for data of two features; this data has more." &&
         await page.$eval("#regions", s => s.childElementCount) === 0, "network: three features: no regions, and the figure says why");
   rmSync(upload, {recursive: true, force: true});

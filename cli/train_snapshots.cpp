@@ -7,8 +7,7 @@ namespace dlmath::cli {
 
 const SnapshotPlotter snapshot_plotter{
     [](const std::string& file, const Dataset& data) {
-      const visual::Scatter s = visual::scatter_of(data);
-      visual::range_of(s.points, s.xlabel, s.ylabel);
+      visual::data_range(data);
       visual::check_picture_path(file);
     },
     [](const std::string& file, const Network<double>& net, const Dataset& data,

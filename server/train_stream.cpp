@@ -15,8 +15,8 @@
 
 #include "network/csv.hpp"
 #include "network/train.hpp"
+#include "visual/figures.hpp"
 #include "visual/graph/network_view.hpp"
-#include "visual/plot/plot.hpp"
 
 namespace dlmath::server {
 
@@ -225,13 +225,7 @@ void add_diagram(nlohmann::ordered_json& e, const Job& job, const std::vector<do
 // square alone left a learner's points in [-3, 3] outside the picture). Throws
 // std::invalid_argument for points too far apart to draw.
 visual::Range regions_area(const Dataset& d) {
-  std::vector<visual::LabelledPoint> p;
-  for (int i = 0; i < d.size() && d.dimension() == 2; ++i) {
-    const auto x = d.x<double>(i);
-    p.push_back({x[0], x[1], d.category[i]});
-  }
-  return p.empty() ? visual::Range{}
-                   : visual::range_of(p, d.feature_names.at(0), d.feature_names.at(1));
+  return d.dimension() == 2 ? visual::data_range(d) : visual::Range{};
 }
 
 // What one event says about the network with parameters `theta`.
@@ -258,11 +252,10 @@ struct Watch {
     if (job.data.dimension() == 2) {
       std::string cells;
       std::vector<double> x(2), y(job.start.arch.outputs(), 0.0);
-      const visual::Range& a = area;
       for (int r = 0; r < grid_size; ++r)  // row 0 at the top: x2 = y1
         for (int c = 0; c < grid_size; ++c) {
-          x[0] = a.x0 + (c + 0.5) / grid_size * (a.x1 - a.x0);
-          x[1] = a.y1 - (r + 0.5) / grid_size * (a.y1 - a.y0);
+          x[0] = area.x0 + (c + 0.5) / grid_size * (area.x1 - area.x0);
+          x[1] = area.y1 - (r + 0.5) / grid_size * (area.y1 - area.y0);
           C.evaluate_at(x, y);
           std::vector<double> F;
           for (const auto& v : C.F) F.push_back(v.value());

@@ -31,6 +31,13 @@ inline Scatter scatter_of(const Dataset& d) {
   return s;
 }
 
+// The axes' ranges the pictures of d's points take (range_of); throws std::invalid_argument for
+// data of other than two features or points that cannot be drawn.
+inline Range data_range(const Dataset& d) {
+  const Scatter s = scatter_of(d);
+  return range_of(s.points, s.xlabel, s.ylabel);
+}
+
 inline PlotDescription plot_dataset(const std::string& path, const Dataset& d) {
   return plot_data(path, scatter_of(d),
                    data_title(d) + ": " + std::to_string(d.size()) + " points, " +

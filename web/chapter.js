@@ -192,7 +192,7 @@ function trainer(root, start, o) {
     return f;
   };
   let stream = null, streamId = null, paused = false, stepAtStart = false;
-  let history = [], lastStep = -1, sample = 0, points = [], uploaded = null;
+  let history = [], sample = 0, points = [], uploaded = null;
   if (upload) upload.onchange = async () => {
     const file = upload.files[0];
     if (!file) return;
@@ -229,10 +229,10 @@ function trainer(root, start, o) {
       extent.textContent = "Regions are drawn for data of two features; this data has more.";
       return;
     }
-    const area = grid;  // x0..x1 by y0..y1, the server's choice
-    const X = x => (x - area.x0) / (area.x1 - area.x0), Y = y => 1 - (y - area.y0) / (area.y1 - area.y0);
+    const {x0, x1, y0, y1} = grid;  // the square the server's grid covers
+    const X = x => (x - x0) / (x1 - x0), Y = y => 1 - (y - y0) / (y1 - y0);
     const num = v => (+v.toPrecision(3)).toString();
-    extent.replaceChildren(`x1 from ${num(area.x0)} to ${num(area.x1)}, x2 from ${num(area.y0)} to ${num(area.y1)}`,
+    extent.replaceChildren(`x1 from ${num(x0)} to ${num(x1)}, x2 from ${num(y0)} to ${num(y1)}`,
       ...classes.map((c, k) => {
         const key = dl.svg("svg", {width: 12, height: 12});
         key.append(marker(k, 6, 6, 4.5, 1.5));
@@ -253,8 +253,9 @@ function trainer(root, start, o) {
   // a sample of them (a large data set): the curve then holds the sample's costs only.
   function show(e) {
     if (e.history_sample) sample = e.history_sample;
-    for (const [s, c] of e.history || []) if (s > lastStep) { history.push([s, c]); lastStep = s; }
-    if (!sample && e.step > lastStep) { history.push([e.step, e.cost]); lastStep = e.step; }
+    const add = (s, c) => { if (!history.length || s > history.at(-1)[0]) history.push([s, c]); };
+    for (const [s, c] of e.history || []) add(s, c);
+    if (!sample) add(e.step, e.cost);
     status.textContent = `step ${e.step} of ${e.steps}: cost ${e.cost.toExponential(3)}, ${e.correct}/${e.total} correct` +
       (e.paused ? " (paused)" : "");
     dl.chart(cost, [{points: history, color: "#1f77b4"}], {logY: true,
@@ -276,10 +277,9 @@ function trainer(root, start, o) {
   for (const el of Object.values(field)) el.addEventListener("change", preview);
   button.onclick = () => stream ? control(paused ? "resume" : "pause") : begin(false);
   stepButton.onclick = () => stream ? control("step") : begin(true);
-  resetButton.onclick = () => { stop(); history = []; lastStep = -1; sample = 0; status.textContent = ""; };
+  resetButton.onclick = () => { stop(); history = []; sample = 0; status.textContent = ""; };
   function begin(stepped) {
     history = [];
-    lastStep = -1;
     sample = 0;
     table.replaceChildren();
     error.hidden = true;

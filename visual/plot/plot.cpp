@@ -81,10 +81,10 @@ int region_colour(int k) {
   return first_region + k % class_colours;
 }
 
-// Draws category k's marker at (x, y); rx, ry: the marker's half-width in world units along each
-// axis.
-void draw_marker(plstream& pls, int k, double x, double y, double rx, double ry) {
-  for (const auto& stroke : class_look(k).marker) {
+// Draws a marker (class_look's strokes) at (x, y); rx, ry: its half-width in world units along
+// each axis.
+void draw_marker(plstream& pls, const ClassLook& look, double x, double y, double rx, double ry) {
+  for (const auto& stroke : look.marker) {
     std::vector<double> px, py;
     for (auto [u, v] : stroke) px.push_back(x + u * rx), py.push_back(y + v * ry);
     pls.line(static_cast<PLINT>(px.size()), px.data(), py.data());
@@ -220,8 +220,9 @@ std::vector<int> draw_points(plstream& pls, const Scatter& s, const Range& r) {
   pls.width(2);
   for (int k = 0; k < classes; ++k) {
     pls.col0(class_colour(k));
+    const ClassLook look = class_look(k);
     for (const auto& p : s.points)
-      if (p.category == k) draw_marker(pls, k, p.x1, p.x2, rx, ry), ++counts[k];
+      if (p.category == k) draw_marker(pls, look, p.x1, p.x2, rx, ry), ++counts[k];
   }
   pls.width(1);
   return counts;
@@ -254,7 +255,7 @@ std::vector<std::string> class_legend(plstream& pls, const Scatter& s,
     }
     pls.col0(class_colour(k));
     pls.width(2);
-    draw_marker(pls, k, x, y, rx, ry);
+    draw_marker(pls, class_look(k), x, y, rx, ry);
     pls.width(1);
     pls.col0(ink);
     pls.ptex(x + 2.4 * rx, y, 1, 0, 0, plplot_text(labels.back()).c_str());

@@ -178,13 +178,15 @@ void serve(const ServerOptions& options) {
         }
       });
 
-  // An endpoint answers GET from the query string, and POST from the query string and the body.
-  using Answer = std::function<Reply(const Fields&, const std::string& body)>;
+  // An endpoint answers GET from the query string, and POST from the query string and the body;
+  // `query` holds the query string's fields alone.
+  using Answer = std::function<Reply(const Fields&, const std::string& body, const Fields& query)>;
   auto route = [&svr](const std::string& path, bool get, const Answer& answer) {
     if (get)
       svr.Get(path, [answer](const httplib::Request& req, httplib::Response& res) {
         try {
-          reply(res, answer(request_fields(req, ""), ""));
+          const Fields f = request_fields(req, "");
+          reply(res, answer(f, "", f));
         } catch (const std::exception& e) {
           reply(res, error_reply(e));
         }
@@ -193,14 +195,15 @@ void serve(const ServerOptions& options) {
                             const httplib::ContentReader& read) {
       try {
         const std::string body = read_body(res, read);
-        reply(res, answer(request_fields(req, body), body));
+        reply(res, answer(request_fields(req, body), body, request_fields(req, "")));
       } catch (const std::exception& e) {
         reply(res, error_reply(e));
       }
     });
   };
   for (const auto& [path, endpoint] : options.endpoints)
-    route(path, true, [endpoint](const Fields& f, const std::string&) { return endpoint(f); });
+    route(path, true,
+          [endpoint](const Fields& f, const std::string&, const Fields&) { return endpoint(f); });
   svr.Get("/api/train", [](const httplib::Request& req, httplib::Response& res) {
     try {
       start_training_stream(request_fields(req, ""), res);
@@ -208,17 +211,18 @@ void serve(const ServerOptions& options) {
       reply(res, error_reply(e));
     }
   });
-  route("/api/train/control", false, [](const Fields& f, const std::string&) {
+  route("/api/train/control", false, [](const Fields& f, const std::string&, const Fields&) {
     return Reply{control_training_stream(f), "application/json", 200};
   });
-  route("/api/network.svg", true, [](const Fields& f, const std::string&) {
+  route("/api/network.svg", true, [](const Fields& f, const std::string&, const Fields&) {
     return Reply{network_svg(f), "image/svg+xml", 200};
   });
-  route("/api/data", false, [](const Fields& f, const std::string& body) {
-    // Without a csv field the body is the CSV itself, and what was parsed from it as fields is
-    // not: only a request in fields is checked for a misspelt one.
-    if (f.count("csv")) only_fields(f, {"csv", "name"});
-    const std::string name = field(f, "name", "upload.csv");
+  route("/api/data", false, [](const Fields& f, const std::string& body, const Fields& query) {
+    // Without a csv field the body is the CSV itself, not fields (though a text/plain body was
+    // parsed as some): the query string's fields are then the request's only ones.
+    const Fields& given = f.count("csv") ? f : query;
+    only_fields(given, {"csv", "name"});
+    const std::string name = field(given, "name", "upload.csv");
     const std::string text = f.count("csv") ? f.at("csv") : body;
     return Reply{upload_data(text, name), "application/json", 200};
   });

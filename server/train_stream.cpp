@@ -313,6 +313,8 @@ nlohmann::ordered_json first_event(const Job& job, Watch& watch) {
   // Records over a fixed sample of the points, not all (see train()): the curve says so.
   if (job.data.size() > max_record_points) first["history_sample"] = max_record_points;
   if (job.start_paused) first["paused"] = true;
+  // The axes by the data's own column names, as the PNG pictures and the messages name them.
+  first["features"] = job.data.feature_names;
   if (job.data.dimension() == 2)
     for (int i = 0; i < job.data.size(); ++i) {
       const auto x = job.data.x<double>(i);

@@ -26,7 +26,7 @@ const figures = {
       const curve = [];
       for (let t = -6; t <= 6.0001; t += 0.05) curve.push([t, 1 / (1 + Math.exp(-(a * t + b)))]);
       dl.chart(plot, [{points: curve, color: "#1f77b4"}, {points: [[x, 0], [x, 1]], color: "#d62728"}],
-               {x0: -6, x1: 6, y0: 0, y1: 1, xlabel: "x"});
+               {x0: -6, x1: 6, y0: 0, y1: 1, xlabel: "x", ylabel: "σ(ax + b)"});
       const ticket = ++pending;
       const r = await dl.api("/api/eval", {program: start.program,
         at: `a=${sliders.a.value},b=${sliders.b.value},x=${sliders.x.value}`});
@@ -102,7 +102,7 @@ const figures = {
       }
       table.replaceChildren(dl.el("tr", {}, dl.el("th", {}, "h"), dl.el("th", {}, "central difference - autodiff")),
         ...rows.map(([h, v]) => dl.el("tr", {}, dl.el("td", {}, h), dl.el("td", {}, (+v).toExponential(2)))));
-      dl.chart(plot, [{points: curve, color: "#d62728"}], {logY: true, xlabel: "log10 h"});
+      dl.chart(plot, [{points: curve, color: "#d62728"}], {logY: true, xlabel: "log10 h", ylabel: "|difference|"});
     }
     update();
   },
@@ -172,6 +172,7 @@ function trainer(root, start, o) {
   // margin (the server's grid says which, by the rule of dlmath's other pictures).
   const extent = dl.el("div", {class: "note extent"}, "");
   let classes = [];  // as dlmath's pictures draw them: from the stream's first event
+  let features = ["x1", "x2"];  // the data's column names: from the stream's first event
   const table = dl.el("table", {id: ids.parameters || ""});
   // The network as the article draws it: at the start, when paused, and trained.
   const diagram = dl.el("div", {class: "network-diagram", id: ids.network || ""});
@@ -232,7 +233,7 @@ function trainer(root, start, o) {
     const {x0, x1, y0, y1} = grid;  // the square the server's grid covers
     const X = x => (x - x0) / (x1 - x0), Y = y => 1 - (y - y0) / (y1 - y0);
     const num = v => (+v.toPrecision(3)).toString();
-    extent.replaceChildren(`x1 from ${num(x0)} to ${num(x1)}, x2 from ${num(y0)} to ${num(y1)}`,
+    extent.replaceChildren(`${features[0]} from ${num(x0)} to ${num(x1)}, ${features[1]} from ${num(y0)} to ${num(y1)}`,
       ...classes.map((c, k) => {
         const key = dl.svg("svg", {width: 12, height: 12});
         key.append(marker(k, 6, 6, 4.5, 1.5));
@@ -259,7 +260,8 @@ function trainer(root, start, o) {
     status.textContent = `step ${e.step} of ${e.steps}: cost ${e.cost.toExponential(3)}, ${e.correct}/${e.total} correct` +
       (e.paused ? " (paused)" : "");
     dl.chart(cost, [{points: history, color: "#1f77b4"}], {logY: true,
-      xlabel: sample ? `step (cost over a sample of ${sample} points)` : "step"});
+      xlabel: sample ? `step (cost over a sample of ${sample} points)` : "step",
+      ylabel: field.cost && field.cost.value === "cross-entropy" ? "cost (cross-entropy)" : "cost (1/N) Σ ½‖y − F‖²"});
     drawRegions(e.grid);
     drawDiagram(e);
   }
@@ -295,6 +297,7 @@ function trainer(root, start, o) {
       const e = JSON.parse(m.data);
       if (e.points) points = e.points;
       if (e.classes) classes = e.classes;
+      if (e.features) features = e.features;
       if (e.stream) {
         streamId = e.stream;
         stepButton.textContent = `Step (${e.step_size} update${e.step_size === 1 ? "" : "s"})`;

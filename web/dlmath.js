@@ -48,7 +48,8 @@ const dl = {
     return e;
   },
 
-  // A line chart in `svg` (width x height): series of [x, y] points; a log10 y axis if asked.
+  // A line chart in `svg` (width x height): series of [x, y] points; a log10 y axis if asked;
+  // o.xlabel and o.ylabel name the axes.
   chart(svg, series, o) {
     const W = +svg.getAttribute("width"), H = +svg.getAttribute("height"), pad = 42;
     svg.replaceChildren();
@@ -75,6 +76,12 @@ const dl = {
     for (const [t, anchor] of [[x0, "start"], [x1, "end"]]) {
       const label = dl.svg("text", {x: X(t), y: H - 8, "text-anchor": anchor, "font-size": 11});
       label.textContent = (+t.toPrecision(4)).toString();
+      svg.append(label);
+    }
+    if (o.ylabel) {  // up the left edge, left of the tick labels
+      const label = dl.svg("text", {x: 0, y: 0, "text-anchor": "middle", "font-size": 11,
+        transform: `translate(10 ${(H - 14) / 2}) rotate(-90)`});
+      label.textContent = o.ylabel;
       svg.append(label);
     }
     if (o.xlabel) {

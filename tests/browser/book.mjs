@@ -213,8 +213,8 @@ try {
   }
   await uploadAndTrain("three.csv", csv, 30, "2,4,3", 20000);
   const extent = await page.$eval(".extent", e => e.textContent);
-  check(extent.startsWith("x1 from -3.6 to 3.6, x2 from -3.6 to 3.6"), `network: the regions cover the data's extent: ${extent}`);
-  check(["P", "Q", "R"].every(c => extent.split(", x2")[1].includes(" " + c)), `network: the key names the three classes: ${extent}`);
+  check(extent.startsWith("u from -3.6 to 3.6, v from -3.6 to 3.6"), `network: the regions cover the data's extent, axes named as in the CSV: ${extent}`);
+  check(["P", "Q", "R"].every(c => extent.split(", v from")[1].includes(" " + c)), `network: the key names the three classes: ${extent}`);
   const marks = await page.$eval("#regions", s => [...s.querySelectorAll("path")].map(p => {
     const [x, y] = p.getAttribute("d").slice(1).split(/[L,M]/).map(Number);
     return {x, y, colour: p.getAttribute("stroke")};

@@ -498,6 +498,19 @@ TEST_CASE("every endpoint refuses a field it does not read, by GET and by POST")
       CHECK(json::parse(r->body)["error"].get<std::string>() == message);
     }
   }
+  // A CSV sent as the body itself: the query string's fields are checked, and its CSV-like text
+  // (text/plain bodies are parsed as fields too) is not taken for fields.
+  for (const char* type : {"text/csv", "text/plain"}) {
+    INFO(type);
+    const auto misspelt = c.Post("/api/data?nmae=mine.csv", "x1,x2,class\n0,0,A\n1,1,B\n", type);
+    REQUIRE(misspelt);
+    CHECK(misspelt->status == 400);
+    CHECK(json::parse(misspelt->body)["error"].get<std::string>() ==
+          "unknown field 'nmae' (the fields are csv, name)");
+    const auto named = c.Post("/api/data?name=mine.csv", "x1,x2,class\n0,0,A\n1,1,B\n", type);
+    REQUIRE(named);
+    CHECK(named->status == 200);
+  }
   // The same requests without the stray field are answered.
   for (const auto& [path, fields] : {std::pair{"/api/eval", "program=x*2&at=x=3&precision=50"},
                                      {"/api/diff", "program=x*x&wrt=x&order=2"},
@@ -545,6 +558,7 @@ TEST_CASE("/api/data checks an uploaded CSV with file:line errors, and training 
   CHECK(grid["x1"].get<double>() == Approx(3.6));
   CHECK(grid["y0"].get<double>() == Approx(-1.2));
   CHECK(grid["y1"].get<double>() == Approx(1.2));
+  CHECK(first["features"] == json::array({"u", "v"}));  // the axes by the CSV's column names
   REQUIRE(first["classes"].size() == 3);
   for (int k = 0; k < 3; ++k) {
     const auto look = dlmath::visual::class_look(k);

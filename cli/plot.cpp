@@ -163,6 +163,10 @@ nlohmann::ordered_json to_json(const visual::PlotDescription& d) {
   j["y_range"] = {d.y_min, d.y_max};
   j["log_y"] = d.log_y;
   j["legend"] = d.legend;
+  if (!d.x_ticks.empty()) {
+    j["x_ticks"] = d.x_ticks;
+    j["y_ticks"] = d.y_ticks;
+  }
   if (!d.classes.empty()) {
     j["classes"] = d.classes;
     j["class_counts"] = d.class_counts;

@@ -12,6 +12,8 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "visual/plot/ticks.hpp"
+
 namespace dlmath::visual {
 
 namespace {
@@ -190,15 +192,50 @@ void frame(plstream& pls, double x0, double x1, double y0, double y1, int axis,
   pls.lab(xlabel.c_str(), ylabel.c_str(), title.c_str());
 }
 
-// A frame for a scatter: room on the right for the legend outside the axes.
-void scatter_frame(plstream& pls, const Range& r, const Scatter& s, const std::string& title) {
+// A scatter's axes: where their ticks go and what they read (ticks.hpp), and the labels written.
+struct ScatterAxes {
+  AxisTicks x, y;
+  std::vector<std::string> x_labels, y_labels;
+};
+
+void write_tick(PLINT axis, PLFLT value, char* text, PLINT length, PLPointer data) {
+  auto& a = *static_cast<ScatterAxes*>(data);
+  const bool x = axis == PL_X_AXIS;
+  const std::string label = tick_label(x ? a.x : a.y, value);
+  std::snprintf(text, static_cast<std::size_t>(length), "%s", label.c_str());
+  auto& written = x ? a.x_labels : a.y_labels;  // once each, though the frame is drawn twice
+  if (std::find(written.begin(), written.end(), label) == written.end()) written.push_back(label);
+}
+
+// The frame with its ticks, labelled by write_tick, not by PLplot's own four digits.
+void scatter_box(plstream& pls, ScatterAxes& a) {
+  pls.slabelfunc(write_tick, &a);
+  pls.box("bcnsto", a.x.step, 0, "bcnstvo", a.y.step, 0);
+  pls.slabelfunc(nullptr, nullptr);
+}
+
+// A frame for a scatter: room on the right for the legend outside the axes. The axes' names say
+// what their ticks are offsets from, if they are.
+ScatterAxes scatter_frame(plstream& pls, const Range& r, const Scatter& s,
+                          const std::string& title) {
+  ScatterAxes a{axis_ticks(r.x0, r.x1), axis_ticks(r.y0, r.y1), {}, {}};
   pls.col0(ink);
   pls.width(1);
   pls.adv(0);
   pls.vpor(axes_x0, axes_x1, axes_y0, axes_y1);
   pls.wind(r.x0, r.x1, r.y0, r.y1);
-  pls.box("bcnst", 0, 0, "bcnstv", 0, 0);
-  pls.lab(plplot_text(s.xlabel).c_str(), plplot_text(s.ylabel).c_str(), plplot_text(title).c_str());
+  scatter_box(pls, a);
+  pls.lab(axis_name(a.x, plplot_text(s.xlabel)).c_str(),
+          axis_name(a.y, plplot_text(s.ylabel)).c_str(), plplot_text(title).c_str());
+  return a;
+}
+
+// What the frame shows, for the description.
+void describe_axes(PlotDescription& d, const ScatterAxes& a, const Scatter& s) {
+  d.xlabel = axis_name(a.x, s.xlabel);
+  d.ylabel = axis_name(a.y, s.ylabel);
+  d.x_ticks = a.x_labels;
+  d.y_ticks = a.y_labels;
 }
 
 void check_scatter(const std::string& path, const Scatter& s) {
@@ -453,8 +490,9 @@ PlotDescription plot_data(const std::string& path, const Scatter& s, const std::
   check_scatter(path, s);
   const Range r = scatter_range(path, s);
   auto pls = open(path);
-  scatter_frame(*pls, r, s, title);
+  const ScatterAxes axes = scatter_frame(*pls, r, s, title);
   PlotDescription d = describe(path, title, r, s);
+  describe_axes(d, axes, s);
   d.class_counts = draw_points(*pls, s, r);
   d.legend = class_legend(*pls, s, d.class_counts, false);
   return d;
@@ -498,7 +536,7 @@ PlotDescription plot_boundary(const std::string& path, const ClassScores& scores
     d.point_regions.push_back(largest(score));
   }
   auto pls = open(path);
-  scatter_frame(*pls, r, s, title);
+  ScatterAxes axes = scatter_frame(*pls, r, s, title);
   auto to_data = [](PLFLT x, PLFLT y, PLFLT* tx, PLFLT* ty, PLPointer data) {
     const Range& q = *static_cast<const Range*>(data);
     *tx = q.x0 + (q.x1 - q.x0) * x / (n - 1);
@@ -525,7 +563,8 @@ PlotDescription plot_boundary(const std::string& path, const ClassScores& scores
   }
   pls->width(1);
   pls->col0(ink);
-  pls->box("bcnst", 0, 0, "bcnstv", 0, 0);
+  scatter_box(*pls, axes);  // the frame again, over the regions
+  describe_axes(d, axes, s);
   d.class_counts = draw_points(*pls, s, r);
   d.legend = class_legend(*pls, s, d.class_counts, true);
   return d;

@@ -45,6 +45,7 @@ struct PlotDescription {
   std::vector<long> region_cells;    // boundary: grid cells shaded as each class
   std::vector<int> point_regions;    // boundary: the region (class) under each data point
   std::vector<double> marks;         // history: steps marked by vertical lines
+  std::vector<std::string> x_ticks, y_ticks;  // scatter: the ticks' labels, left to right
 };
 
 // Throws if `path` has no known picture extension or cannot be written: a check to make before

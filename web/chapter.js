@@ -232,8 +232,13 @@ function trainer(root, start, o) {
     }
     const {x0, x1, y0, y1} = grid;  // the square the server's grid covers
     const X = x => (x - x0) / (x1 - x0), Y = y => 1 - (y - y0) / (y1 - y0);
-    const num = v => (+v.toPrecision(3)).toString();
-    extent.replaceChildren(`${features[0]} from ${num(x0)} to ${num(x1)}, ${features[1]} from ${num(y0)} to ${num(y1)}`,
+    // Each axis's ends with the digits that tell them apart: three more than their size over
+    // their distance needs ("9999999990 to 10000000110", not "1e+10 to 1e+10").
+    const ends = (a, b) => {
+      const digits = Math.min(17, 3 + Math.max(0, Math.ceil(Math.log10(Math.max(Math.abs(a), Math.abs(b)) / (b - a)))));
+      return `from ${+a.toPrecision(digits)} to ${+b.toPrecision(digits)}`;
+    };
+    extent.replaceChildren(`${features[0]} ${ends(x0, x1)}, ${features[1]} ${ends(y0, y1)}`,
       ...classes.map((c, k) => {
         const key = dl.svg("svg", {width: 12, height: 12});
         key.append(marker(k, 6, 6, 4.5, 1.5));

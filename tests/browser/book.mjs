@@ -239,6 +239,11 @@ try {
     label: [...s.querySelectorAll("text")].map(t => t.textContent).find(t => t.startsWith("step"))}));
   check(sampled.n === 1001 && sampled.label === "step (cost over a sample of 512 points)",
         `network: 600 points: the curve has the run's 1001 records, over a sample, and says so (${sampled.n}, ${sampled.label})`);
+  // Points 100 apart at 1e10: the extent has the digits that tell its ends apart (it read "1e+10
+  // to 1e+10" with three digits).
+  await uploadAndTrain("far.csv", ["a,b,class", "10000000000,0,A", "10000000100,1,B", "10000000050,0.5,A"], 3, "2,2,2", 200);
+  const far = await page.$eval(".extent", e => e.textContent);
+  check(far.startsWith("a from 9999999990 to 10000000110, b from -0.1 to 1.1"), `network: a far extent keeps its digits: ${far}`);
   // Three features: no regions to draw, and the figure says so instead of showing an empty square.
   await uploadAndTrain("three-features.csv", ["a,b,c,class", "0.1,0.2,0.3,A", "0.9,0.8,0.7,B", "0.2,0.1,0.3,A", "0.8,0.9,0.6,B"],
                        4, "3,3,2", 2000);

@@ -73,7 +73,7 @@ constexpr int background = 0, ink = 1, first_curve = 2, curves = 6, boundary = 8
 // The page in pixels, the axes' and the legend's viewports (fractions of the page), the size of
 // a marker (its half-width in pixels).
 constexpr double page_w = 900, page_h = 640, marker_px = 8;
-constexpr double axes_x0 = 0.1, axes_x1 = 0.76, axes_y0 = 0.13, axes_y1 = 0.92, legend_x0 = 0.78,
+constexpr double axes_x0 = 0.12, axes_x1 = 0.76, axes_y0 = 0.13, axes_y1 = 0.92, legend_x0 = 0.78,
                  legend_x1 = 0.99;
 
 int class_colour(int k) {

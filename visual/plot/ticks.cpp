@@ -9,8 +9,9 @@ namespace dlmath::visual {
 
 namespace {
 
-// A label longer than this would not fit left of the frame, or between two ticks.
-constexpr std::size_t max_label_chars = 6;
+// A label longer than this would not fit left of the frame (between the axis's name and the
+// frame, measured on the pictures), or between two ticks.
+constexpr std::size_t max_label_chars = 5;
 
 // Written in fixed point when its size is 1e-4 up to 1e6, else as a mantissa and a power of ten.
 bool fixed_point(double size) {
@@ -66,19 +67,23 @@ AxisTicks axis_ticks(double lo, double hi) {
       w = std::max(w, tick_label(t, j * t.step).size());
     return w;
   };
-  if (widest(plain) <= max_label_chars) return plain;
+  if (plain.fixed && widest(plain) <= max_label_chars) return plain;  // "0.2", "1995"
+  plain.fixed = false;
+  if (widest(plain) <= max_label_chars) return plain;  // "4e10", "3e5", "-5e-3"
   // Offsets from the multiple of the power of ten at or above the span nearest the middle: they
   // need few digits, and lie on both sides of zero.
   AxisTicks offset = plain;
   const int base_place = static_cast<int>(std::ceil(std::log10(span)));
   const double q = std::pow(10.0, base_place);
   offset.base = std::round((lo + span / 2) / q) * q;
-  offset.base_text =
-      trimmed(number(std::abs(offset.base), base_place, fixed_point(std::abs(offset.base))));
-  offset.fixed = true;
-  if (widest(offset) <= max_label_chars) return offset;
-  offset.fixed = false;  // "-4e-4", not "-0.0004"
-  if (widest(offset) <= max_label_chars) return offset;
+  if (offset.base != 0) {
+    offset.base_text =
+        trimmed(number(std::abs(offset.base), base_place, fixed_point(std::abs(offset.base))));
+    for (const bool fixed : {true, false}) {  // "-0.02", else "-2e-5"
+      offset.fixed = fixed;
+      if (widest(offset) <= max_label_chars) return offset;
+    }
+  }
   // Far from 1 (past 1e99), a power of ten is long to write: whole numbers of the step's unit.
   offset.unit_text = trimmed(number(std::pow(10.0, offset.place), offset.place, false));
   return offset;
@@ -93,7 +98,7 @@ std::string tick_label(const AxisTicks& t, double value) {
 }
 
 std::string axis_name(const AxisTicks& t, const std::string& name) {
-  if (t.base_text.empty()) return name;
+  if (t.base_text.empty()) return t.unit_text.empty() ? name : name + " / " + t.unit_text;
   const std::string offset = name + (t.base < 0 ? " + " : " - ") + t.base_text;
   return t.unit_text.empty() ? offset : "(" + offset + ") / " + t.unit_text;
 }

@@ -2,7 +2,7 @@
 // PLplot's own labels keep about four significant digits once it scales an axis by a power of
 // ten: for points 1e7 apart at 1e10 its ticks read "1.000 1.000 1.000 1.001 (x10^10)", true and
 // of no use. Here the ticks are 1, 2 or 5 times a power of ten apart, and each label has as many
-// digits as tell it from its neighbours. When that would take more than six characters, the ticks
+// digits as tell it from its neighbours. When that would take more than five characters, the ticks
 // are written as offsets from a round value that the axis's name then states ("a - 1e10"), as a
 // teacher writes them on a board.
 #pragma once

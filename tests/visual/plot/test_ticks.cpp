@@ -32,7 +32,7 @@ void check_axis(double lo, double hi) {
     const double value = k * t.step;
     const std::string label = tick_label(t, value);
     INFO("tick " << value << " reads " << label << " after " << axis_name(t, "a"));
-    CHECK(label.size() <= 6);  // fits left of the frame, and between two ticks
+    CHECK(label.size() <= 5);  // fits left of the frame, and between two ticks
     CHECK(std::abs(read_back(t, label) - value) <= 0.1 * t.step);
     labels.insert(label);
   }
@@ -64,7 +64,18 @@ TEST_CASE("labels as a teacher writes them: the unit square, and offsets from a 
   CHECK(tick_label(wide, 1e10 + 4e6) == "4e6");
   // Labels that fit need no offset.
   CHECK(tick_label(axis_ticks(2e10, 8e10), 4e10) == "4e10");
-  CHECK(axis_ticks(1990, 2020).base_text.empty());
+  CHECK(tick_label(axis_ticks(1990, 2020), 1995) == "1995");
+  const AxisTicks prices = axis_ticks(1e5, 9e5);
+  CHECK(axis_name(prices, "price") == "price");
+  CHECK(tick_label(prices, 3e5) == "3e5");
+  // Offsets that would be long count a unit.
+  const AxisTicks counted = axis_ticks(3e17, 3e17 * (1 + 1e-7));
+  CHECK(axis_name(counted, "a") == "(a - 3e17) / 1e9");
+  CHECK(tick_label(counted, 3e17 + 1.5e10) == "15");
+  // About zero, no offset: a unit alone.
+  const AxisTicks small = axis_ticks(-5e-300, 5e-300);
+  CHECK(axis_name(small, "a") == "a / 1e-300");
+  CHECK(tick_label(small, -4e-300) == "-4");
   // Points 100 apart at 1e10: offsets from 1e10, which the axis's name states.
   const AxisTicks narrow = axis_ticks(1e10 - 10, 1e10 + 110);
   CHECK(axis_name(narrow, "a") == "a - 1e10");

@@ -17,6 +17,7 @@
 #include "network/train.hpp"
 #include "visual/figures.hpp"
 #include "visual/graph/network_view.hpp"
+#include "visual/plot/ticks.hpp"
 
 namespace dlmath::server {
 
@@ -315,6 +316,19 @@ nlohmann::ordered_json first_event(const Job& job, Watch& watch) {
   if (job.start_paused) first["paused"] = true;
   // The axes by the data's own column names, as the PNG pictures and the messages name them.
   first["features"] = job.data.feature_names;
+  if (job.data.dimension() == 2) {
+    // The regions' axes with the ticks and names the PNG pictures give them (visual/plot/ticks).
+    auto axis = [](double lo, double hi, const std::string& name) {
+      const visual::AxisTicks t = visual::axis_ticks(lo, hi);
+      nlohmann::ordered_json ticks = nlohmann::ordered_json::array();
+      for (const double v : visual::tick_values(t, lo, hi))
+        ticks.push_back({v, visual::tick_label(t, v)});
+      return nlohmann::ordered_json{{"name", visual::axis_name(t, name)}, {"ticks", ticks}};
+    };
+    const visual::Range& a = watch.area;
+    first["axes"] = {axis(a.x0, a.x1, job.data.feature_names[0]),
+                     axis(a.y0, a.y1, job.data.feature_names[1])};
+  }
   if (job.data.dimension() == 2)
     for (int i = 0; i < job.data.size(); ++i) {
       const auto x = job.data.x<double>(i);

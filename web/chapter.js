@@ -167,12 +167,16 @@ function trainer(root, start, o) {
   controls.append(button, stepButton, resetButton, status);
   const error = dl.el("pre", {class: "error", hidden: ""});
   const cost = dl.svg("svg", {width: 440, height: 260, id: ids.cost || ""});
-  const regions = dl.svg("svg", {width: 260, height: 260, viewBox: "0 0 1 1", id: ids.regions || ""});
+  // The regions in a square of side S pixels at (L, T), drawn in units of that square; its ticks
+  // and axis names around it, as the PNG pictures write them.
+  const L = 52, T = 8, S = 236;
+  const regions = dl.svg("svg", {width: L + S + 12, height: T + S + 44, class: "regions", id: ids.regions || ""});
   // The regions' square: the unit square for the article's points, else the data's extent with a
   // margin (the server's grid says which, by the rule of dlmath's other pictures).
   const extent = dl.el("div", {class: "note extent"}, "");
   let classes = [];  // as dlmath's pictures draw them: from the stream's first event
   let features = ["x1", "x2"];  // the data's column names: from the stream's first event
+  let axes = null;  // the regions' ticks and axis names: from the stream's first event
   const table = dl.el("table", {id: ids.parameters || ""});
   // The network as the article draws it: at the start, when paused, and trained.
   const diagram = dl.el("div", {class: "network-diagram", id: ids.network || ""});
@@ -244,16 +248,44 @@ function trainer(root, start, o) {
         key.append(marker(k, 6, 6, 4.5, 1.5));
         return dl.el("span", {class: "class-key"}, key, " " + c.name);
       }));
+    const square = dl.svg("g", {transform: `translate(${L} ${T}) scale(${S})`});
+    regions.append(square);
     const n = grid.n, c = 1 / n;
     for (let r = 0; r < n; ++r)
       for (let k = 0; k < n; ++k) {
         const look = classes[grid.cells.charCodeAt(r * n + k) - 65];
-        regions.append(dl.svg("rect", {x: k * c, y: r * c, width: c + 0.001, height: c + 0.001,
+        square.append(dl.svg("rect", {x: k * c, y: r * c, width: c + 0.001, height: c + 0.001,
           fill: look ? look.region : "#eee"}));
       }
     for (const [x, y, category] of points)
-      if (classes[category]) regions.append(marker(category, X(x), Y(y), 0.025, 0.008));
+      if (classes[category]) square.append(marker(category, X(x), Y(y), 0.025, 0.008));
+    if (!axes) return;
+    const text = (x, y, anchor, label, more) => {
+      const t = dl.svg("text", {x, y, "text-anchor": anchor, "font-size": 11, ...more});
+      t.textContent = label;
+      return t;
+    };
+    const tick = (x1, y1, x2, y2) => dl.svg("line", {x1, y1, x2, y2, stroke: "#333"});
+    regions.append(dl.svg("polyline", {fill: "none", stroke: "#333",
+      points: `${L},${T} ${L + S},${T} ${L + S},${T + S} ${L},${T + S} ${L},${T}`}));
+    for (const [v, label] of axes[0].ticks) {
+      const px = L + S * X(v);
+      regions.append(tick(px, T + S, px, T + S - 5), text(px, T + S + 14, "middle", label, {class: "tick-x"}));
+    }
+    for (const [v, label] of axes[1].ticks) {
+      const py = T + S * Y(v);
+      regions.append(tick(L, py, L + 5, py), text(L - 4, py + 4, "end", label, {class: "tick-y"}));
+    }
+    regions.append(text(L + S / 2, T + S + 32, "middle", axes[0].name, {class: "axis-x"}),
+                   text(0, 0, "middle", axes[1].name, {class: "axis-y", transform: `translate(11 ${T + S / 2}) rotate(-90)`}));
   }
+  // What a run's first event says once: its points, classes, column names and the regions' axes.
+  const takeFirst = e => {
+    points = e.points || [];
+    classes = e.classes || [];
+    features = e.features || ["x1", "x2"];
+    axes = e.axes || null;
+  };
   // The curve: every cost record the training took (about 1000 a run, each event bringing those
   // since the last), and each event's own cost, over all the points, unless the records are over
   // a sample of them (a large data set): the curve then holds the sample's costs only.
@@ -300,9 +332,7 @@ function trainer(root, start, o) {
     for (const el of controls.querySelectorAll("select, input")) el.disabled = true;
     stream.onmessage = m => {
       const e = JSON.parse(m.data);
-      if (e.points) points = e.points;
-      if (e.classes) classes = e.classes;
-      if (e.features) features = e.features;
+      if (e.classes) takeFirst(e);
       if (e.stream) {
         streamId = e.stream;
         stepButton.textContent = `Step (${e.step_size} update${e.step_size === 1 ? "" : "s"})`;
@@ -339,7 +369,7 @@ function trainer(root, start, o) {
     // The static book: the state at step 0, recorded by `dlmath book`.
     (async () => {
       const r = await dl.api("/api/train", fields());
-      if (r.ok) { points = r.body.points || []; classes = r.body.classes || []; show(r.body); }
+      if (r.ok) { takeFirst(r.body); show(r.body); }
       else drawRegions(null);
     })();
     for (const c of controls.querySelectorAll("input, select, button")) c.disabled = true;

@@ -214,6 +214,18 @@ try {
   await uploadAndTrain("three.csv", csv, 30, "2,4,3", 20000);
   const extent = await page.$eval(".extent", e => e.textContent);
   check(extent.startsWith("u from -3.6 to 3.6, v from -3.6 to 3.6"), `network: the regions cover the data's extent, axes named as in the CSV: ${extent}`);
+  // The regions' axes: ticks and names as the PNG pictures write them, each tick where its value is.
+  const regionAxes = () => page.$eval("#regions", s => {
+    const ticks = cls => [...s.querySelectorAll("text." + cls)].map(t => ({label: t.textContent, x: +t.getAttribute("x"), y: +t.getAttribute("y")}));
+    return {x: ticks("tick-x"), y: ticks("tick-y"), xname: s.querySelector("text.axis-x").textContent, yname: s.querySelector("text.axis-y").textContent};
+  });
+  const axes = await regionAxes();
+  const at = (ticks, label) => ticks.find(t => t.label === label);
+  check(axes.x.map(t => t.label).join(" ") === "-3 -2 -1 0 1 2 3" && axes.y.map(t => t.label).join(" ") === "-3 -2 -1 0 1 2 3" &&
+        axes.xname === "u" && axes.yname === "v" &&
+        Math.abs(at(axes.x, "0").x - (at(axes.x, "-3").x + at(axes.x, "3").x) / 2) < 0.01 &&
+        Math.abs(at(axes.y, "0").y - (at(axes.y, "-3").y + at(axes.y, "3").y) / 2) < 0.01 && at(axes.y, "3").y < at(axes.y, "-3").y,
+        `network: the regions' axes are named u and v, ticked -3 to 3 in place: ${JSON.stringify(axes)}`);
   check(["P", "Q", "R"].every(c => extent.split(", v from")[1].includes(" " + c)), `network: the key names the three classes: ${extent}`);
   const marks = await page.$eval("#regions", s => [...s.querySelectorAll("path")].map(p => {
     const [x, y] = p.getAttribute("d").slice(1).split(/[L,M]/).map(Number);
@@ -244,6 +256,10 @@ try {
   await uploadAndTrain("far.csv", ["a,b,class", "10000000000,0,A", "10000000100,1,B", "10000000050,0.5,A"], 3, "2,2,2", 200);
   const far = await page.$eval(".extent", e => e.textContent);
   check(far.startsWith("a from 9999999990 to 10000000110, b from -0.1 to 1.1"), `network: a far extent keeps its digits: ${far}`);
+  const farAxes = await regionAxes();
+  check(farAxes.xname === "a - 1e10" && farAxes.x.map(t => t.label).join(" ") === "0 20 40 60 80 100" &&
+        farAxes.yname === "b" && farAxes.y.map(t => t.label).join(" ") === "0.0 0.2 0.4 0.6 0.8 1.0",
+        `network: far points: ticks as offsets from 1e10, named so: ${farAxes.xname}: ${farAxes.x.map(t => t.label).join(" ")}`);
   // Three features: no regions to draw, and the figure says so instead of showing an empty square.
   await uploadAndTrain("three-features.csv", ["a,b,c,class", "0.1,0.2,0.3,A", "0.9,0.8,0.7,B", "0.2,0.1,0.3,A", "0.8,0.9,0.6,B"],
                        4, "3,3,2", 2000);
@@ -260,7 +276,7 @@ try {
   check(await page.$eval("#slider-a", s => s.disabled), `static book: chapter 3 starts at dy/da = ${start.gradient.a}, its sliders disabled`);
   await page.goto("file://" + join(book, "chapter", "8.html"));
   await page.waitForFunction(() => /^step 0 of 1000000: cost .*, 5\/10 correct$/.test(document.querySelector(".interactive[data-figure=train] .controls .number").textContent));
-  check(await page.$eval(".interactive[data-figure=train] svg[viewBox]", e => e.querySelectorAll("rect").length) === 24 * 24,
+  check(await page.$eval(".interactive[data-figure=train] svg.regions", e => e.querySelectorAll("rect").length) === 24 * 24,
         "static book: chapter 8 shows the untrained network's regions and cost");
   await page.screenshot({path: join(shots, "static-chapter-8.png"), fullPage: true});
   rmSync(book, {recursive: true, force: true});

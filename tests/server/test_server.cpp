@@ -559,6 +559,14 @@ TEST_CASE("/api/data checks an uploaded CSV with file:line errors, and training 
   CHECK(grid["y0"].get<double>() == Approx(-1.2));
   CHECK(grid["y1"].get<double>() == Approx(1.2));
   CHECK(first["features"] == json::array({"u", "v"}));  // the axes by the CSV's column names
+  // The regions' ticks and axis names, as the PNG pictures give them.
+  REQUIRE(first["axes"].size() == 2);
+  CHECK(first["axes"][0]["name"] == "u");
+  CHECK(first["axes"][1]["name"] == "v");
+  std::vector<std::string> labels;
+  for (const auto& t : first["axes"][1]["ticks"]) labels.push_back(t[1].get<std::string>());
+  CHECK(labels == std::vector<std::string>{"-1.0", "-0.5", "0.0", "0.5", "1.0"});
+  CHECK(first["axes"][1]["ticks"][1][0].get<double>() == Approx(-0.5));
   REQUIRE(first["classes"].size() == 3);
   for (int k = 0; k < 3; ++k) {
     const auto look = dlmath::visual::class_look(k);

@@ -60,11 +60,9 @@ AxisTicks axis_ticks(double lo, double hi) {
   if (k == 10) k = 1, ++plain.place;
   plain.step = k * std::pow(10.0, plain.place);
   plain.fixed = fixed_point(std::max(std::abs(lo), std::abs(hi)));
-  // The longest label of the ticks PLplot places, the multiples of the step from lo to hi.
-  auto widest = [&](const AxisTicks& t) {
+  auto widest = [&](const AxisTicks& t) {  // the longest label
     std::size_t w = 0;
-    for (double j = std::ceil(lo / t.step); j <= std::floor(hi / t.step); ++j)
-      w = std::max(w, tick_label(t, j * t.step).size());
+    for (const double v : tick_values(t, lo, hi)) w = std::max(w, tick_label(t, v).size());
     return w;
   };
   if (plain.fixed && widest(plain) <= max_label_chars) return plain;  // "0.2", "1995"
@@ -87,6 +85,13 @@ AxisTicks axis_ticks(double lo, double hi) {
   // Far from 1 (past 1e99), a power of ten is long to write: whole numbers of the step's unit.
   offset.unit_text = trimmed(number(std::pow(10.0, offset.place), offset.place, false));
   return offset;
+}
+
+std::vector<double> tick_values(const AxisTicks& t, double lo, double hi) {
+  std::vector<double> values;
+  for (double j = std::ceil(lo / t.step); j <= std::floor(hi / t.step); ++j)
+    values.push_back(j * t.step);
+  return values;
 }
 
 std::string tick_label(const AxisTicks& t, double value) {

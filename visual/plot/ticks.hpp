@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace dlmath::visual {
 
@@ -22,6 +23,10 @@ struct AxisTicks {
 
 // The ticks for an axis from lo to hi (lo < hi, finite): 4 to 11 of them.
 AxisTicks axis_ticks(double lo, double hi);
+
+// Where the ticks of an axis from lo to hi go: the multiples of t.step between them, as PLplot
+// places them.
+std::vector<double> tick_values(const AxisTicks& t, double lo, double hi);
 
 // The label of the tick at `value` (a multiple of t.step, give or take rounding).
 std::string tick_label(const AxisTicks& t, double value);

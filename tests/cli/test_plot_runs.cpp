@@ -88,6 +88,25 @@ TEST_CASE("plot data: the ring's own range, its header's names, one legend entry
   CHECK(h["class_counts"] == json::array({5, 5}));
 }
 
+TEST_CASE("plot data: ticks a learner can read, for data far from the unit square") {
+  CHECK(run_json("plot data -o " + temp_path("h10-ticks.svg") + " --json")["x_ticks"] ==
+        json::array({"0.0", "0.2", "0.4", "0.6", "0.8", "1.0"}));
+  // Unix times over a day, and prices: PLplot's own labels read 1.700 1.700 1.700 (x10^9).
+  const std::string path = temp_path("sales.csv");
+  {
+    std::ofstream out(path);
+    out << "t,price,sold\n";
+    for (int i = 0; i < 20; ++i)
+      out << 1700000000 + 4000 * i << "," << 150000 + 25000 * (i * 7 % 30) << ","
+          << (i % 3 ? "no" : "yes") << "\n";
+  }
+  const json j = run_json("plot data --data " + path + " -o " + temp_path("sales.png") + " --json");
+  CHECK(j["xlabel"] == "t - 1.7e9");
+  CHECK(j["x_ticks"] == json::array({"0", "20000", "40000", "60000", "80000"}));
+  CHECK(j["ylabel"] == "price");
+  CHECK(j["y_ticks"][0] == "1e5");
+}
+
 TEST_CASE("plot data: three text classes, each its own marker entry") {
   const json j =
       run_json("plot data --data " + three_csv() + " -o " + temp_path("three.png") + " --json");
@@ -135,9 +154,9 @@ TEST_CASE("plot boundary with three classes agrees with train at every point") {
 TEST_CASE("plots of a finished run: from its files, without training again") {
   const std::string csv = ring_csv(), saved = temp_path("ring.json"),
                     history = temp_path("ring-history.csv");
-  const json t = run_json("train --data " + csv +
-                          " --layers 2,8,2 --eta 0.5 --steps 30000 --json --save " + saved +
-                          " --history " + history);
+  const json t =
+      run_json("train --data " + csv + " --layers 2,8,2 --eta 0.5 --steps 30000 --json --save " +
+               saved + " --history " + history);
   REQUIRE(t["correct"] == 60);
 
   // A network no training would give: output weights 0, biases 5 and -5, so F = (σ(5), σ(-5))

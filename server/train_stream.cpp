@@ -208,7 +208,8 @@ std::string diagram(const Job& job, const std::vector<double>& theta, std::strin
   }
   Network<double> net = job.start;
   net.theta = theta;
-  return visual::render_svg(visual::network_drawing(net, {3, nullptr, ""}));
+  // The inputs by the data's column names: the learner's own data, as its pictures name them.
+  return visual::render_svg(visual::network_drawing(net, {3, nullptr, "", job.data.feature_names}));
 }
 
 // The diagram in an event: "network" (the SVG), or "network_note" saying why there is none.

@@ -226,6 +226,8 @@ try {
         Math.abs(at(axes.x, "0").x - (at(axes.x, "-3").x + at(axes.x, "3").x) / 2) < 0.01 &&
         Math.abs(at(axes.y, "0").y - (at(axes.y, "-3").y + at(axes.y, "3").y) / 2) < 0.01 && at(axes.y, "3").y < at(axes.y, "-3").y,
         `network: the regions' axes are named u and v, ticked -3 to 3 in place: ${JSON.stringify(axes)}`);
+  const inputNames = await page.$eval("#network-diagram", d => [...d.querySelectorAll("g.node text")].map(t => t.textContent));
+  check(inputNames.includes("u") && inputNames.includes("v") && !inputNames.includes("x1"), `network: the diagram names its inputs u and v, as the CSV: ${inputNames.slice(0, 4)}`);
   check(["P", "Q", "R"].every(c => extent.split(", v from")[1].includes(" " + c)), `network: the key names the three classes: ${extent}`);
   const marks = await page.$eval("#regions", s => [...s.querySelectorAll("path")].map(p => {
     const [x, y] = p.getAttribute("d").slice(1).split(/[L,M]/).map(Number);

@@ -7,6 +7,14 @@
 
 namespace dlmath::visual {
 
+// A user's text (a CSV column's name) as a label shows it: Graphviz reads \N, \n, \l in a label
+// as escapes, so each backslash is doubled.
+inline std::string graphviz_text(const std::string& text) {
+  std::string out;
+  for (const char c : text) out += c == '\\' ? std::string("\\\\") : std::string(1, c);
+  return out;
+}
+
 struct DrawNode {
   enum Kind { parameter, input, constant, operation, output, neuron, group } kind = operation;
   std::string label;

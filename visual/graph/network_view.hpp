@@ -16,6 +16,8 @@ struct NetworkOptions {
   // With gradients (dCost/dparameter, in parameter order), edges are labelled and sized by them.
   const std::vector<double>* gradients = nullptr;
   std::string title;
+  // The input neurons' names, a data set's columns (one per input); x1, x2, .. when not given.
+  std::vector<std::string> inputs = {};
 };
 
 template <class T>
@@ -31,8 +33,10 @@ Drawing network_drawing(const Network<T>& net, const NetworkOptions& o = {}) {
                : "layer " + std::to_string(l) + " (" + std::string(arch.activation(l).name) + ")",
         -1, true});
     for (int j = 1; j <= arch.size(l); ++j) {
-      std::string label =
-          l == 1 ? "x" + std::to_string(j) : "a" + std::to_string(l) + "," + std::to_string(j);
+      std::string label = l > 1 ? "a" + std::to_string(l) + "," + std::to_string(j)
+                          : static_cast<int>(o.inputs.size()) == arch.size(1)
+                              ? graphviz_text(o.inputs[j - 1])
+                              : "x" + std::to_string(j);
       if (l > 1) label += "\\nb " + to_decimal(net.b(l, j), o.digits);
       neuron[l].push_back(static_cast<int>(d.nodes.size()));
       d.nodes.push_back(DrawNode{l == 1 ? DrawNode::input : DrawNode::neuron, label, cluster});

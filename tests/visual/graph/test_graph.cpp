@@ -159,6 +159,19 @@ TEST_CASE("many renders in one process, from several threads, share one Graphviz
   for (const auto& s : svgs) CHECK(labels(s) == first);
 }
 
+TEST_CASE("the neuron diagram names its inputs by a data set's columns, shown as written") {
+  const auto net = initial_network<double>(Architecture({2, 2, 1}), 1);
+  visual::NetworkOptions o;
+  o.inputs = {"length", "a\\Nb"};  // \N would be Graphviz's node name
+  const std::string svg = visual::render_svg(visual::network_drawing(net, o));
+  CHECK(svg.find(">length<") != std::string::npos);
+  CHECK(svg.find(">a\\Nb<") != std::string::npos);
+  CHECK(svg.find(">x1<") == std::string::npos);
+  // Without names, or with a wrong number of them, the article's x1, x2.
+  o.inputs = {"length"};
+  CHECK(visual::render_svg(visual::network_drawing(net, o)).find(">x1<") != std::string::npos);
+}
+
 TEST_CASE("names that look like markup are escaped in the SVG") {
   visual::Drawing d;
   d.nodes.push_back({visual::DrawNode::input, "x<script>alert(1)</script>", -1});

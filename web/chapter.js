@@ -287,13 +287,15 @@ function trainer(root, start, o) {
     axes = e.axes || null;
   };
   // The curve: every cost record the training took (about 1000 a run, each event bringing those
-  // since the last), and each event's own cost, over all the points, unless the records are over
-  // a sample of them (a large data set): the curve then holds the sample's costs only.
+  // since the last); and, over all the points, the first event's cost and a paused run's (its
+  // steps fall between records), unless the records are over a sample of them (a large data
+  // set): the curve then holds the sample's costs only. A running event's own cost is left out:
+  // the records hold the curve, and how many events a run sends depends on the machine's speed.
   function show(e) {
     if (e.history_sample) sample = e.history_sample;
     const add = (s, c) => { if (!history.length || s > history.at(-1)[0]) history.push([s, c]); };
     for (const [s, c] of e.history || []) add(s, c);
-    if (!sample) add(e.step, e.cost);
+    if (!sample && (e.paused || !history.length)) add(e.step, e.cost);
     status.textContent = `step ${e.step} of ${e.steps}: cost ${e.cost.toExponential(3)}, ${e.correct}/${e.total} correct` +
       (e.paused ? " (paused)" : "");
     dl.chart(cost, [{points: history, color: "#1f77b4"}], {logY: true,

@@ -128,6 +128,9 @@ try {
       // run is over within one or two of the stream's events; its last point is the final cost.
       const curve = await page.$eval(`${fig} svg[width="440"] polyline`, p => p.getAttribute("points").trim().split(/\s+/).length);
       check(curve === 1001, `chapter 8: the cost curve has the run's 1001 cost records: ${curve}`);
+      // Its y axis names the cost it shows, as dlmath train prints it.
+      const yname = await page.$eval(`${fig} svg[width="440"]`, s => [...s.querySelectorAll("text[transform]")].map(t => t.textContent).join());
+      check(yname === "cost (1/N) Σ ½‖y − F‖²", `chapter 8: the curve's y axis is named: ${yname}`);
       const order = (await shown()).map(l => l.split(" ")[0]);
       check(order.indexOf("momentum") === order.indexOf("optimizer") + 1, `chapter 8: mu comes right after the optimiser: ${order.join(", ")}`);
       await page.screenshot({path: join(shots, "chapter-8-momentum.png")});

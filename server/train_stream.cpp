@@ -318,7 +318,8 @@ nlohmann::ordered_json first_event(const Job& job, Watch& watch) {
   // The axes by the data's own column names, as the PNG pictures and the messages name them.
   first["features"] = job.data.feature_names;
   if (job.data.dimension() == 2) {
-    // The regions' axes with the ticks and names the PNG pictures give them (visual/plot/ticks).
+    // The regions' axes with the ticks and names the PNG pictures give them (visual/plot/ticks),
+    // and the points drawn over them.
     auto axis = [](double lo, double hi, const std::string& name) {
       const visual::AxisTicks t = visual::axis_ticks(lo, hi);
       nlohmann::ordered_json ticks = nlohmann::ordered_json::array();
@@ -329,12 +330,11 @@ nlohmann::ordered_json first_event(const Job& job, Watch& watch) {
     const visual::Range& a = watch.area;
     first["axes"] = {axis(a.x0, a.x1, job.data.feature_names[0]),
                      axis(a.y0, a.y1, job.data.feature_names[1])};
-  }
-  if (job.data.dimension() == 2)
     for (int i = 0; i < job.data.size(); ++i) {
       const auto x = job.data.x<double>(i);
       first["points"].push_back({x[0], x[1], job.data.category[i]});
     }
+  }
   return first;
 }
 

@@ -260,24 +260,19 @@ function trainer(root, start, o) {
     for (const [x, y, category] of points)
       if (classes[category]) square.append(marker(category, X(x), Y(y), 0.025, 0.008));
     if (!axes) return;
-    const text = (x, y, anchor, label, more) => {
-      const t = dl.svg("text", {x, y, "text-anchor": anchor, "font-size": 11, ...more});
-      t.textContent = label;
-      return t;
-    };
     const tick = (x1, y1, x2, y2) => dl.svg("line", {x1, y1, x2, y2, stroke: "#333"});
     regions.append(dl.svg("polyline", {fill: "none", stroke: "#333",
       points: `${L},${T} ${L + S},${T} ${L + S},${T + S} ${L},${T + S} ${L},${T}`}));
     for (const [v, label] of axes[0].ticks) {
       const px = L + S * X(v);
-      regions.append(tick(px, T + S, px, T + S - 5), text(px, T + S + 14, "middle", label, {class: "tick-x"}));
+      regions.append(tick(px, T + S, px, T + S - 5), dl.text(px, T + S + 14, "middle", label, {class: "tick-x"}));
     }
     for (const [v, label] of axes[1].ticks) {
       const py = T + S * Y(v);
-      regions.append(tick(L, py, L + 5, py), text(L - 4, py + 4, "end", label, {class: "tick-y"}));
+      regions.append(tick(L, py, L + 5, py), dl.text(L - 4, py + 4, "end", label, {class: "tick-y"}));
     }
-    regions.append(text(L + S / 2, T + S + 32, "middle", axes[0].name, {class: "axis-x"}),
-                   text(0, 0, "middle", axes[1].name, {class: "axis-y", transform: `translate(11 ${T + S / 2}) rotate(-90)`}));
+    regions.append(dl.text(L + S / 2, T + S + 32, "middle", axes[0].name, {class: "axis-x"}),
+                   dl.text(0, 0, "middle", axes[1].name, {class: "axis-y", transform: `translate(11 ${T + S / 2}) rotate(-90)`}));
   }
   // What a run's first event says once: its points, classes, column names and the regions' axes.
   const takeFirst = e => {

@@ -48,6 +48,14 @@ const dl = {
     return e;
   },
 
+  // A label of 11-pixel text at (x, y), anchored "start", "middle" or "end"; `more` adds
+  // attributes (a class, a rotation).
+  text(x, y, anchor, content, more) {
+    const t = dl.svg("text", {x, y, "text-anchor": anchor, "font-size": 11, ...more});
+    t.textContent = content;
+    return t;
+  },
+
   // A line chart in `svg` (width x height): series of [x, y] points; a log10 y axis if asked;
   // o.xlabel and o.ylabel name the axes.
   chart(svg, series, o) {
@@ -69,26 +77,14 @@ const dl = {
                          : [y0, (y0 + y1) / 2, y1];
     for (const t of ticks) {
       const y = H - 24 - (t - y0) / (y1 - y0) * (H - 34);
-      const label = dl.svg("text", {x: pad - 4, y: y + 4, "text-anchor": "end", "font-size": 11});
-      label.textContent = o.logY ? "1e" + t : (+t.toPrecision(3)).toString();
-      svg.append(label, dl.svg("line", {x1: pad, x2: W - 10, y1: y, y2: y, stroke: "#eee"}));
+      svg.append(dl.text(pad - 4, y + 4, "end", o.logY ? "1e" + t : (+t.toPrecision(3)).toString()),
+                 dl.svg("line", {x1: pad, x2: W - 10, y1: y, y2: y, stroke: "#eee"}));
     }
-    for (const [t, anchor] of [[x0, "start"], [x1, "end"]]) {
-      const label = dl.svg("text", {x: X(t), y: H - 8, "text-anchor": anchor, "font-size": 11});
-      label.textContent = (+t.toPrecision(4)).toString();
-      svg.append(label);
-    }
-    if (o.ylabel) {  // up the left edge, left of the tick labels
-      const label = dl.svg("text", {x: 0, y: 0, "text-anchor": "middle", "font-size": 11,
-        transform: `translate(10 ${(H - 14) / 2}) rotate(-90)`});
-      label.textContent = o.ylabel;
-      svg.append(label);
-    }
-    if (o.xlabel) {
-      const label = dl.svg("text", {x: W / 2, y: H - 8, "text-anchor": "middle", "font-size": 11});
-      label.textContent = o.xlabel;
-      svg.append(label);
-    }
+    for (const [t, anchor] of [[x0, "start"], [x1, "end"]])
+      svg.append(dl.text(X(t), H - 8, anchor, (+t.toPrecision(4)).toString()));
+    if (o.ylabel)  // up the left edge, left of the tick labels
+      svg.append(dl.text(0, 0, "middle", o.ylabel, {transform: `translate(10 ${(H - 14) / 2}) rotate(-90)`}));
+    if (o.xlabel) svg.append(dl.text(W / 2, H - 8, "middle", o.xlabel));
     for (const s of series) {
       const pts = s.points.filter(p => isFinite(p[1]) && (!o.logY || p[1] > 0));
       svg.append(dl.svg("polyline", {fill: "none", stroke: s.color, "stroke-width": 2,

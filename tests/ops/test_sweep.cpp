@@ -253,3 +253,40 @@ TEST_CASE("a forward sweep from any node, inside a neuron or a cost tail too, re
   CHECK(std::count(changed.begin(), changed.end(), late.index()) == 1);
   CHECK(std::count(changed.begin(), changed.end(), half) == 1);
 }
+
+TEST_CASE("leaves recorded among inner nodes get no segment, and sweeps across them are right",
+          "[sweep]") {
+  Graph<double> g;
+  const Var<double> x = g.input("x", 0.3), c = g.parameter("c", 0.7);
+  const std::vector<Var<double>> w{c, x}, in{x, c};
+  const Var<double> a = sigmoid(affine<double>(w, in, c)), b = sigmoid(affine<double>(w, in, x));
+  // Targets recorded between the network and its cost, as a point's cost records y: a run of
+  // leaves between a run of neurons and a cost tail.
+  const Var<double> y0 = g.input("y0", 0.2), y1 = g.input("y1", 0.9);
+  const Var<double> e0 = square(y0 - a);  // (one statement each: recorded in this order)
+  const Var<double> cost = 0.5 * (e0 + square(y1 - b));
+  const Var<double> late = g.input("late", 0.4);  // and a leaf after everything
+  const Var<double> out = cost * late + exp(y1) * tanh(cost);
+  g.forward();
+  const std::vector<std::uint32_t>& plan = g.sweep_memo().words;
+  REQUIRE(plan.size() >= 9);  // the neurons, the cost tail, the nodes after it
+  for (std::size_t k = 0; k < plan.size(); k += 3) {
+    CAPTURE(plan[k], plan[k + 1]);
+    for (const Var<double>& leaf : {y0, y1, late})
+      CHECK_FALSE((plan[k] <= leaf.index() && leaf.index() < plan[k + 1]));
+  }
+  check_both_ways(g, out.index());
+  check_both_ways(g, cost.index());
+  check_both_ways(g, y1.index(), false);    // from a leaf in no segment
+  check_both_ways(g, late.index(), false);  // the same after the cost tail
+  check_both_ways(g, b.index());            // from the neuron before the leaves
+  CHECK(g.grad(y0.index()) == 0);           // (recorded after that neuron: no gradient reaches it)
+  // A forward sweep from each leaf recomputes what a whole sweep gives.
+  for (const Var<double>& leaf : {y0, y1, late}) {
+    g.set_value(leaf.index(), g.value(leaf.index()) + 0.5);
+    g.forward(leaf.index());
+    const double replayed = g.value(out.index());
+    g.forward();
+    CHECK(g.value(out.index()) == replayed);
+  }
+}

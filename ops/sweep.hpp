@@ -8,8 +8,9 @@
 // A neuron, an affine node followed by an activation that takes it, stays two nodes (drawings and
 // formulas show both), but the sweeps step the pair as one, with z and its gradient held in
 // registers. A layer's neurons are recorded one after another with the same activation: such a
-// run is dispatched once and stepped by one loop. In double, a point's half squared error is
-// stepped as one too (ops/sweep_squared_error.hpp).
+// run is dispatched once and stepped by one loop. In double, the backward sweep steps the neurons
+// of a layer (those that take the same inputs) with the inputs' gradients summed in registers
+// (backward_dense), and a point's half squared error as one (ops/sweep_squared_error.hpp).
 //
 // Where those runs and tails lie is worked out once per shape of a graph (plan_sweeps) and kept
 // with the tape: a replayed graph is then stepped segment by segment, not looked at node by node
@@ -36,7 +37,7 @@ namespace sweep {
 // for a leaf or an op not in Ops. (Over the whole registry the compiler makes the comparisons one
 // jump table; over a few ops they stay comparisons.)
 template <class... Ops, class F>
-inline bool dispatch(OpList<Ops...>, OpCode code, F&& f) {
+[[gnu::always_inline]] inline bool dispatch(OpList<Ops...>, OpCode code, F&& f) {
   return ((code == Ops::code && (f.template operator()<Ops>(), true)) || ...);
 }
 
@@ -81,6 +82,34 @@ template <class Act, index_t N, class T>
     Affine::spread<N>(s, i - 1, gz);
 }
 
+// A layer: neurons b .. e - 1 that take the same N inputs, from the last, the inputs' gradients
+// summed in registers and stored once, in the order the neurons would add them one by one (the
+// same numbers to the last bit). Summed in memory, each neuron's addition waits for the one before
+// it to be stored and loaded again, and the next layer down waits for them all: in the paper's
+// network that path made the replay 6 to 12 ns a step slower (bench_higham_sgd, 1.44 to 1.50
+// times the tight loop against 1.35 and 1.36), though this takes 47 instructions more a step.
+template <class Act, index_t N, class T>
+[[gnu::always_inline]] inline void backward_dense(const Nodes<T>& s, index_t b, index_t e) {
+  const index_t* in = s.args + s.l[b].a;
+  T x[N], gx[N];
+  for (index_t k = 0; k < N; ++k) x[k] = s.v[in[2 * k + 1]], gx[k] = s.g[in[2 * k + 1]];
+  for (index_t i = e - 1;; i -= 2) {
+    T& gz = s.g[i - 1];
+    gz += s.g[i] * unary_partial<Act>(s, i, s.v[i - 1]);
+    const T g = gz;
+    const index_t* w = s.args + s.l[i - 1].a;
+    for (index_t k = 0; k < N; ++k) {
+      s.g[w[2 * k]] += g * x[k];
+      gx[k] += g * s.v[w[2 * k]];
+    }
+    s.g[w[2 * N]] += g;
+    if (i == b + 1) break;
+  }
+  for (index_t k = 0; k < N; ++k) s.g[in[2 * k + 1]] = gx[k];
+}
+
+// The most operands of an affine node whose fan-in the sweeps unroll (4 inputs).
+inline constexpr index_t unrolled_links = 9;
 // Calls f.template operator()<N>() with N the fan-in of an affine node with `links` operands
 // (2N + 1), for the fan-ins a small network has, so that its neurons' loops unroll; N = 0 for
 // any other, read from the node.
@@ -110,12 +139,40 @@ template <index_t N, class T>
 namespace sweep {
 
 // A plan of a graph's sweeps, worked out once per shape of the graph (Tape::sweep_memo): its inner
-// nodes as segments [begin, end) of three kinds, three words each. Replayed, a sweep then steps
+// nodes as segments [begin, end) of four kinds, three words each. Replayed, a sweep then steps
 // segment after segment instead of looking again at every node for neurons and cost tails.
-enum Segment : std::uint32_t { nodes = 0, neurons = 1, squared_error = 2 };
-// The third word: the kind; for neurons also the activation's code and the affine nodes' links.
+enum Segment : std::uint32_t { nodes = 0, neurons = 1, squared_error = 2, dense = 3 };
+// The third word: the kind; for neurons and layers (dense: neurons that take the same inputs,
+// in double) also the activation's code and the affine nodes' links.
 inline std::uint32_t segment_word(Segment kind, OpCode act = 0, index_t links = 0) {
   return kind | std::uint32_t(act) << 8 | links << 16;
+}
+
+// Whether the affine nodes a and c take the same inputs (every other operand but the bias).
+template <class T>
+bool same_inputs(const Nodes<T>& s, index_t a, index_t c) {
+  const index_t *p = s.args + s.l[a].a, *q = s.args + s.l[c].a;
+  for (index_t k = 1; k + 1 < s.l[a].b; k += 2)
+    if (p[k] != q[k]) return false;
+  return true;
+}
+// Whether neurons b .. e - 1 (same inputs) can have their inputs' gradients summed in registers:
+// the inputs come before them, differ from one another and from every weight and bias.
+template <class T>
+bool dense_ok(const Nodes<T>& s, index_t b, index_t e) {
+  const index_t links = s.l[b].b;
+  const index_t* in = s.args + s.l[b].a;
+  for (index_t k = 1; k + 1 < links; k += 2) {
+    if (in[k] >= b) return false;
+    for (index_t m = k + 2; m + 1 < links; m += 2)
+      if (in[m] == in[k]) return false;
+    for (index_t i = b; i < e; i += 2) {
+      const index_t* w = s.args + s.l[i].a;
+      for (index_t m = 0; m < links; m += 2)  // the weights, then the bias (links is odd)
+        if (w[m] == in[k]) return false;
+    }
+  }
+  return true;
 }
 
 // The segments of nodes first.. n - 1, as the sweeps below would find them node by node.
@@ -125,7 +182,7 @@ void plan_sweeps(const Nodes<T>& s, index_t first, index_t n, std::vector<std::u
   index_t loose = first;  // nodes from here on are stepped one by one
   // Nodes loose .. b - 1 as a segment, without the leaves at its ends (the targets y, recorded
   // between the network and its cost): leaves have no step, and a segment of them alone cost a
-  // training step of the paper's network 69 instructions of 1,917 (callgrind).
+  // training step of the paper's network 69 instructions of 1,893 (callgrind).
   auto push_loose = [&](index_t b) {
     while (loose < b && s.op[loose] < first_op) ++loose;
     while (b > loose && s.op[b - 1] < first_op) --b;
@@ -143,7 +200,19 @@ void plan_sweeps(const Nodes<T>& s, index_t first, index_t n, std::vector<std::u
       const index_t links = s.l[i].b;
       index_t j = i;
       while (neuron_at(s, j + 2, n) && s.op[j + 3] == act && s.l[j + 2].b == links) j += 2;
-      push(i, j + 2, segment_word(neurons, act, links));
+      if constexpr (std::is_floating_point_v<T>) {
+        // The run cut into layers: neurons that take the same inputs (the paper's layers 2 and 3
+        // have the same fan-in and activation, and make one run).
+        for (index_t b = i; b <= j;) {
+          index_t e = b;  // the layer's last affine node
+          while (e + 2 <= j && same_inputs(s, b, e + 2)) e += 2;
+          const bool layer = e > b && links <= unrolled_links && dense_ok(s, b, e + 2);
+          push(b, e + 2, segment_word(layer ? dense : neurons, act, links));
+          b = e + 2;
+        }
+      } else {
+        push(i, j + 2, segment_word(neurons, act, links));
+      }
       i = j + 1;
       continue;
     }
@@ -171,12 +240,18 @@ const std::vector<std::uint32_t>& plan_of(Tape<T>& t) {
   return m.words;
 }
 
-// Calls f.template operator()<Act, N>() for a neurons segment's activation and fan-in.
+// Calls f.template operator()<Act, N>() for a neurons segment's activation and fan-in. (Inlined
+// at every level: GCC otherwise made the layers' backward sweep a call per segment, reading the
+// tape's arrays through the closure, 433 instructions a step where 254 do.)
 template <class F>
 [[gnu::always_inline]] inline void with_neurons(std::uint32_t word, F&& f) {
-  dispatch(NeuronActivations{}, OpCode((word >> 8) & 0xff), [&]<class Act>() {
-    with_fan_in(word >> 16, [&]<index_t N>() { f.template operator()<Act, N>(); });
-  });
+  dispatch(
+      NeuronActivations{},
+      OpCode((word >> 8) & 0xff), [&]<class Act>() __attribute__((always_inline)) {
+        with_fan_in(
+            word >> 16, [&]<index_t N>()
+                            __attribute__((always_inline)) { f.template operator()<Act, N>(); });
+      });
 }
 
 }  // namespace sweep
@@ -195,6 +270,7 @@ void forward_sweep(Tape<T>& t, index_t from = 0) {
     const index_t b = w[0], e = w[1];
     switch (w[2] & 0xff) {
       case sweep::neurons:
+      case sweep::dense:
         sweep::with_neurons(w[2], [&]<class Act, index_t N>() {
           for (index_t i = b; i < e; i += 2) sweep::forward_neuron<Act, N>(s, i);
         });
@@ -237,6 +313,20 @@ bool backward_by_plan(Tape<T>& t, index_t out) {
         break;
       case squared_error:
         if constexpr (std::is_floating_point_v<T>) backward_squared_error(s, b, e - 1);
+        break;
+      case dense:  // (a case of its own: joined to the one above, the step took 21 instructions
+                   // more)
+        with_neurons(
+            w[-1], [&]<class Act, index_t N>() __attribute__((always_inline)) {
+              if constexpr (N > 0) {
+                backward_dense<Act, N>(s, b, e);
+              } else {  // (not planned: a layer has a fan-in the sweeps unroll)
+                for (index_t i = e - 1;; i -= 2) {
+                  backward_neuron<Act, N>(s, i);
+                  if (i == b + 1) break;
+                }
+              }
+            });
         break;
       default:
         for (index_t i = e; i-- > b;)

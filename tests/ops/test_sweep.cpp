@@ -290,3 +290,55 @@ TEST_CASE("leaves recorded among inner nodes get no segment, and sweeps across t
     CHECK(g.value(out.index()) == replayed);
   }
 }
+
+TEST_CASE("layers of neurons that take the same inputs agree with the op table's steps",
+          "[sweep]") {
+  Graph<double> g;
+  const Var<double> x = g.input("x", 0.3), c = g.parameter("c", 0.7);
+  double next = 0.1;  // each weight and bias its own parameter, as in a network
+  auto parameter = [&] { return g.parameter("p", next = -next * 1.1 + 0.05); };
+  Var<double> sum = g.constant(0.0);
+  std::size_t layers = 0;  // that should be summed in registers
+  [&]<class... Acts>(OpList<Acts...>) {
+    auto one = [&]<class Act>() {
+      std::vector<Var<double>> in{x * c, x - c};
+      for (const int n : {1, 2, 3, 4, 5, 2}) {  // fan-ins: 5 is read from the node
+        while (in.size() < std::size_t(n)) in.push_back(in.back() * 0.5 + x);
+        in.resize(n);
+        std::vector<std::vector<Var<double>>> w(3);  // recorded before the layer, as a network's
+        std::vector<Var<double>> b, out;
+        for (auto& row : w)
+          for (int k = 0; k < n; ++k) row.push_back(parameter());
+        for (int j = 0; j < 3; ++j) b.push_back(parameter());
+        for (int j = 0; j < 3; ++j) out.push_back(record<Act>(affine<double>(w[j], in, b[j])));
+        // The inputs taken again after the layer: their gradients are not 0 when it is stepped.
+        for (const Var<double>& a : in) sum = sum + a * 0.5;
+        in = out;
+        layers += n <= 4;  // (the fan-ins the sweeps unroll)
+      }
+      for (const Var<double>& a : in) sum = sum + a;
+      // Layers that must not have their inputs' gradients summed apart from the rest: an input
+      // that is also a weight, an input taken twice, a bias that is an input.
+      const Var<double> u = in[0], v = in[1];
+      for (const auto& [w, ins, bias] :
+           {std::tuple{std::vector{u, parameter()}, std::vector{u, v}, parameter()},
+            std::tuple{std::vector{parameter(), parameter()}, std::vector{u, u}, parameter()},
+            std::tuple{std::vector{parameter(), parameter()}, std::vector{u, v}, v}}) {
+        std::vector<Var<double>> pair;
+        for (int j = 0; j < 2; ++j) pair.push_back(record<Act>(affine<double>(w, ins, bias)));
+        sum = sum + pair[0] * pair[1];
+      }
+    };
+    (one.template operator()<Acts>(), ...);
+  }(NeuronActivations{});
+  g.forward();
+  std::size_t dense = 0;
+  const std::vector<std::uint32_t>& plan = g.sweep_memo().words;
+  for (std::size_t k = 0; k < plan.size(); k += 3) dense += (plan[k + 2] & 0xff) == sweep::dense;
+  CHECK(dense == layers);
+  check_both_ways(g, sum.index());
+  for (index_t from = sum.index(); from + 60 > sum.index(); --from) {
+    CAPTURE(from);
+    check_both_ways(g, from, false);
+  }
+}

@@ -157,13 +157,13 @@ bool same_inputs(const Nodes<T>& s, index_t a, index_t c) {
   return true;
 }
 // Whether neurons b .. e - 1 (same inputs) can have their inputs' gradients summed in registers:
-// the inputs come before them, differ from one another and from every weight and bias.
+// the inputs differ from one another and from every weight and bias. (They come before the
+// layer: an affine node's operands are recorded before it.)
 template <class T>
 bool dense_ok(const Nodes<T>& s, index_t b, index_t e) {
   const index_t links = s.l[b].b;
   const index_t* in = s.args + s.l[b].a;
   for (index_t k = 1; k + 1 < links; k += 2) {
-    if (in[k] >= b) return false;
     for (index_t m = k + 2; m + 1 < links; m += 2)
       if (in[m] == in[k]) return false;
     for (index_t i = b; i < e; i += 2) {

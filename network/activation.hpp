@@ -19,9 +19,13 @@ struct Activation {
   constexpr bool operator==(const Activation&) const = default;
 };
 
+// An op of the registry as an activation, under the op's own name.
+template <class Op>
+inline constexpr Activation activation_of{Op::name, Op::code};
+
 inline constexpr Activation activations[] = {
-    {"sigmoid", Sigmoid::code},   {"tanh", Tanh::code}, {"relu", Relu::code},
-    {"softplus", Softplus::code}, {"linear", 0},
+    activation_of<Sigmoid>,  activation_of<Tanh>, activation_of<Relu>,
+    activation_of<Softplus>, {"linear", 0},
 };
 
 namespace activation_checks {

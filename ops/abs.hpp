@@ -7,8 +7,10 @@ namespace dlmath {
 // |x|:  d/dx = sign x
 struct Abs {
   static constexpr OpCode code = code_of<Abs>;
-  static constexpr std::string_view name = "abs", symbol = "abs", latex = "\\operatorname{abs}";
+  static constexpr std::string_view name = "abs", symbol = "abs", latex = "\\left|#\\right|";
   static constexpr int precedence = 0;
+  static constexpr Parity parity = Parity::even;
+  static constexpr bool exact_on_rationals = true;
   static constexpr std::string_view about = "the absolute value";
   static constexpr double samples[] = {-1.4, 0.3, 2.6};
   template <class U>

@@ -8,6 +8,7 @@ struct Add {
   static constexpr OpCode code = code_of<Add>;
   static constexpr std::string_view name = "add", symbol = "+", latex = "+";
   static constexpr int precedence = 1;
+  static constexpr Reading reading{Reading::linear, 1};
   static constexpr std::string_view about = "a plus b";
   static constexpr double samples[][2] = {{0.7, 1.3}, {-2.5, 0.4}, {1e3, -3e-3}};
   template <class U>

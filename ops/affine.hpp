@@ -11,6 +11,7 @@ struct Affine {
   static constexpr OpCode code = code_of<Affine>;
   static constexpr std::string_view name = "affine", symbol = "affine", latex = "\\sum";
   static constexpr int precedence = 1;
+  static constexpr Reading reading{Reading::affine};
   static constexpr std::string_view about = "w1 x1 + ... + wn xn + b, one neuron's weighted input";
   static constexpr double samples[][5] = {
       {0.5, 2.0, -0.25, 4.0, 3.0}, {-1.5, 0.3, 2.0, -0.7, 0.1}, {7.0, -3.0, 0.2, 0.9, -1.0}};

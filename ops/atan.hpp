@@ -8,6 +8,8 @@ struct Atan {
   static constexpr OpCode code = code_of<Atan>;
   static constexpr std::string_view name = "atan", symbol = "atan", latex = "\\arctan";
   static constexpr int precedence = 0;
+  static constexpr Parity parity = Parity::odd;
+  static constexpr ExactPoint exact[] = {{{0}, {0}}};
   static constexpr std::string_view about = "the inverse tangent, between -pi/2 and pi/2";
   static constexpr double samples[] = {-3.7, -0.6, 0.2, 1.4, 25.0};
   template <class U>

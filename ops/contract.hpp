@@ -23,6 +23,13 @@
 //   static constexpr bool activation = true;      a unary op that neurons apply to their
 //                                                 weighted input: the sweeps step it together
 //                                                 with the affine node it takes (ops/sweep.hpp)
+//   static constexpr Reading reading;             how the algebra reads it (a sum, a product,
+//                                                 a power...); a function f(u) if not given
+// and for a function, what its simplifications may use (ops/reading.hpp):
+//   static constexpr Parity parity;               f(-u) = f(u), -f(u) or 1 - f(u)
+//   static constexpr ExactPoint exact[];          points where f is rational: exp 0 = 1
+//   static constexpr bool exact_on_rationals;     value(r) is rational for rational r (abs)
+//   using inverse = Other;                        f(Other(u)) = u
 // and, side by side, its value and its local derivatives, written once for any U that has
 // arithmetic: a scalar type T (the numbers) or Var<T> (the derivative recorded as new nodes):
 //   unary:   U value(const U& x);            U partial(const U& x, const U& y);        y = value(x)
@@ -45,6 +52,7 @@
 
 #include "engine/var.hpp"
 #include "ops/list.hpp"
+#include "ops/reading.hpp"
 
 namespace dlmath {
 

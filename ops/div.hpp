@@ -8,6 +8,7 @@ struct Div {
   static constexpr OpCode code = code_of<Div>;
   static constexpr std::string_view name = "div", symbol = "/", latex = "/";
   static constexpr int precedence = 2;
+  static constexpr Reading reading{Reading::product, -1};
   static constexpr std::string_view about = "a divided by b";
   static constexpr double samples[][2] = {{0.7, 1.3}, {-2.5, 0.4}, {1e3, -0.3}};
   template <class U>

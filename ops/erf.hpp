@@ -13,6 +13,8 @@ struct Erf {
   static constexpr OpCode code = code_of<Erf>;
   static constexpr std::string_view name = "erf", symbol = "erf", latex = "\\operatorname{erf}";
   static constexpr int precedence = 0;
+  static constexpr Parity parity = Parity::odd;
+  static constexpr ExactPoint exact[] = {{{0}, {0}}};
   static constexpr std::string_view about = "the error function, between -1 and 1";
   static constexpr double samples[] = {-2.3, -0.45, 0.1, 0.8, 1.9};
   template <class U>

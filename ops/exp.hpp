@@ -8,6 +8,8 @@ struct Exp {
   static constexpr OpCode code = code_of<Exp>;
   static constexpr std::string_view name = "exp", symbol = "exp", latex = "\\exp";
   static constexpr int precedence = 0;
+  static constexpr ExactPoint exact[] = {{{0}, {1}}};
+  using inverse = Log;
   static constexpr std::string_view about = "e to the power x";
   static constexpr double samples[] = {-3.1, 0.2, 2.5};
   template <class U>

@@ -8,6 +8,8 @@ struct Log {
   static constexpr OpCode code = code_of<Log>;
   static constexpr std::string_view name = "log", symbol = "log", latex = "\\log";
   static constexpr int precedence = 0;
+  static constexpr ExactPoint exact[] = {{{1}, {0}}};
+  using inverse = Exp;
   static constexpr std::string_view about = "the natural logarithm, for x > 0";
   static constexpr double samples[] = {0.03, 0.9, 7.5};
   template <class U>

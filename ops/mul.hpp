@@ -8,6 +8,7 @@ struct Mul {
   static constexpr OpCode code = code_of<Mul>;
   static constexpr std::string_view name = "mul", symbol = "*", latex = "\\cdot";
   static constexpr int precedence = 2;
+  static constexpr Reading reading{Reading::product, 1};
   static constexpr std::string_view about = "a times b";
   static constexpr double samples[][2] = {{0.7, 1.3}, {-2.5, 0.4}, {1e3, -3e-3}};
   template <class U>

@@ -8,6 +8,7 @@ struct Neg {
   static constexpr OpCode code = code_of<Neg>;
   static constexpr std::string_view name = "neg", symbol = "-", latex = "-";
   static constexpr int precedence = 3;
+  static constexpr Reading reading{Reading::negate, -1};
   static constexpr std::string_view about = "minus x";
   static constexpr double samples[] = {-1.7, 0.2, 3.5};
   template <class U>

@@ -9,6 +9,7 @@ struct Pow {
   static constexpr OpCode code = code_of<Pow>;
   static constexpr std::string_view name = "pow", symbol = "^", call = "pow", latex = "^";
   static constexpr int precedence = 4;
+  static constexpr Reading reading{Reading::power};
   static constexpr Associativity associativity = Associativity::right;
   static constexpr std::string_view about = "a to the power b, for a > 0 (or a = 0)";
   static constexpr double samples[][2] = {{0.7, 1.3}, {2.5, -0.4}, {1.1, 3.0}};

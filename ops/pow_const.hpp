@@ -9,6 +9,7 @@ struct PowConst {
   static constexpr OpCode code = code_of<PowConst>;
   static constexpr std::string_view name = "pow", symbol = "^", call = "pow", latex = "^";
   static constexpr int precedence = 4;
+  static constexpr Reading reading{Reading::power};
   static constexpr Associativity associativity = Associativity::right;
   static constexpr int constant_operand = 1;  // c
   static constexpr std::string_view about =

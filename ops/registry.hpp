@@ -5,6 +5,8 @@
 #pragma once
 
 #include <array>
+#include <span>
+#include <stdexcept>
 #include <string_view>
 
 #include "ops/contract.hpp"
@@ -22,6 +24,12 @@ struct OpEntry {
   Associativity associativity = Associativity::left;
   std::string_view call;      // an operator also written as a function ("pow"), or empty
   int constant_operand = -1;  // the operand that is always a constant, or -1
+  // For the algebra (ops/reading.hpp): how it reads the op, and a function's facts.
+  Reading reading;
+  Parity parity = Parity::none;
+  std::span<const ExactPoint> exact;  // points where the value is rational
+  bool exact_on_rationals = false;    // value(r) is rational at every rational r
+  OpCode inverse = 0;                 // f(inverse(u)) = u; 0: none
 
   // Written as an operator character (not one a name is made of): prefix (arity 1) or infix
   // (arity 2).
@@ -49,6 +57,11 @@ constexpr OpEntry entry_of() {
   if constexpr (requires { Op::associativity; }) e.associativity = Op::associativity;
   if constexpr (requires { Op::call; }) e.call = Op::call;
   if constexpr (requires { Op::constant_operand; }) e.constant_operand = Op::constant_operand;
+  if constexpr (requires { Op::reading; }) e.reading = Op::reading;
+  if constexpr (requires { Op::parity; }) e.parity = Op::parity;
+  if constexpr (requires { Op::exact; }) e.exact = Op::exact;
+  if constexpr (requires { Op::exact_on_rationals; }) e.exact_on_rationals = Op::exact_on_rationals;
+  if constexpr (requires { typename Op::inverse; }) e.inverse = code_of<typename Op::inverse>;
   return e;
 }
 
@@ -59,6 +72,18 @@ constexpr std::array<OpEntry, sizeof...(Ops)> entries_of(OpList<Ops...>) {
 
 // Every registered op, in code order: op_entries[k].code == first_op + k.
 inline constexpr auto op_entries = entries_of(RegisteredOps{});
+
+// The entry of a registered op's code.
+constexpr const OpEntry& op_entry(OpCode code) {
+  return op_entries[code - first_op];
+}
+
+// The first op the algebra reads as `shape` (with `sign`, for a sum or a product; 0: either).
+constexpr const OpEntry& op_read_as(Reading::Shape shape, int sign = 0) {
+  for (const OpEntry& e : op_entries)
+    if (e.reading.shape == shape && (sign == 0 || e.reading.sign == sign)) return e;
+  throw std::logic_error("no op is read so");
+}
 
 namespace registry_checks {
 template <class... Ops>
@@ -84,6 +109,16 @@ constexpr bool well_formed() {
   }
   return true;
 }
+// The printers bind by these: every op read as a sum binds as tightly as every other, and so on.
+constexpr bool readings_agree() {
+  for (const OpEntry& e : op_entries)
+    for (const OpEntry& f : op_entries)
+      if (e.reading.shape == f.reading.shape && e.reading.shape != Reading::call &&
+          e.is_operator() && f.is_operator() && e.precedence != f.precedence)
+        return false;
+  return true;
+}
+static_assert(readings_agree(), "ops read alike (a + b, a - b) bind alike");
 static_assert(well_formed(),
               "every op needs a name, symbol, latex and about; a function has precedence 0; "
               "no two ops are written alike");

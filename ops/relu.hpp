@@ -9,6 +9,7 @@ struct Relu {
   static constexpr OpCode code = code_of<Relu>;
   static constexpr std::string_view name = "relu", symbol = "relu", latex = "\\operatorname{relu}";
   static constexpr int precedence = 0;
+  static constexpr bool exact_on_rationals = true;
   static constexpr bool activation = true;
   static constexpr std::string_view about = "max(x, 0)";
   static constexpr double samples[] = {-1.4, 0.3, 2.6};

@@ -11,6 +11,8 @@ struct Sigmoid {
   static constexpr OpCode code = code_of<Sigmoid>;
   static constexpr std::string_view name = "sigmoid", symbol = "sigmoid", latex = "\\sigma";
   static constexpr int precedence = 0;
+  static constexpr Parity parity = Parity::complement;
+  static constexpr ExactPoint exact[] = {{{0}, {1, 2}}};
   static constexpr bool activation = true;
   static constexpr std::string_view about = "the logistic function 1/(1 + e^-x)";
   static constexpr double samples[] = {-4.3, -0.6, 0.7, 3.2};

@@ -8,6 +8,8 @@ struct Sign {
   static constexpr OpCode code = code_of<Sign>;
   static constexpr std::string_view name = "sign", symbol = "sign", latex = "\\operatorname{sign}";
   static constexpr int precedence = 0;
+  static constexpr Parity parity = Parity::odd;
+  static constexpr bool exact_on_rationals = true;
   static constexpr std::string_view about =
       "1, 0 or -1 as x is positive, 0 or negative: the slope of abs";
   static constexpr double samples[] = {-1.4, 0.3, 2.6};

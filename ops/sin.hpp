@@ -9,6 +9,8 @@ struct Sin {
   static constexpr OpCode code = code_of<Sin>;
   static constexpr std::string_view name = "sin", symbol = "sin", latex = "\\sin";
   static constexpr int precedence = 0;
+  static constexpr Parity parity = Parity::odd;
+  static constexpr ExactPoint exact[] = {{{0}, {0}}};
   static constexpr std::string_view about = "the sine (x in radians)";
   static constexpr double samples[] = {-2.2, 0.3, 1.9};
   template <class U>

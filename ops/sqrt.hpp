@@ -6,8 +6,9 @@ namespace dlmath {
 // sqrt x:  d/dx = 1/(2 sqrt x)
 struct Sqrt {
   static constexpr OpCode code = code_of<Sqrt>;
-  static constexpr std::string_view name = "sqrt", symbol = "sqrt", latex = "\\sqrt";
+  static constexpr std::string_view name = "sqrt", symbol = "sqrt", latex = "\\sqrt{#}";
   static constexpr int precedence = 0;
+  static constexpr Reading reading{Reading::root};
   static constexpr std::string_view about = "the square root, for x >= 0";
   static constexpr double samples[] = {0.03, 0.9, 7.5};
   template <class U>

@@ -8,6 +8,7 @@ struct Square {
   static constexpr OpCode code = code_of<Square>;
   static constexpr std::string_view name = "square", symbol = "square", latex = "^2";
   static constexpr int precedence = 0;
+  static constexpr Reading reading{Reading::square};
   static constexpr std::string_view about = "x times x";
   static constexpr double samples[] = {-1.7, 0.2, 3.5};
   template <class U>

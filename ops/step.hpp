@@ -8,6 +8,7 @@ struct Step {
   static constexpr OpCode code = code_of<Step>;
   static constexpr std::string_view name = "step", symbol = "step", latex = "\\theta";
   static constexpr int precedence = 0;
+  static constexpr bool exact_on_rationals = true;
   static constexpr std::string_view about = "1 for x > 0, else 0: the slope of relu";
   static constexpr double samples[] = {-1.4, 0.3, 2.6};
   template <class U>

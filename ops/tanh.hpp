@@ -9,6 +9,8 @@ struct Tanh {
   static constexpr OpCode code = code_of<Tanh>;
   static constexpr std::string_view name = "tanh", symbol = "tanh", latex = "\\tanh";
   static constexpr int precedence = 0;
+  static constexpr Parity parity = Parity::odd;
+  static constexpr ExactPoint exact[] = {{{0}, {0}}};
   static constexpr bool activation = true;
   static constexpr std::string_view about = "the hyperbolic tangent";
   static constexpr double samples[] = {-2.2, 0.3, 1.9};

@@ -5,68 +5,47 @@
 #include <bit>
 #include <map>
 
-#include "ops/abs.hpp"
-#include "ops/cos.hpp"
-#include "ops/exp.hpp"
-#include "ops/log.hpp"
-#include "ops/relu.hpp"
-#include "ops/sigmoid.hpp"
-#include "ops/sign.hpp"
-#include "ops/sin.hpp"
-#include "ops/step.hpp"
-#include "ops/tanh.hpp"
+#include "ops/registry.hpp"
 
 namespace dlmath::symbolic {
 
 namespace {
 
-// What a function satisfies, for the functions that have rules; any other op is a plain f(u).
-enum class Parity { none, even, odd, complement };  // f(-u) = f(u), -f(u), 1 - f(u)
+// What a function satisfies, as its op's file states it (ops/reading.hpp); an op that states
+// nothing is a plain f(u).
 using Exact = std::optional<Rational> (*)(const Rational&);
 struct CallRule {
-  OpCode code;
-  Parity parity;
-  Exact exact;     // f at a rational, when that is rational
-  OpCode inverse;  // f(g(u)) = u for this g (0: none)
+  Parity parity = Parity::none;
+  Exact exact = nullptr;  // f at a rational, when that is rational
+  OpCode inverse = 0;     // f(g(u)) = u for this g (0: none)
 };
 
-std::optional<Rational> at_zero(const Rational& r, const Rational& value) {
-  if (r == 0) return value;
+template <class Op>
+std::optional<Rational> exact_value(const Rational& r) {
+  constexpr const OpEntry& e = op_entries[Op::code - first_op];
+  if constexpr (e.exact_on_rationals) {
+    if constexpr (arity_of<Op> == 1) return Op::value(r);
+  } else {
+    for (const ExactPoint& x : e.exact)
+      if (r == Rational(x.at.p, x.at.q)) return Rational(x.value.p, x.value.q);
+  }
   return std::nullopt;
 }
 
-const std::array<const CallRule*, 256>& call_rules() {
-  static const CallRule rules[] = {
-      {Exp::code, Parity::none, [](const Rational& r) { return at_zero(r, Rational(1)); },
-       Log::code},
-      {Log::code, Parity::none,
-       [](const Rational& r) -> std::optional<Rational> {
-         if (r == 1) return Rational(0);
-         return std::nullopt;
-       },
-       Exp::code},
-      {Sin::code, Parity::odd, [](const Rational& r) { return at_zero(r, Rational(0)); }, 0},
-      {Cos::code, Parity::even, [](const Rational& r) { return at_zero(r, Rational(1)); }, 0},
-      {Tanh::code, Parity::odd, [](const Rational& r) { return at_zero(r, Rational(0)); }, 0},
-      {Sigmoid::code, Parity::complement,
-       [](const Rational& r) { return at_zero(r, Rational(1, 2)); }, 0},
-      {Abs::code, Parity::even, [](const Rational& r) -> std::optional<Rational> { return abs(r); },
-       0},
-      {Sign::code, Parity::odd,
-       [](const Rational& r) -> std::optional<Rational> {
-         return Rational(r > 0 ? 1 : r < 0 ? -1 : 0);
-       },
-       0},
-      {Relu::code, Parity::none,
-       [](const Rational& r) -> std::optional<Rational> { return r > 0 ? r : Rational(0); }, 0},
-      {Step::code, Parity::none,
-       [](const Rational& r) -> std::optional<Rational> { return Rational(r > 0 ? 1 : 0); }, 0},
-  };
-  static const std::array<const CallRule*, 256> by_code = [] {
-    std::array<const CallRule*, 256> a{};
-    for (const CallRule& r : rules) a[r.code] = &r;
+template <class Op>
+CallRule rule_of() {
+  constexpr const OpEntry& e = op_entries[Op::code - first_op];
+  CallRule r{e.parity, nullptr, e.inverse};
+  if (e.exact_on_rationals || !e.exact.empty()) r.exact = exact_value<Op>;
+  return r;
+}
+
+const std::array<CallRule, 256>& call_rules() {
+  static const std::array<CallRule, 256> by_code = []<class... Ops>(OpList<Ops...>) {
+    std::array<CallRule, 256> a{};
+    ((a[Ops::code] = rule_of<Ops>()), ...);
     return a;
-  }();
+  }(RegisteredOps{});
   return by_code;
 }
 
@@ -174,18 +153,17 @@ bool Algebra::negative(Id n) const {
 }
 
 Id Algebra::call(OpCode code, std::span<const Id> args) {
-  const CallRule* rule = call_rules()[code];
-  if (rule && args.size() == 1) {
+  const CallRule& rule = call_rules()[code];
+  if (args.size() == 1) {
     const Id u = args[0];
     const Node a = s_[u];
-    if (a.kind == Kind::number && rule->exact)
-      if (auto v = rule->exact(value(a.q))) return number(*v);
-    if (rule->inverse && a.kind == Kind::call && a.code == rule->inverse)
-      return s_.items(u)[0].node;
-    if (rule->parity != Parity::none && negative(u)) {
+    if (a.kind == Kind::number && rule.exact)
+      if (auto v = rule.exact(value(a.q))) return number(*v);
+    if (rule.inverse && a.kind == Kind::call && a.code == rule.inverse) return s_.items(u)[0].node;
+    if (rule.parity != Parity::none && negative(u)) {
       const Id minus_u = scale(u, minus_one_);
       const Id f = call(code, {&minus_u, 1});
-      switch (rule->parity) {
+      switch (rule.parity) {
         case Parity::even:
           return f;
         case Parity::odd:

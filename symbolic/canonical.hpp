@@ -15,19 +15,17 @@
 #include "engine/anomaly.hpp"
 #include "engine/decimal.hpp"
 #include "engine/tape.hpp"
-#include "ops/tanh.hpp"
+#include "ops/registry.hpp"
 #include "symbolic/algebra.hpp"
 #include "symbolic/write.hpp"
 
 namespace dlmath::symbolic {
 
-// How an op of the tape is read. Any op not listed is a function f(...).
-struct OpReading {
-  enum Shape : std::uint8_t { call, linear, product, negate, power, square, root, affine };
-  Shape shape = call;
-  int sign = 1;  // linear, product: +1 for a + b and a * b, -1 for a - b and a / b
-};
-OpReading reading_of(OpCode code);
+// How an op of the tape is read: its file says (ops/reading.hpp).
+using OpReading = Reading;
+inline Reading reading_of(OpCode code) {
+  return op_entry(code).reading;
+}
 
 // Decimal text that reads back to v at its own precision, as short as that allows: a literal
 // of the program comes back as written (0.1 at every precision).

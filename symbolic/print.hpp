@@ -21,12 +21,20 @@ namespace detail {
 
 // Binding strength, the registry's: higher binds tighter. A function call or a name is an atom.
 enum Precedence {
-  sum = Add::precedence,
-  product = Mul::precedence,
-  minus = Neg::precedence,
-  power = Pow::precedence,
+  sum = op_read_as(Reading::linear).precedence,
+  product = op_read_as(Reading::product).precedence,
+  minus = op_read_as(Reading::negate).precedence,
+  power = op_read_as(Reading::power).precedence,
   atom = 10
 };
+
+// A function's LaTeX around its operand: a # in the op's latex marks the operand's place
+// (\sqrt{#}, \left|#\right|); a name without one takes it in brackets, \sin\left(x\right).
+inline std::string latex_call(std::string_view latex, const std::string& inner) {
+  const auto at = latex.find('#');
+  if (at == std::string_view::npos) return std::string(latex) + "\\left(" + inner + "\\right)";
+  return std::string(latex.substr(0, at)) + inner + std::string(latex.substr(at + 1));
+}
 
 // A printed subexpression. A negated one keeps its text without the minus, so that a + (-b) can
 // print as a - b; `full` puts the minus back.
@@ -129,45 +137,45 @@ class Printer {
       return Piece{number(e.value), atom, false};
     }
     const auto& k = e.children;
-    switch (e.code) {
-      case Add::code:
-      case Sub::code: {
+    // By how the algebra reads the op (its file says: ops/reading.hpp), with the op's own text.
+    const OpEntry& op = op_entry(e.code);
+    switch (op.reading.shape) {
+      case Reading::linear: {
         Piece a = take(k[0]), b = take(k[1]);
-        const bool plus = e.code == Add::code;
+        const bool plus = op.reading.sign > 0;
         std::string t = full(std::move(a), latex);
         if (b.negated) {  // a + (-b) prints as a - b, and a - (-b) as a + b
           t += plus ? " - " : " + ";
           t += paren(std::move(b.text), b.precedence <= sum, latex);
         } else {
-          t += plus ? " + " : " - ";
+          t += " " + std::string(latex ? op.latex : op.symbol) + " ";
           const int pb = precedence_of(b);
           t += paren(full(std::move(b), latex), pb <= (plus ? 0 : sum), latex);
         }
         return Piece{std::move(t), sum, false};
       }
-      case Mul::code:
-      case Div::code: {
+      case Reading::product: {
         Piece a = take(k[0]), b = take(k[1]);
         const int pa = precedence_of(a), pb = precedence_of(b);
-        if (latex && e.code == Div::code)
+        const bool divide = op.reading.sign < 0;
+        if (latex && divide)
           return Piece{"\\frac{" + full(std::move(a), true) + "}{" + full(std::move(b), true) + "}",
                        atom, false};
         std::string t = paren(full(std::move(a), latex), pa < product, latex);
-        t += e.code == Div::code ? "/" : latex ? " \\cdot " : "*";
+        t += latex ? " " + std::string(op.latex) + " " : std::string(op.symbol);
         t += paren(full(std::move(b), latex), pb <= product || pb == minus, latex);
         return Piece{std::move(t), product, false};
       }
-      case Neg::code: {
+      case Reading::negate: {
         Piece a = take(k[0]);
         const int pa = precedence_of(a);
         return Piece{full(std::move(a), latex), pa, true};
       }
-      case Pow::code:
-      case PowConst::code:
+      case Reading::power:
         return power_of(take(k[0]), take(k[1]));
-      case Square::code:
+      case Reading::square:
         return power_of(take(k[0]), Piece{"2", atom, false});
-      case Affine::code:
+      case Reading::affine:
         return affine(e);
       default:
         return call(e.code, take(k[0]));
@@ -198,9 +206,7 @@ class Printer {
     const OpInfo<T>& info = op_table<T>()[code];
     std::string inner = full(std::move(arg), o_.latex);
     if (!o_.latex) return Piece{std::string(info.symbol) + "(" + inner + ")", atom, false};
-    if (code == Sqrt::code) return Piece{"\\sqrt{" + inner + "}", atom, false};
-    if (code == Abs::code) return Piece{"\\left|" + inner + "\\right|", atom, false};
-    return Piece{std::string(info.latex) + "\\left(" + inner + "\\right)", atom, false};
+    return Piece{latex_call(info.latex, inner), atom, false};
   }
 
   // w1*x1 + ... + wn*xn + b

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/decimal.hpp"
+#include "ops/registry.hpp"
 #include "ops/table.hpp"
 
 namespace dlmath::symbolic {
@@ -77,45 +78,43 @@ class Simplifier {
     return intern(Expr<T>{Expr<T>::op, v, {}, code, std::move(kids)});
   }
 
+  // By how the algebra reads the op (its file says: ops/reading.hpp), never by which op it is.
   int simplify(OpCode code, std::vector<int> k, const T& v) {
-    switch (code) {
-      case Add::code:
-        if (is_const(k[0], 0)) return k[1];
+    const Reading r = op_entry(code).reading;
+    switch (r.shape) {
+      case Reading::linear:
         if (is_const(k[1], 0)) return k[0];
+        if (is_const(k[0], 0)) return r.sign > 0 ? k[1] : negate(k[1], v);
         break;
-      case Sub::code:
-        if (is_const(k[1], 0)) return k[0];
-        if (is_const(k[0], 0)) return negate(k[1], v);
-        break;
-      case Mul::code:
+      case Reading::product:
+        if (r.sign < 0) {  // a / b
+          if (is_const(k[0], 0)) return constant(T(0));
+          if (is_const(k[1], 1)) return k[0];
+          break;
+        }
         if (is_const(k[0], 0) || is_const(k[1], 0)) return constant(T(0));
         // Constants go first, and a constant times (constant times y) folds: 3*(2*x) is 6*x.
         if (kind(k[1]) == Expr<T>::constant && kind(k[0]) != Expr<T>::constant)
           std::swap(k[0], k[1]);
         if (kind(k[0]) == Expr<T>::constant && kind(k[1]) == Expr<T>::op &&
-            out_.exprs[k[1]].code == Mul::code &&
+            out_.exprs[k[1]].code == code &&
             kind(out_.exprs[k[1]].children[0]) == Expr<T>::constant) {
           const T c = out_.exprs[k[0]].value * out_.exprs[out_.exprs[k[1]].children[0]].value;
           const int y = out_.exprs[k[1]].children[1];
-          return simplify(Mul::code, {constant(c), y}, v);
+          return simplify(code, {constant(c), y}, v);
         }
         if (is_const(k[0], 1)) return k[1];
         if (is_const(k[1], 1)) return k[0];
         if (is_const(k[0], -1)) return negate(k[1], v);
         if (is_const(k[1], -1)) return negate(k[0], v);
         break;
-      case Div::code:
-        if (is_const(k[0], 0)) return constant(T(0));
-        if (is_const(k[1], 1)) return k[0];
-        break;
-      case Neg::code:
+      case Reading::negate:
         return negate(k[0], v);
-      case Pow::code:
-      case PowConst::code:
+      case Reading::power:
         if (is_const(k[1], 1)) return k[0];
         if (is_const(k[1], 0)) return constant(T(1));
         break;
-      case Affine::code: {
+      case Reading::affine: {
         // Keep only the terms whose weight and input are both non-zero; w*1 prints as w.
         std::vector<int> kept;
         for (std::size_t j = 0; j + 1 < k.size(); j += 2)
@@ -134,13 +133,15 @@ class Simplifier {
   int negate(int e, const T& v) {
     const Expr<T>& x = out_.exprs[e];
     if (x.kind == Expr<T>::constant) return constant(-x.value);
-    if (x.kind == Expr<T>::op && x.code == Neg::code) return x.children[0];
-    return op(Neg::code, {e}, v);
+    constexpr OpCode minus = op_read_as(Reading::negate).code;
+    if (x.kind == Expr<T>::op && x.code == minus) return x.children[0];
+    return op(minus, {e}, v);
   }
   int product(int a, int b) {
     if (is_const(a, 1)) return b;
     if (is_const(b, 1)) return a;
-    return op(Mul::code, {a, b}, out_.exprs[a].value * out_.exprs[b].value);
+    return op(op_read_as(Reading::product, 1).code, {a, b},
+              out_.exprs[a].value * out_.exprs[b].value);
   }
   // Equal expressions become one: shared subexpressions are then plain to see.
   int intern(Expr<T> e) {

@@ -5,7 +5,7 @@
 #include <map>
 #include <optional>
 
-#include "ops/abs.hpp"
+#include "ops/registry.hpp"
 #include "ops/table.hpp"
 #include "symbolic/print.hpp"
 
@@ -13,8 +13,8 @@ namespace dlmath::symbolic {
 
 namespace {
 
-// Binding strength of a piece of text: higher binds tighter.
-enum Precedence { sum = 1, product = 2, minus = 3, power = 4, atom = 10 };
+// Binding strength of a piece of text, the registry's: higher binds tighter.
+using detail::Precedence, detail::sum, detail::product, detail::minus, detail::power, detail::atom;
 
 struct Factor {
   std::string text;
@@ -265,9 +265,12 @@ class Writer {
 
   // x^|e| as one factor.
   Factor factor(Piece&& base, const Rational& e, bool flip = false) {
-    if (is_half(e)) {
+    if (is_half(e)) {  // as the op read as a root writes it
+      constexpr const OpEntry& root = op_read_as(Reading::root);
       std::string inner = full(std::move(base), flip);
-      return {latex_ ? "\\sqrt{" + inner + "}" : "sqrt(" + inner + ")", atom};
+      return {latex_ ? detail::latex_call(root.latex, inner)
+                     : std::string(root.symbol) + "(" + inner + ")",
+              atom};
     }
     const int pb = flip ? sum : precedence_of(base);
     std::string b = full(std::move(base), flip);
@@ -309,12 +312,8 @@ class Writer {
           if (!args.empty()) args += ", ";
           args += full(take(i.node));
         }
-        if (!latex_)
-          p.text = std::string(info.symbol) + "(" + args + ")";
-        else if (x.code == Abs::code)
-          p.text = "\\left|" + args + "\\right|";
-        else
-          p.text = std::string(info.latex) + "\\left(" + args + "\\right)";
+        p.text = latex_ ? detail::latex_call(info.latex, args)
+                        : std::string(info.symbol) + "(" + args + ")";
         return p;
       }
       case Kind::power: {
@@ -396,9 +395,8 @@ class Writer {
       Piece term = take(i.node);
       const bool minus_sign = (sign(k) < 0) != term.negative;
       if (term.shape == Piece::product) {
-        const Rational c = term.coefficient == Store::one
-                               ? k
-                               : Rational(k * s_.value(term.coefficient));
+        const Rational c =
+            term.coefficient == Store::one ? k : Rational(k * s_.value(term.coefficient));
         std::optional<std::string> negated;
         if (term.turned) {
           std::vector<Factor> top = term.top, bottom = term.bottom;

@@ -18,7 +18,7 @@ check_table() {
     failed=1
   elif ! diff -u --label "$file" --label "docs_tables $what" <(printf '%s\n' "$shown") \
       <("$tables" "$what"); then
-    echo "FAIL: $file's table differs from the registry: paste the output of docs_tables $what"
+    echo "FAIL: $file's table differs from the registry: run docs_tables write on the source directory (or paste what docs_tables $what prints)"
     failed=1
   else
     echo "$file: the table of $what follows the registry ($(printf '%s\n' "$shown" | wc -l) lines)"

@@ -2,7 +2,8 @@
 // by being registered. At each sample point its file declares, its partials, numeric (backward)
 // and recorded (derivative()), agree with central differences of its value: in double, and in
 // float50 with differences computed at 100 digits. Its symbol parses to it, and what it prints
-// reads back to the same value.
+// reads back to the same value. What its file tells the algebra (how it reads the op, parity,
+// exact points, inverse) holds for its numbers.
 #include <array>
 #include <catch2/catch.hpp>
 #include <charconv>
@@ -14,7 +15,9 @@
 #include "engine/multiprecision.hpp"
 #include "ops/derivative.hpp"
 #include "ops/ops.hpp"
+#include "symbolic/formula.hpp"
 #include "symbolic/print.hpp"
+#include "symbolic/rational.hpp"
 #include "symbolic/record.hpp"
 
 using namespace dlmath;
@@ -178,7 +181,138 @@ void check_language() {
   }
 }
 
+// The op's value at the given operands, in T, through the tape alone.
+template <class T>
+T value_of(const OpEntry& op, const std::vector<T>& at) {
+  Graph<T> g;
+  std::vector<Var<T>> x;
+  for (const T& v : at) x.push_back(g.constant(v));
+  return record_entry(g, op, x).value();
+}
+
+// The sample points of the op whose code is `code`.
+std::vector<std::vector<double>> samples_of_code(OpCode code) {
+  std::vector<std::vector<double>> out;
+  [&]<class... Ops>(OpList<Ops...>) {
+    ((Ops::code == code ? (out = samples_of<Ops>(), 0) : 0), ...);
+  }(RegisteredOps{});
+  return out;
+}
+
+// The formula that `source` simplifies to, as `dlmath diff` writes it.
+std::string simplified(const std::string& source) {
+  Graph<double> g;
+  const auto p = symbolic::parse(source);
+  std::map<std::string, std::string> values;
+  for (const auto& name : p.inputs) values[name] = "0.375";
+  const auto r = symbolic::record_program(g, p, values);
+  return symbolic::formula(g, r.output.index());
+}
+
+// What the op's file tells the algebra (ops/reading.hpp) holds for its numbers, at 50 digits
+// against its own value: its reading, its parity, its exact points, its inverse; and the algebra
+// uses what it is told.
+template <class Op>
+void check_facts() {
+  constexpr const OpEntry& op = op_entries[Op::code - first_op];
+  INFO("op " << op.name);
+  const float50 tolerance("1e-45");
+  for (const auto& point : samples_of<Op>()) {
+    std::vector<float50> at(point.begin(), point.end());
+    const float50 f = value_of<float50>(op, at);
+    const float50 a = at[0], b = at.size() > 1 ? at[1] : float50(0);
+    INFO("at " << text(a) << ", " << text(b) << ": " << text(f));
+    switch (op.reading.shape) {
+      case Reading::linear:
+        CHECK(close(f, a + op.reading.sign * b, tolerance));
+        break;
+      case Reading::product:
+        CHECK(close(f, op.reading.sign > 0 ? a * b : a / b, tolerance));
+        break;
+      case Reading::negate:
+        CHECK(f == -a);
+        break;
+      case Reading::power:
+        CHECK(close(f, pow(a, b), tolerance));
+        break;
+      case Reading::square:
+        CHECK(close(f, a * a, tolerance));
+        break;
+      case Reading::root:
+        CHECK(close(f, pow(a, float50(0.5)), tolerance));
+        break;
+      case Reading::affine:
+        CHECK(close(f, at[0] * at[1] + at[2] * at[3] + at[4], tolerance));
+        break;
+      case Reading::call:
+        break;
+    }
+    const float50 g = op.arity == 1 ? value_of<float50>(op, {-a}) : float50(0);
+    switch (op.parity) {
+      case Parity::even:
+        CHECK(close(g, f, tolerance));
+        break;
+      case Parity::odd:
+        CHECK(close(g, -f, tolerance));
+        break;
+      case Parity::complement:
+        CHECK(close(g, 1 - f, tolerance));
+        break;
+      case Parity::none:
+        break;
+    }
+    if constexpr (op.exact_on_rationals && arity_of<Op> == 1) {
+      // Every double is a rational: the value at it, taken exactly, is the value in double.
+      for (double x : {point[0], -point[0], 0.0}) {
+        const symbolic::Rational exact = Op::value(symbolic::Rational(x));
+        CHECK(exact.convert_to<double>() == value_of<double>(op, {x}));
+      }
+    }
+  }
+  for (const ExactPoint& e : op.exact) {
+    const float50 f = value_of<float50>(op, {float50(e.at.p) / e.at.q});
+    INFO("exact point " << e.at.p << "/" << e.at.q << " gives " << text(f));
+    CHECK(f == float50(e.value.p) / e.value.q);
+  }
+  if (op.inverse) {
+    const OpEntry& inner = op_entries[op.inverse - first_op];
+    for (const auto& point : samples_of_code(op.inverse)) {
+      const float50 u = float50(point[0]);
+      INFO(op.name << "(" << inner.name << "(" << text(u) << "))");
+      CHECK(close(value_of<float50>(op, {value_of<float50>(inner, {u})}), u, tolerance));
+    }
+  }
+  // The algebra uses the facts: f(-y) folds into f(y), f(inverse(y)) into y.
+  if (op.is_function() && op.arity == 1) {
+    const std::string f(op.symbol);
+    switch (op.parity) {
+      case Parity::even:
+        CHECK(simplified(f + "(-y) - " + f + "(y)") == "0");
+        break;
+      case Parity::odd:
+        CHECK(simplified(f + "(-y) + " + f + "(y)") == "0");
+        break;
+      case Parity::complement:
+        CHECK(simplified(f + "(-y) + " + f + "(y)") == "1");
+        break;
+      case Parity::none:
+        CHECK(simplified(f + "(-y) + " + f + "(y)") != "0");
+        break;
+    }
+    if (op.inverse) {
+      const std::string g(op_entries[op.inverse - first_op].symbol);
+      CHECK(simplified(f + "(" + g + "(y))") == "y");
+    }
+  }
+}
+
 }  // namespace
+
+TEST_CASE("what every registered op's file tells the algebra holds, and the algebra uses it") {
+  int ops = 0;
+  [&]<class... Ops>(OpList<Ops...>) { ((check_facts<Ops>(), ++ops), ...); }(RegisteredOps{});
+  CHECK(ops == static_cast<int>(op_entries.size()));
+}
 
 TEST_CASE("every registered op's partials agree with central differences, double and 50 digits") {
   int ops = 0;

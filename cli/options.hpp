@@ -75,7 +75,7 @@ CLI::Option* add_whole_option(CLI::App& cmd, const std::string& name, I& value,
 // last layers must fit the data.
 struct NetworkChoice {
   std::string layers = "2,2,3,2";
-  std::string activation = "sigmoid";
+  std::string activation{default_activation.name};
   std::string load;  // a parameter file, or empty
   std::uint64_t seed = 1;
 };

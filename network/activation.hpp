@@ -23,6 +23,9 @@ struct Activation {
 template <class Op>
 inline constexpr Activation activation_of{Op::name, Op::code};
 
+// The paper's: every layer sigmoid, unless the learner chooses otherwise.
+inline constexpr Activation default_activation = activation_of<Sigmoid>;
+
 inline constexpr Activation activations[] = {
     activation_of<Sigmoid>,  activation_of<Tanh>, activation_of<Relu>,
     activation_of<Softplus>, {"linear", 0},

@@ -16,7 +16,7 @@ struct Architecture {
   std::vector<Activation> activations;  // for layers 2..L: activations[l - 2]
 
   Architecture() = default;
-  Architecture(std::vector<int> layer_sizes, Activation a = dlmath::activation("sigmoid"))
+  Architecture(std::vector<int> layer_sizes, Activation a = default_activation)
       : sizes(std::move(layer_sizes)) {
     if (sizes.size() < 2) throw std::invalid_argument("a network needs at least two layers");
     for (std::size_t k = 0; k < sizes.size(); ++k)

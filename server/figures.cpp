@@ -66,12 +66,12 @@ json make_starts() {
                       {"seed", "1"}};
   s["train"] = {{"fields", paper}};
   json beyond = paper;
-  beyond["activation"] = "sigmoid";
+  beyond["activation"] = std::string(default_activation.name);
   beyond["data"] = "higham11";
   s["train-beyond"] = {{"fields", beyond}};
   json lab = paper;
   lab["layers"] = "2,2,3,2";
-  lab["activation"] = "sigmoid";
+  lab["activation"] = std::string(default_activation.name);
   lab["data"] = "higham10";
   s["network-lab"] = {{"fields", lab}};
   // What the trainers' menus offer, from the tables the server itself reads.

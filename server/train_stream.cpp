@@ -117,7 +117,7 @@ Job parse_job(const Fields& f) {
                              std::to_string(job.data.dimension()) + " neurons and the last " +
                              std::to_string(job.data.class_names.size()));
   Architecture arch(sizes);
-  const std::string activation = text("activation", "sigmoid");
+  const std::string activation = text("activation", std::string(default_activation.name));
   std::vector<std::string> names;
   for (std::size_t at = 0; at <= activation.size();) {
     const std::size_t comma = std::min(activation.find(',', at), activation.size());

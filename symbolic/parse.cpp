@@ -199,6 +199,10 @@ class ExpressionParser {
         } else if (tok.kind == Token::op && (tok.text == "-" || tok.text == "+")) {
           ops_.push_back({tok.text == "-" ? 'u' : 'p', tok, 0, 0});
         } else {
+          // f(): said as a call with too few arguments, as f(x, y) is one with too many.
+          if (tok.kind == Token::close && !ops_.empty() && ops_.back().op == 'f' &&
+              ops_.back().args == 1 && ops_.back().first == static_cast<int>(operands_.size()))
+            throw_arguments(ops_.back().token, 0);
           if (last)
             throw SyntaxError(
                 tok.line, tok.column,
@@ -277,6 +281,13 @@ class ExpressionParser {
     }
   }
 
+  [[noreturn]] static void throw_arguments(const Token& function, int found) {
+    const int arity = function_arity(function.text);
+    throw SyntaxError(function.line, function.column,
+                      "'" + function.text + "' takes " + std::to_string(arity) + " argument" +
+                          (arity == 1 ? "" : "s") + ", found " + std::to_string(found));
+  }
+
   void close_group(const Token& close) {
     const Pending top = ops_.back();
     ops_.pop_back();
@@ -284,11 +295,7 @@ class ExpressionParser {
     // A function call: its arguments are the operands pushed since it opened.
     const int given = static_cast<int>(operands_.size()) - top.first;
     const int arity = function_arity(top.token.text);
-    if (given != arity || top.args != arity)
-      throw SyntaxError(top.token.line, top.token.column,
-                        "'" + top.token.text + "' takes " + std::to_string(arity) + " argument" +
-                            (arity == 1 ? "" : "s") + ", found " +
-                            std::to_string(std::max(given, top.args)));
+    if (given != arity || top.args != arity) throw_arguments(top.token, std::max(given, top.args));
     SyntaxNode n{SyntaxNode::call, top.token.text, 0, -1, -1, top.token.line, top.token.column};
     if (arity == 2) {
       n.b = operands_.back();
@@ -349,8 +356,7 @@ Program parse(std::string_view source, const std::function<bool(const std::strin
   for (const auto& s : p.statements) {
     for (; next <= static_cast<std::size_t>(s.root); ++next) {
       const SyntaxNode& n = p.nodes[next];
-      if (n.kind != SyntaxNode::name || assigned_so_far.count(n.text) ||
-          is_named_constant(n.text))
+      if (n.kind != SyntaxNode::name || assigned_so_far.count(n.text) || is_named_constant(n.text))
         continue;
       if (assigned_anywhere.count(n.text) && !defined(n.text))
         throw SyntaxError(n.line, n.column, "'" + n.text + "' is used before it is assigned");

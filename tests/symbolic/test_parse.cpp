@@ -66,6 +66,9 @@ TEST_CASE("each error names its place and what was expected") {
   error_at("x + 1)", 1, 6, "unexpected ')'");
   error_at("exp(1, 2)", 1, 1, "'exp' takes 1 argument, found 2");
   error_at("pow(1)", 1, 1, "'pow' takes 2 arguments, found 1");
+  error_at("x * atan()", 1, 5, "'atan' takes 1 argument, found 0");
+  error_at("pow()", 1, 1, "'pow' takes 2 arguments, found 0");
+  error_at("erf(x,)", 1, 7, "expected an expression after ','");
   error_at("y = 1\nfoo(3)", 2, 1, "unknown function 'foo'");
   error_at("y = x + 1; x = 2", 1, 5, "'x' is used before it is assigned");
   error_at("exp + 1", 1, 1, "'exp' is a function");

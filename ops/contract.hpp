@@ -30,6 +30,8 @@
 //   static constexpr ExactPoint exact[];          points where f is rational: exp 0 = 1
 //   static constexpr bool exact_on_rationals;     value(r) is rational for rational r (abs)
 //   using inverse = Other;                        f(Other(u)) = u
+//   static constexpr Role role;                   its part in an identity between two
+//                                                 functions (sin^2 + cos^2 = 1)
 // and, side by side, its value and its local derivatives, written once for any U that has
 // arithmetic: a scalar type T (the numbers) or Var<T> (the derivative recorded as new nodes):
 //   unary:   U value(const U& x);            U partial(const U& x, const U& y);        y = value(x)

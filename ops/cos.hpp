@@ -10,6 +10,7 @@ struct Cos {
   static constexpr std::string_view name = "cos", symbol = "cos", latex = "\\cos";
   static constexpr int precedence = 0;
   static constexpr Parity parity = Parity::even;
+  static constexpr Role role = Role::cosine;
   static constexpr ExactPoint exact[] = {{{0}, {1}}};
   static constexpr std::string_view about = "the cosine (x in radians)";
   static constexpr double samples[] = {-2.2, 0.3, 1.9};

@@ -26,4 +26,10 @@ struct ExactPoint {
   Ratio at, value;
 };
 
+// The part a function plays in the identities the algebra knows between two functions:
+// sin^2 u + cos^2 u = 1, 2 sin u cos u = sin 2u, cos^2 u - sin^2 u = cos 2u (sine, cosine), and
+// sigmoid(2u) = (1 + tanh u)/2 (logistic, tanh). At most one op plays each part; an identity
+// whose parts are not all played is not used.
+enum class Role : std::uint8_t { none, sine, cosine, logistic, tanh };
+
 }  // namespace dlmath

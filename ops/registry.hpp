@@ -30,6 +30,7 @@ struct OpEntry {
   std::span<const ExactPoint> exact;  // points where the value is rational
   bool exact_on_rationals = false;    // value(r) is rational at every rational r
   OpCode inverse = 0;                 // f(inverse(u)) = u; 0: none
+  Role role = Role::none;             // its part in an identity between two functions
 
   // Written as an operator character (not one a name is made of): prefix (arity 1) or infix
   // (arity 2).
@@ -62,6 +63,7 @@ constexpr OpEntry entry_of() {
   if constexpr (requires { Op::exact; }) e.exact = Op::exact;
   if constexpr (requires { Op::exact_on_rationals; }) e.exact_on_rationals = Op::exact_on_rationals;
   if constexpr (requires { typename Op::inverse; }) e.inverse = code_of<typename Op::inverse>;
+  if constexpr (requires { Op::role; }) e.role = Op::role;
   return e;
 }
 
@@ -76,6 +78,13 @@ inline constexpr auto op_entries = entries_of(RegisteredOps{});
 // The entry of a registered op's code.
 constexpr const OpEntry& op_entry(OpCode code) {
   return op_entries[code - first_op];
+}
+
+// The op that plays `role` in the algebra's identities; 0 (no op's code) if none does.
+constexpr OpCode op_in_role(Role role) {
+  for (const OpEntry& e : op_entries)
+    if (e.role == role && role != Role::none) return e.code;
+  return 0;
 }
 
 // The first op the algebra reads as `shape` (with `sign`, for a sum or a product; 0: either).
@@ -119,6 +128,13 @@ constexpr bool readings_agree() {
   return true;
 }
 static_assert(readings_agree(), "ops read alike (a + b, a - b) bind alike");
+constexpr bool roles_played_once() {
+  for (const OpEntry& e : op_entries)
+    for (const OpEntry& f : op_entries)
+      if (&e != &f && e.role != Role::none && e.role == f.role) return false;
+  return true;
+}
+static_assert(roles_played_once(), "two ops play one part in the algebra's identities");
 static_assert(well_formed(),
               "every op needs a name, symbol, latex and about; a function has precedence 0; "
               "no two ops are written alike");

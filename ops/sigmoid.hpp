@@ -12,6 +12,7 @@ struct Sigmoid {
   static constexpr std::string_view name = "sigmoid", symbol = "sigmoid", latex = "\\sigma";
   static constexpr int precedence = 0;
   static constexpr Parity parity = Parity::complement;
+  static constexpr Role role = Role::logistic;
   static constexpr ExactPoint exact[] = {{{0}, {1, 2}}};
   static constexpr bool activation = true;
   static constexpr std::string_view about = "the logistic function 1/(1 + e^-x)";

@@ -10,6 +10,7 @@ struct Sin {
   static constexpr std::string_view name = "sin", symbol = "sin", latex = "\\sin";
   static constexpr int precedence = 0;
   static constexpr Parity parity = Parity::odd;
+  static constexpr Role role = Role::sine;
   static constexpr ExactPoint exact[] = {{{0}, {0}}};
   static constexpr std::string_view about = "the sine (x in radians)";
   static constexpr double samples[] = {-2.2, 0.3, 1.9};

@@ -10,6 +10,7 @@ struct Tanh {
   static constexpr std::string_view name = "tanh", symbol = "tanh", latex = "\\tanh";
   static constexpr int precedence = 0;
   static constexpr Parity parity = Parity::odd;
+  static constexpr Role role = Role::tanh;
   static constexpr ExactPoint exact[] = {{{0}, {0}}};
   static constexpr bool activation = true;
   static constexpr std::string_view about = "the hyperbolic tangent";

@@ -40,6 +40,10 @@ CallRule rule_of() {
   return r;
 }
 
+// The functions of the identities, by the part their files give them (ops/reading.hpp).
+constexpr OpCode sine = op_in_role(Role::sine), cosine = op_in_role(Role::cosine),
+                 logistic = op_in_role(Role::logistic), tanh_op = op_in_role(Role::tanh);
+
 const std::array<CallRule, 256>& call_rules() {
   static const std::array<CallRule, 256> by_code = []<class... Ops>(OpList<Ops...>) {
     std::array<CallRule, 256> a{};
@@ -174,9 +178,9 @@ Id Algebra::call(OpCode code, std::span<const Id> args) {
     }
     // sigmoid(2u) = (1 + tanh(u))/2 where the formula has tanh(u): the derivative of tanh,
     // recorded as 4 sigmoid(2u) sigmoid(-2u) for accuracy, then reads as 1 - tanh(u)^2.
-    if (code == Sigmoid::code) {
+    if (code == logistic && tanh_op) {
       const Item half{scale(u, half_), 0};
-      const std::int64_t t = s_.find(Kind::call, Tanh::code, 0, {&half, 1});
+      const std::int64_t t = s_.find(Kind::call, tanh_op, 0, {&half, 1});
       if (t >= 0) return sum({{static_cast<Id>(t), half_}}, half_);
     }
   }
@@ -322,12 +326,12 @@ Id Algebra::make_sum(std::vector<Term>& out, Q constant) {
 
 bool Algebra::pythagoras(std::vector<Term>& terms) {
   // Only sums holding a square of sin or cos are looked at.
+  if (!sine || !cosine) return false;
   auto holds_square = [&](const Term& t) {
     if (s_[t.node].kind != Kind::product) return false;
     for (const Item& i : s_.items(t.node)) {
       const Node b = s_[i.node];
-      if (b.kind == Kind::call && (b.code == Sin::code || b.code == Cos::code) &&
-          s_.small_value(i.q) == 2)
+      if (b.kind == Kind::call && (b.code == sine || b.code == cosine) && s_.small_value(i.q) == 2)
         return true;
     }
     return false;
@@ -351,10 +355,10 @@ bool Algebra::pythagoras(std::vector<Term>& terms) {
   };
   std::map<std::pair<Id, Id>, std::size_t> sines;
   for (std::size_t k = 0; k < terms.size(); ++k)
-    if (auto s = squared(terms[k].node, Sin::code)) sines.emplace(*s, k);
+    if (auto s = squared(terms[k].node, sine)) sines.emplace(*s, k);
   bool changed = false;
   for (std::size_t k = 0; k < terms.size(); ++k) {
-    auto c = squared(terms[k].node, Cos::code);
+    auto c = squared(terms[k].node, cosine);
     if (!c) continue;
     auto it = sines.find(*c);
     if (it == sines.end()) continue;
@@ -368,7 +372,7 @@ bool Algebra::pythagoras(std::vector<Term>& terms) {
       changed = true;
     } else if (s.k == negated(co.k)) {  // a cos^2 - a sin^2 = a cos(2u)
       const Id two_u = scale(u, two_);
-      s = {product({{rest, one}, {call(Cos::code, {&two_u, 1}), one}}), co.k};
+      s = {product({{rest, one}, {call(cosine, {&two_u, 1}), one}}), co.k};
       co.k = zero;
       changed = true;
     }
@@ -494,7 +498,7 @@ Id Algebra::make_product(std::vector<Term>& out, Q coefficient) {
   // 2 sin(u) cos(u) = sin(2u): shorter whenever the coefficient stays whole.
   const auto is_sine = [&](const Term& t) {
     const Node f = s_[t.node];
-    return f.kind == Kind::call && f.code == Sin::code && t.k == one;
+    return f.kind == Kind::call && sine && cosine && f.code == sine && t.k == one;
   };
   if (out.size() <= small && std::any_of(out.begin(), out.end(), is_sine) &&
       s_.whole(coefficient) && !s_.odd(coefficient)) {
@@ -503,14 +507,14 @@ Id Algebra::make_product(std::vector<Term>& out, Q coefficient) {
       const Id u = s_.items(out[a].node)[0].node;
       for (std::size_t b = 0; b < out.size(); ++b) {
         const Node fb = s_[out[b].node];
-        if (fb.kind != Kind::call || fb.code != Cos::code || out[b].k != one ||
+        if (fb.kind != Kind::call || fb.code != cosine || out[b].k != one ||
             s_.items(out[b].node)[0].node != u)
           continue;
         const Id two_u = scale(u, two_);
         std::vector<Term> rest;
         for (std::size_t k = 0; k < out.size(); ++k)
           if (k != a && k != b) rest.push_back(out[k]);
-        rest.push_back({call(Sin::code, {&two_u, 1}), one});
+        rest.push_back({call(sine, {&two_u, 1}), one});
         return product(std::move(rest), *times(coefficient, half_));
       }
     }

@@ -100,11 +100,12 @@ class Canonical {
     at_.assign(n, 0);
     known_.assign(n, false);
     for (index_t i = 0; i < n; ++i) {
-      if (!needed[i] && t_.op(i) == Tanh::code) {
+      constexpr OpCode tanh_op = op_in_role(Role::tanh);
+      if (!needed[i] && tanh_op && t_.op(i) == tanh_op) {
         // The program's tanh(u), though the formula does not read it: the algebra then knows
         // that sigmoid(2u) is (1 + tanh(u))/2, so tanh's derivative reads as 1 - tanh(u)^2.
         const index_t u = t_.operands(i)[0];
-        if (needed[u] && !absorbed(u)) a_.call(Tanh::code, {&at_[u], 1});
+        if (needed[u] && !absorbed(u)) a_.call(tanh_op, {&at_[u], 1});
       }
       if (!needed[i]) {
         // A node the program named that the formula does not read (the derivative of

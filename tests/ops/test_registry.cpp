@@ -282,6 +282,30 @@ void check_facts() {
       CHECK(close(value_of<float50>(op, {value_of<float50>(inner, {u})}), u, tolerance));
     }
   }
+  // The identities between two functions, where this op plays a part in one and the other part
+  // is played too.
+  const OpCode cosine = op_in_role(Role::cosine), tanh_op = op_in_role(Role::tanh);
+  if (op.role == Role::sine && cosine) {
+    const OpEntry& c = op_entries[cosine - first_op];
+    for (const auto& point : samples_of<Op>()) {
+      const float50 u(point[0]), s = value_of<float50>(op, {u}), co = value_of<float50>(c, {u});
+      INFO("at " << text(u));
+      CHECK(close(s * s + co * co, float50(1), tolerance));
+      CHECK(close(value_of<float50>(op, {2 * u}), 2 * s * co, tolerance));
+      CHECK(close(value_of<float50>(c, {2 * u}), co * co - s * s, tolerance));
+    }
+    const std::string f(op.symbol), g(c.symbol);
+    CHECK(simplified("3*" + f + "(y)^2 + 3*" + g + "(y)^2") == "3");
+    CHECK(simplified("2*" + f + "(y)*" + g + "(y)") == f + "(2*y)");
+  }
+  if (op.role == Role::logistic && tanh_op) {
+    const OpEntry& t = op_entries[tanh_op - first_op];
+    for (const auto& point : samples_of<Op>()) {
+      const float50 u(point[0]);
+      INFO("at " << text(u));
+      CHECK(close(value_of<float50>(op, {2 * u}), (1 + value_of<float50>(t, {u})) / 2, tolerance));
+    }
+  }
   // The algebra uses the facts: f(-y) folds into f(y), f(inverse(y)) into y.
   if (op.is_function() && op.arity == 1) {
     const std::string f(op.symbol);

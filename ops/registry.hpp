@@ -75,8 +75,9 @@ constexpr std::array<OpEntry, sizeof...(Ops)> entries_of(OpList<Ops...>) {
 // Every registered op, in code order: op_entries[k].code == first_op + k.
 inline constexpr auto op_entries = entries_of(RegisteredOps{});
 
-// The entry of a registered op's code.
+// The entry of a registered op's code (a leaf kind has none).
 constexpr const OpEntry& op_entry(OpCode code) {
+  if (code < first_op) throw std::logic_error("op_entry: a leaf kind is no op");
   return op_entries[code - first_op];
 }
 

@@ -21,10 +21,11 @@
 
 namespace dlmath::symbolic {
 
-// How an op of the tape is read: its file says (ops/reading.hpp).
+// How a node of the tape is read: an op as its file says (ops/reading.hpp); a leaf, which has
+// no entry in the registry, as itself (never part of a sum or a product).
 using OpReading = Reading;
 inline Reading reading_of(OpCode code) {
-  return op_entry(code).reading;
+  return code >= first_op ? op_entry(code).reading : Reading{};
 }
 
 // Decimal text that reads back to v at its own precision, as short as that allows: a literal

@@ -22,7 +22,7 @@ struct CallRule {
 
 template <class Op>
 std::optional<Rational> exact_value(const Rational& r) {
-  constexpr const OpEntry& e = op_entries[Op::code - first_op];
+  constexpr const OpEntry& e = op_entry(Op::code);
   if constexpr (e.exact_on_rationals) {
     if constexpr (arity_of<Op> == 1) return Op::value(r);
   } else {
@@ -34,7 +34,7 @@ std::optional<Rational> exact_value(const Rational& r) {
 
 template <class Op>
 CallRule rule_of() {
-  constexpr const OpEntry& e = op_entries[Op::code - first_op];
+  constexpr const OpEntry& e = op_entry(Op::code);
   CallRule r{e.parity, nullptr, e.inverse};
   if (e.exact_on_rationals || !e.exact.empty()) r.exact = exact_value<Op>;
   return r;

@@ -23,7 +23,6 @@ namespace dlmath::symbolic {
 
 // How a node of the tape is read: an op as its file says (ops/reading.hpp); a leaf, which has
 // no entry in the registry, as itself (never part of a sum or a product).
-using OpReading = Reading;
 inline Reading reading_of(OpCode code) {
   return code >= first_op ? op_entry(code).reading : Reading{};
 }
@@ -78,13 +77,13 @@ class Canonical {
     for (index_t i = n; i-- > 0;) {
       if (!needed[i] || t_.is_leaf(i)) continue;
       switch (reading_of(t_.op(i)).shape) {
-        case OpReading::linear:
+        case Reading::linear:
           mode_[i] = Mode::sum;
           break;
-        case OpReading::product:
+        case Reading::product:
           mode_[i] = Mode::product;
           break;
-        case OpReading::negate:
+        case Reading::negate:
           mode_[i] = i != output && uses_[i] == 1 && mode_[user_[i]] == Mode::product
                          ? Mode::product
                          : Mode::sum;
@@ -100,8 +99,8 @@ class Canonical {
     a_.allow(8192 + 8 * nodes);
     at_.assign(n, 0);
     known_.assign(n, false);
+    constexpr OpCode tanh_op = op_in_role(Role::tanh);
     for (index_t i = 0; i < n; ++i) {
-      constexpr OpCode tanh_op = op_in_role(Role::tanh);
       if (!needed[i] && tanh_op && t_.op(i) == tanh_op) {
         // The program's tanh(u), though the formula does not read it: the algebra then knows
         // that sigmoid(2u) is (1 + tanh(u))/2, so tanh's derivative reads as 1 - tanh(u)^2.
@@ -145,12 +144,8 @@ class Canonical {
   const GivenNames& given() const { return given_; }
 
  private:
-  static bool in_sum(OpReading::Shape s) {
-    return s == OpReading::linear || s == OpReading::negate;
-  }
-  static bool in_product(OpReading::Shape s) {
-    return s == OpReading::product || s == OpReading::negate;
-  }
+  static bool in_sum(Reading::Shape s) { return s == Reading::linear || s == Reading::negate; }
+  static bool in_product(Reading::Shape s) { return s == Reading::product || s == Reading::negate; }
   // A node read as part of its one user: a + b inside (a + b) - c, a * b inside (a * b) / c.
   // Both must be read the same way: x*x inside -(x*x) is not (the negation is read as a sum).
   bool absorbed(index_t i) const {
@@ -165,26 +160,26 @@ class Canonical {
   }
 
   Id read(index_t i) {
-    const OpReading r = reading_of(t_.op(i));
+    const Reading r = reading_of(t_.op(i));
     const auto ops = t_.operands(i);
     switch (r.shape) {
-      case OpReading::linear:
-      case OpReading::negate: {
+      case Reading::linear:
+      case Reading::negate: {
         int sign = 1;
         return a_.sum(gather(i, false, sign));
       }
-      case OpReading::product: {
+      case Reading::product: {
         int sign = 1;
         std::vector<Term> factors = gather(i, true, sign);
         return a_.product(std::move(factors), a_.integer(sign));
       }
-      case OpReading::power:
+      case Reading::power:
         return a_.power_of(at_[ops[0]], at_[ops[1]]);
-      case OpReading::square:
+      case Reading::square:
         return a_.power(at_[ops[0]], a_.integer(2));
-      case OpReading::root:
+      case Reading::root:
         return a_.power(at_[ops[0]], a_.q(Rational(1, 2)));
-      case OpReading::affine: {
+      case Reading::affine: {
         // w1, x1, ..., wn, xn, b
         std::vector<Term> terms;
         for (std::size_t k = 0; k + 1 < ops.size(); k += 2)
@@ -211,10 +206,10 @@ class Canonical {
     while (!stack_.empty()) {
       const auto [m, k] = stack_.back();
       stack_.pop_back();
-      const OpReading r = reading_of(t_.op(m));
+      const Reading r = reading_of(t_.op(m));
       if ((m == i || absorbed(m)) && (product ? in_product(r.shape) : in_sum(r.shape))) {
         const auto ops = t_.operands(m);
-        if (r.shape == OpReading::negate) {
+        if (r.shape == Reading::negate) {
           if (product) sign = -sign;
           stack_.push_back({ops[0], product ? k : -k});
         } else {

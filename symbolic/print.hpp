@@ -203,10 +203,10 @@ class Printer {
 
   detail::Piece call(OpCode code, detail::Piece arg) {
     using namespace detail;
-    const OpInfo<T>& info = op_table<T>()[code];
+    const OpEntry& op = op_entry(code);
     std::string inner = full(std::move(arg), o_.latex);
-    if (!o_.latex) return Piece{std::string(info.symbol) + "(" + inner + ")", atom, false};
-    return Piece{latex_call(info.latex, inner), atom, false};
+    if (!o_.latex) return Piece{std::string(op.symbol) + "(" + inner + ")", atom, false};
+    return Piece{latex_call(op.latex, inner), atom, false};
   }
 
   // w1*x1 + ... + wn*xn + b

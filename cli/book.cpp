@@ -30,6 +30,8 @@ std::string recorded_script() {
   const auto answers = server::recorded_answers(
       [&endpoints](const std::string& path, const server::Fields& f) -> server::Reply {
         if (path == "/api/train") return {server::training_start_event(f)};
+        if (path == "/api/network-graph.svg")
+          return {server::network_graph_svg(f), "image/svg+xml"};
         return endpoints.at(path)(f);
       });
   return "// The figures' starting answers, recorded by `dlmath book`.\nwindow.dlRecorded = " +

@@ -9,6 +9,7 @@
 #include "cli/limits.hpp"
 #include "cli/options.hpp"
 #include "network/evaluate.hpp"
+#include "visual/graph/cost_view.hpp"
 
 namespace dlmath::cli {
 
@@ -17,17 +18,10 @@ namespace {
 struct GraphArgs {
   bool network = false, fine = false, full = false, gradients = false;
   std::string view = "graph", data = "higham10", output, program, file;
-  std::vector<std::string> at;
+  std::vector<std::string> at, expand;
   NetworkChoice choice;
   std::uint64_t point = 1, digits = 4, limit = 400;
 };
-
-// "0.1, 0.2": a point with any number of features (the data decides, not the article).
-std::string point_text(const std::vector<std::string>& features) {
-  std::string text;
-  for (const auto& f : features) text += (text.empty() ? "" : ", ") + f;
-  return text;
-}
 
 void draw_network_cost(const GraphArgs& a) {
   const Dataset data = parse_data(a.data);
@@ -35,13 +29,11 @@ void draw_network_cost(const GraphArgs& a) {
     throw UsageError("--point: " + std::to_string(a.point) + " is not a point of " + data.name +
                      " (1-" + std::to_string(data.size()) + ")");
   const Network<double> net = choose_network<double>(a.choice, data);
-  PointCost<double> C(net, a.fine ? Granularity::fine : Granularity::fused);
-  const int i = static_cast<int>(a.point) - 1;
-  C.evaluate_at(data.x<double>(i), data.y<double>(i, net.arch.outputs()));
-  C.differentiate();
   if (a.view == "network") {
+    if (!a.expand.empty()) throw UsageError("--expand: the network view has no groups to open");
     std::vector<double> gradient;
     if (a.gradients) {
+      PointCost<double> C(net, a.fine ? Granularity::fine : Granularity::fused);
       const Points<double> points(data, net.arch.outputs());
       dataset_cost(C, points, &gradient);
     }
@@ -54,13 +46,25 @@ void draw_network_cost(const GraphArgs& a) {
         a.output);
     return;
   }
-  visual::GraphOptions options{static_cast<int>(a.digits), true, a.limit, a.full,
-                               "C = 1/2 ||y - F(x)||^2 at point " + std::to_string(a.point) + " (" +
-                                   point_text(data.features[i]) + ")"};
+  visual::GraphOptions options{static_cast<int>(a.digits), true, a.limit, a.full, ""};
   options.group_limit = 6;  // wider layers are drawn collapsed (one node per neuron)
-  const auto d = visual::graph_drawing(C.graph, C.cost.index(), options);
+  if (!a.expand.empty()) {
+    if (a.full) throw UsageError("give --full or --expand, not both");
+    options.node_limit = 0;  // one node per group, but for those named
+    options.expand = a.expand;
+  }
+  visual::Drawing d;
+  try {
+    d = visual::point_cost_drawing(net, data, static_cast<int>(a.point),
+                                   a.fine ? Granularity::fine : Granularity::fused, options);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(std::string("--") + e.what());
+  }
   render_checked(d, a.output);
-  if (d.collapsed)
+  if (!a.expand.empty())
+    std::printf(
+        "note: drew one node per group but those opened by --expand (use --full for all)\n");
+  else if (d.collapsed)
     std::printf("note: %s: drew one node per group (use --full for all)\n",
                 d.collapsed_because.c_str());
 }
@@ -72,6 +76,8 @@ void draw(const GraphArgs& a) {
       throw UsageError("give either --network or a program, not both");
     draw_network_cost(a);
   } else if (!a.program.empty() || !a.file.empty()) {
+    if (!a.expand.empty())
+      throw UsageError("--expand opens a group of the network's graph: use it with --network");
     draw_program(a.program, a.file, a.at, a.output, static_cast<int>(a.digits), a.limit, a.full);
   } else {
     throw UsageError("nothing to draw: give a program, -f FILE, or --network");
@@ -103,6 +109,9 @@ void add_graph_command(CLI::App& app) {
   add_whole_option(*cmd, "--limit", a->limit, "Above this many nodes, draw one node per group", 1,
                    limits::max_drawn_nodes);
   cmd->add_flag("--full", a->full, "Draw every node, however many");
+  cmd->add_option("--expand", a->expand,
+                  "Draw one node per neuron, but open these groups (\"neuron 3.2\", \"layer 3\")")
+      ->type_name("GROUP");
   cmd->add_option("-o,--output", a->output, "The picture: .dot, .svg, .png or .pdf")->required();
   cmd->callback([a] {
     // The path is checked first; if the work then fails, a file the check made is removed.

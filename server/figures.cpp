@@ -58,6 +58,9 @@ json make_starts() {
        {{"a", "(sigmoid((a + h)*x + b) - sigmoid((a - h)*x + b)) / (2*h) - g"},
         {"b", "(sigmoid(a*x + (b + h)) - sigmoid(a*x + (b - h))) / (2*h) - g"}}},
       {"h", h}};
+  // Chapter 7's graph of the article's network (its first parameters) at one point of its data.
+  s["network-graph"] = {{"fields", {{"data", "higham10"}, {"layers", "2,2,3,2"}, {"seed", "1"}}},
+                        {"points", builtin_dataset("higham10")->size()}};
   // The trainers: the fields of /api/train they offer, with `dlmath train`'s defaults.
   const json paper = {{"method", "sgd"},
                       {"optimizer", "sgd"},
@@ -154,6 +157,20 @@ json recorded_answers(const Ask& ask) {
       record("/api/eval", {{"program", text(fig["differences"][p])},
                            {"at", at_text(at)},
                            {"precision", precision}});
+    }
+  }
+  {
+    // At point 1: every neuron closed, and each group opened alone (the names from the first
+    // picture's ids), so that the static book opens a neuron too.
+    Fields f = fields_of(s["network-graph"]["fields"]);
+    f["point"] = "1";
+    const std::string closed = record("/api/network-graph.svg", f).body;
+    const std::string mark = "id=\"group:";
+    for (std::size_t at = closed.find(mark); at != std::string::npos; at = closed.find(mark, at)) {
+      at += mark.size();
+      Fields one = f;
+      one["expand"] = closed.substr(at, closed.find('"', at) - at);
+      record("/api/network-graph.svg", one);
     }
   }
   for (const char* trainer : trainers) record("/api/train", sent_fields(s[trainer]));

@@ -217,6 +217,9 @@ void serve(const ServerOptions& options) {
   route("/api/network.svg", true, [](const Fields& f, const std::string&, const Fields&) {
     return Reply{network_svg(f), "image/svg+xml", 200};
   });
+  route("/api/network-graph.svg", true, [](const Fields& f, const std::string&, const Fields&) {
+    return Reply{network_graph_svg(f), "image/svg+xml", 200};
+  });
   route("/api/data", false, [](const Fields& f, const std::string& body, const Fields& query) {
     // Without a csv field the body is the CSV itself, not fields (though a text/plain body was
     // parsed as some): the query string's fields are then the request's only ones.

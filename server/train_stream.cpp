@@ -16,6 +16,7 @@
 #include "network/csv.hpp"
 #include "network/train.hpp"
 #include "visual/figures.hpp"
+#include "visual/graph/cost_view.hpp"
 #include "visual/graph/network_view.hpp"
 #include "visual/plot/ticks.hpp"
 
@@ -84,10 +85,11 @@ struct Job {
   long step_size = 1;  // updates per Step: one pass over the points, at most 100
 };
 
-Job parse_job(const Fields& f) {
+// `own`: the fields the caller reads itself (a graph's point).
+Job parse_job(const Fields& f, const std::set<std::string>& own = {}) {
   // The names read below; any other field is refused at the end: a misspelt `mometum` would
   // otherwise train, silently, with the default.
-  std::set<std::string> read;
+  std::set<std::string> read = own;
   auto text = [&](const std::string& name, const std::string& fallback) {
     read.insert(name);
     return field(f, name, fallback);
@@ -195,17 +197,20 @@ Job parse_job(const Fields& f) {
   return job;
 }
 
+// Why the network's `picture` is not drawn (too many weights), or "".
+std::string too_many_weights(const Architecture& arch, const std::string& picture) {
+  int weights = 0;
+  for (int l = 2; l <= arch.layers(); ++l) weights += arch.size(l) * arch.size(l - 1);
+  if (weights <= diagram_weight_limit) return {};
+  return "the " + picture + " is drawn for at most " + std::to_string(diagram_weight_limit) +
+         " weights; this network has " + std::to_string(weights);
+}
+
 // The network with parameters `theta` as the article draws it (edges coloured by sign, as thick
 // as the weight is large), as SVG; empty, with `why` set, when it has too many weights to draw.
 std::string diagram(const Job& job, const std::vector<double>& theta, std::string& why) {
-  const Architecture& arch = job.start.arch;
-  int weights = 0;
-  for (int l = 2; l <= arch.layers(); ++l) weights += arch.size(l) * arch.size(l - 1);
-  if (weights > diagram_weight_limit) {
-    why = "the diagram is drawn for at most " + std::to_string(diagram_weight_limit) +
-          " weights; this network has " + std::to_string(weights);
-    return {};
-  }
+  why = too_many_weights(job.start.arch, "diagram");
+  if (!why.empty()) return {};
   Network<double> net = job.start;
   net.theta = theta;
   // The inputs by the data's column names: the learner's own data, as its pictures name them.
@@ -492,6 +497,29 @@ std::string network_svg(const Fields& f) {
   std::string svg = diagram(job, job.start.theta, why);
   if (svg.empty()) throw HttpError(413, why);
   return svg;
+}
+
+std::string network_graph_svg(const Fields& f) {
+  const Job job = parse_job(f, {"point", "expand", "digits"});
+  const int point =
+      static_cast<int>(integer_field(f, "point", 1, 1, static_cast<long>(job.data.size())));
+  if (const std::string why = too_many_weights(job.start.arch, "graph"); !why.empty())
+    throw HttpError(413, why);
+  visual::GraphOptions o;
+  o.digits = static_cast<int>(integer_field(f, "digits", 4, 1, 17));
+  o.node_limit = 0;  // one node per group, but those named
+  const std::string expand = field(f, "expand", "");
+  for (std::size_t at = 0; !expand.empty() && at <= expand.size();) {
+    const std::size_t comma = std::min(expand.find(',', at), expand.size());
+    o.expand.push_back(expand.substr(at, comma - at));
+    at = comma + 1;
+  }
+  try {
+    return visual::render_svg(
+        visual::point_cost_drawing(job.start, job.data, point, Granularity::fused, o));
+  } catch (const std::invalid_argument& e) {
+    throw HttpError(400, e.what());
+  }
 }
 
 std::string upload_data(const std::string& csv, const std::string& name) {

@@ -24,6 +24,10 @@ std::string training_start_event(const Fields& f);
 // /api/network.svg: the network a stream with these fields would start from, drawn as the
 // article draws it (a 413 above the drawing limit).
 std::string network_svg(const Fields& f);
+// /api/network-graph.svg: the cost graph of that network at data point `point` (from 1), each
+// neuron one node with its output's value and gradient but the groups named in `expand`
+// ("neuron 3.2,cost"), which are drawn node by node.
+std::string network_graph_svg(const Fields& f);
 // Ends every running stream at its next event (the server is stopping).
 void stop_training_streams();
 

@@ -110,6 +110,10 @@ void chapter_gradients(Lesson& L) {
          num(worst_grad, 3));
   L.line();
   L.check(worst_grad < 1e-13, "all 23 gradients agree with the paper's formulas");
+  // clang-format off
+  L.say("The book draws that graph at one point of the data, each neuron as one node that carries the value and the gradient of its output a[l][j]. Open a neuron (click it in the book; `dlmath graph --network --expand \"neuron 3.2\" -o graph.svg` draws it to a file) to see what it is made of: its weights and bias, the affine node z = W x + b that sums them, and the sigmoid. The gradient on that z node is the delta printed above, and the gradients on its weights are delta times the activations coming in, as the paper's formulas say.");
+  // clang-format on
+  L.figure("network-graph");
   L.say(
       "`dlmath inspect` prints this comparison for every parameter, grouped by layer, over the "
       "whole "

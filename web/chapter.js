@@ -63,6 +63,51 @@ const figures = {
     update();
   },
 
+  // Chapter 7: the network's cost graph at one point, a neuron one node (its output's value and
+  // gradient). A click on a neuron opens it (weights, affine sum z, sigmoid); a click on an open
+  // neuron's frame closes it. The server draws; the page keeps the set of open groups.
+  "network-graph"(root, start) {
+    const open = new Set();
+    const point = dl.el("select", {id: "network-graph-point"});
+    for (let k = 1; k <= start.points; ++k) point.append(dl.el("option", {value: k}, `point ${k}`));
+    const openAll = dl.el("button", {type: "button", id: "network-graph-open-all"}, "Open every neuron");
+    const closeAll = dl.el("button", {type: "button", id: "network-graph-close-all"}, "Close all");
+    const controls = dl.el("div", {class: "controls"}, dl.el("label", {}, "cost at ", point), openAll, closeAll);
+    const graph = dl.el("div", {class: "graph", id: "network-graph-svg"});
+    const error = dl.el("pre", {class: "error", hidden: ""});
+    root.append(dl.el("h3", {}, "Open a neuron: click it for its weights, its sum z and its sigmoid; click its frame to close it"),
+                controls, error, graph);
+    let shown = null, ticket = 0;
+    async function update() {
+      const mine = ++ticket, f = {...start.fields, point: point.value};
+      if (open.size) f.expand = [...open].sort().join(",");
+      const r = await dl.api("/api/network-graph.svg", f);
+      if (mine !== ticket) return;
+      error.hidden = r.ok;
+      if (!r.ok) { error.textContent = r.body.error; return; }
+      dl.showGraph(graph, r.body, f.expand === shown);  // only the point changed: keep the layout
+      shown = f.expand;
+    }
+    // A drag pans the picture: only a click that did not move opens or closes.
+    let down = null;
+    graph.addEventListener("mousedown", e => { down = [e.clientX, e.clientY]; });
+    graph.addEventListener("click", e => {
+      if (down && Math.hypot(e.clientX - down[0], e.clientY - down[1]) > 4) return;
+      const hit = e.target.closest("g.node[id^='group:'], g.cluster[id^='open:']");
+      if (!hit) return;
+      const name = hit.id.slice(hit.id.indexOf(":") + 1);
+      if (hit.id.startsWith("group:")) open.add(name); else open.delete(name);
+      update();
+    });
+    openAll.onclick = () => {
+      for (const n of graph.querySelectorAll("g.node[id^='group:neuron ']")) open.add(n.id.slice(6));
+      update();
+    };
+    closeAll.onclick = () => { open.clear(); update(); };
+    point.onchange = update;
+    update();
+  },
+
   // Chapter 7: autodiff beside central differences for one neuron, y = sigma(ax + b), in the
   // chosen precision. The error of each difference is computed by the engine in that precision
   // (the program subtracts the autodiff value), not in the browser's doubles.

@@ -106,8 +106,11 @@ const dl = {
         old.querySelectorAll("g.node#" + CSS.escape(n.id) + " text")]);
       const same = nodes.length === old.querySelectorAll("g.node").length &&
         pairs.every(([now, was]) => now.length > 0 && now.length === was.length);
-      if (same) {
+      // The picture's own title too ("at point 2"): it is not a node's.
+      const titles = [fresh, old].map(svg => svg.querySelectorAll("g.graph > text"));
+      if (same && titles[0].length === titles[1].length) {
         for (const [now, was] of pairs) now.forEach((t, k) => { was[k].textContent = t.textContent; });
+        titles[0].forEach((t, k) => { titles[1][k].textContent = t.textContent; });
         return;
       }
     }

@@ -71,6 +71,43 @@ try {
       const best = Math.min(...errors);
       check(best < 1e-9 && errors[14] > 100 * best && errors[0] > 100 * best,
             `chapter 7: in double the central difference is best near the middle (${best.toExponential(1)}), worse at h = 0.1 and 1e-15`);
+      // The network's graph: a neuron is one node; a click opens it, and its z node's gradient is
+      // the paper's delta that the chapter prints above; a click on its frame closes it.
+      const box = "#network-graph-svg";
+      const texts = sel => page.$$eval(sel, l => l.map(t => t.textContent));
+      await page.waitForSelector(`${box} svg`);
+      const groups = await page.$$eval(`${box} g.node[id^='group:']`, l => l.map(n => n.id));
+      check(groups.length === 9 && groups.includes("group:neuron 3.2") && !(await texts(`${box} text`)).includes("affine"),
+            `chapter 7: the graph draws each of the 7 neurons, the input and the cost as one node (${groups.length})`);
+      const closed = await texts(`${box} g.node[id='group:neuron 3.2'] text`);
+      await page.click(`${box} g.node[id='group:neuron 3.2']`);
+      await page.waitForSelector(`${box} g.cluster[id='open:neuron 3.2']`);
+      const node = async (op) => page.$$eval(`${box} g.node`, (l, op) =>
+        l.map(n => [...n.querySelectorAll("text")].map(t => t.textContent)).find(t => t[0] === op), op);
+      const sigmoid = await node("sigmoid"), affine = await node("affine");
+      check(sigmoid && closed[1] === sigmoid[1] && closed[2] === sigmoid[2],
+            `chapter 7: neuron 3.2 shows its sigmoid's ${closed[1]}, ${closed[2]}; opened, the sigmoid node says ${sigmoid}`);
+      const delta = +/delta\[3\]\[2\]\s+formula\s+(\S+)/.exec(await page.$eval("main", m => m.innerText))[1];
+      check(affine && affine[2] === "grad " + +delta.toPrecision(4),
+            `chapter 7: the open neuron's z node has ${affine && affine[2]}, the paper's delta[3][2] = ${delta}`);
+      check((await page.$$(`${box} g.node[id^='group:']`)).length === 8, "chapter 7: the other neurons stay closed");
+      await page.screenshot({path: join(shots, "chapter-7-neuron-open.png")});
+      await page.click(`${box} g.cluster[id='open:neuron 3.2'] text`);
+      await page.waitForFunction(b => document.querySelectorAll(`${b} g.node[id^='group:']`).length === 9, {}, box);
+      check(!(await texts(`${box} text`)).includes("affine"), "chapter 7: a click on the open neuron's frame closes it");
+      await page.click("#network-graph-open-all");
+      await page.waitForFunction(b => document.querySelectorAll(`${b} g.cluster[id^='open:neuron ']`).length === 7, {}, box);
+      check((await texts(`${box} text`)).filter(t => t === "affine").length === 7, "chapter 7: every neuron opens at once");
+      await page.screenshot({path: join(shots, "chapter-7-all-open.png")});
+      // Another point: the same picture, its numbers changed in place.
+      await page.$eval(`${box} svg`, s => { s.dataset.first = "yes"; });
+      const before = await texts(`${box} text`);
+      await page.select("#network-graph-point", "2");
+      await page.waitForFunction(b => /at point 2 \(/.test(document.querySelector(`${b} svg`).textContent), {}, box);
+      const after = await texts(`${box} text`);
+      check(await page.$eval(`${box} svg`, s => s.dataset.first === "yes") && after.length === before.length &&
+            after.filter((t, k) => t !== before[k]).length > 20,
+            `chapter 7: point 2 relabels the open graph in place (${after.filter((t, k) => t !== before[k]).length} labels changed)`);
     }
     if (n === 4) {
       await page.waitForSelector("#layer-graph-svg svg");
@@ -279,6 +316,12 @@ try {
   const start = JSON.parse(execFileSync(dlmath, ["eval", "sigmoid(a*x + b)", "--at", "a=3,b=-1.5,x=0.8", "--json"]));
   await page.waitForFunction(v => document.getElementById("dyda")?.textContent === v, {}, start.gradient.a);
   check(await page.$eval("#slider-a", s => s.disabled), `static book: chapter 3 starts at dy/da = ${start.gradient.a}, its sliders disabled`);
+  await page.goto("file://" + join(book, "chapter", "7.html"));
+  await page.waitForSelector("#network-graph-svg g.node[id='group:neuron 2.1']");
+  await page.click("#network-graph-svg g.node[id='group:neuron 2.1']");
+  await page.waitForSelector("#network-graph-svg g.cluster[id='open:neuron 2.1']");
+  check((await page.$$eval("#network-graph-svg text", l => l.map(t => t.textContent))).includes("affine"),
+        "static book: chapter 7 opens a neuron of the network's graph from the recorded answers");
   await page.goto("file://" + join(book, "chapter", "8.html"));
   await page.waitForFunction(() => /^step 0 of 1000000: cost .*, 5\/10 correct$/.test(document.querySelector(".interactive[data-figure=train] .controls .number").textContent));
   check(await page.$eval(".interactive[data-figure=train] svg.regions", e => e.querySelectorAll("rect").length) === 24 * 24,

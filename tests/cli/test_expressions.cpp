@@ -1,5 +1,6 @@
 // dlmath eval, diff, hessian, graph, plot and repl, run as a user runs them.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -129,6 +130,32 @@ TEST_CASE("dlmath graph draws programs and the network") {
   CHECK(run_dlmath("graph --network -o /nonexistent-dir/x.png").code == 2);
   CHECK(run_dlmath("graph --network --point 11 -o " + png).code == 2);
   CHECK(run_dlmath("graph -o " + png).code == 2);
+}
+
+TEST_CASE("dlmath graph --network --expand opens the neurons named, the others one node each") {
+  const std::string dot = testing::temp_path("open.dot");
+  const auto r = run_dlmath("graph --network --expand 'neuron 3.2' --expand cost -o " + dot);
+  CHECK(r.code == 0);
+  CHECK_THAT(r.out, Catch::Contains("opened by --expand"));
+  std::ifstream in(dot);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK_THAT(text,
+             Catch::Contains("id=\"open:neuron 3.2\"") &&
+                 Catch::Contains("id=\"group:neuron 3.1\"") &&
+                 Catch::Contains("label=\"neuron 3.1\\nvalue 0.6343\\ngrad -0.1057\\n5 nodes\"") &&
+                 Catch::Contains("affine") && !Catch::Contains("id=\"group:neuron 3.2\""));
+  const std::string none = testing::temp_path("none.dot");
+  for (const auto& [args, message] :
+       {std::pair{"--network --expand 'neuron 9.9'", "--expand: no group is named 'neuron 9.9'"},
+        {"--network --expand cost --full", "give --full or --expand, not both"},
+        {"--network --view network --expand cost", "the network view has no groups to open"},
+        {"'x*2' --at x=1 --expand cost", "use it with --network"}}) {
+    INFO(args);
+    const auto bad = run_dlmath(std::string("graph ") + args + " -o " + none);
+    CHECK(bad.code == 2);
+    CHECK_THAT(bad.err, Catch::Contains(message));
+    CHECK_FALSE(std::filesystem::exists(none));
+  }
 }
 
 TEST_CASE("dlmath plot writes each figure; bad paths are errors") {

@@ -710,6 +710,62 @@ TEST_CASE(
   CHECK(end["network"] != first["network"]);
 }
 
+TEST_CASE("/api/network-graph.svg draws a neuron as one node, and opens the groups named") {
+  auto c = server().client();
+  const auto count = [](const std::string& svg, const std::string& what) {
+    int n = 0;
+    for (std::size_t at = 0; (at = svg.find(what, at)) != std::string::npos; ++at) ++n;
+    return n;
+  };
+  const auto closed = c.Get("/api/network-graph.svg");
+  REQUIRE(closed);
+  CHECK(closed->status == 200);
+  CHECK(closed->get_header_value("Content-Type") == "image/svg+xml");
+  // The article's 7 neurons, the input and the cost, one node each, with ids a page can click.
+  CHECK(count(closed->body, "id=\"group:") == 9);
+  CHECK(count(closed->body, "id=\"group:neuron ") == 7);
+  CHECK(count(closed->body, ">affine<") == 0);
+  CHECK_THAT(closed->body, Catch::Contains("at point 1 (0.1, 0.1)"));
+  // Opened, by GET or POST: neuron 3.2's affine node and sigmoid, the others still closed.
+  for (const auto& r : {c.Get("/api/network-graph.svg?point=3&expand=neuron%203.2,cost"),
+                        c.Post("/api/network-graph.svg", "point=3&expand=neuron 3.2,cost",
+                               "application/x-www-form-urlencoded")}) {
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(count(r->body, "id=\"open:neuron 3.2\"") == 1);
+    CHECK(count(r->body, "id=\"open:cost\"") == 1);
+    CHECK(count(r->body, "id=\"group:") == 7);
+    CHECK(count(r->body, ">affine<") == 1);
+    CHECK(count(r->body, ">sigmoid<") == 1);
+    CHECK(count(r->body, ">square<") == 2);
+    CHECK_THAT(r->body, Catch::Contains("at point 3 ("));
+  }
+  // The lab's networks too: each layer's activation named on its nodes.
+  const auto tanh =
+      c.Get("/api/network-graph.svg?layers=2,5,2&activation=tanh,sigmoid&expand=layer%202");
+  REQUIRE(tanh);
+  CHECK(tanh->status == 200);
+  CHECK(count(tanh->body, ">tanh<") == 5);
+  // Bad requests: one message each, nothing drawn.
+  for (const auto& [query, status, message] :
+       {std::tuple{"expand=neuron%209.9", 400, "expand: no group is named 'neuron 9.9' (input, "},
+        {"expand=", 200, ""},
+        {"expand=,", 400, "expand: no group is named ''"},
+        {"point=11", 400, "point: 11 is outside 1..10"},
+        {"point=x", 400, "point: 'x' is not a whole number"},
+        {"digits=0", 400, "digits: 0 is outside 1..17"},
+        {"layers=2,20,20,2", 413,
+         "the graph is drawn for at most 150 weights; this network has 480"},
+        {"expnad=cost", 400, "unknown field 'expnad' (the fields are "}}) {
+    INFO(query);
+    const auto r = c.Get(std::string("/api/network-graph.svg?") + query);
+    REQUIRE(r);
+    CHECK(r->status == status);
+    if (status != 200)
+      CHECK_THAT(json::parse(r->body)["error"].get<std::string>(), Catch::StartsWith(message));
+  }
+}
+
 TEST_CASE("SIGINT stops the server cleanly") {
   CHECK(server().stop() == 0);
 }

@@ -18,7 +18,8 @@ inline std::string graphviz_text(const std::string& text) {
 struct DrawNode {
   enum Kind { parameter, input, constant, operation, output, neuron, group } kind = operation;
   std::string label;
-  int cluster = -1;  // innermost cluster, -1 for none
+  int cluster = -1;     // innermost cluster, -1 for none
+  std::string id = {};  // the SVG element's id ("group:neuron 3.2", for a page to click); "" none
 };
 
 struct DrawEdge {
@@ -33,6 +34,7 @@ struct DrawCluster {
   std::string label;
   int parent = -1;
   bool same_rank = false;  // lay the members out in one column (a layer of neurons)
+  std::string id = {};     // the SVG element's id ("open:neuron 3.2"); "" none
 };
 
 struct Drawing {

@@ -1,12 +1,16 @@
 // A computation graph as a drawing: every node that the output depends on, with its op, value and
 // gradient; leaves by name, op nodes by op after the name a program gave them ("h1 = tanh");
 // nodes grouped in clusters by the tape's groups (layer, neuron).
-// Above a node limit the drawing collapses to one node per innermost group.
+// Above a node limit the drawing collapses to one node per innermost group (a neuron: its output's
+// value and gradient), but for the groups asked to be drawn open.
 #pragma once
 
 #include <algorithm>
 #include <map>
 #include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "engine/decimal.hpp"
 #include "engine/tape.hpp"
@@ -23,7 +27,25 @@ struct GraphOptions {
   // Above this many groups in one group (neurons in a layer), draw the collapsed view too: the
   // full view stacks them in one column and becomes a strip many pages tall.
   std::size_t group_limit = static_cast<std::size_t>(-1);
+  // Groups drawn node by node in the collapsed view, with the groups inside them ("neuron 3.2"
+  // shows its weights, affine sum and activation; "layer 3" all its neurons).
+  std::vector<std::string> expand = {};
 };
+
+// Throws std::invalid_argument unless each name in `expand` is a group's.
+inline void check_expand(const std::vector<Group>& groups, const std::vector<std::string>& expand) {
+  for (const std::string& name : expand) {
+    if (std::any_of(groups.begin(), groups.end(), [&](const Group& g) { return g.name == name; }))
+      continue;
+    std::string known;
+    for (std::size_t k = 0; k < groups.size() && k < 8; ++k)
+      known += (k ? ", " : "") + groups[k].name;
+    if (groups.size() > 8) known += ", ...";
+    throw std::invalid_argument(
+        "expand: no group is named '" + name.substr(0, 40) + "'" +
+        (groups.empty() ? std::string(" (this graph has no groups)") : " (" + known + ")"));
+  }
+}
 
 template <class T>
 Drawing graph_drawing(const Tape<T>& t, index_t output, const GraphOptions& o = {}) {
@@ -37,6 +59,7 @@ Drawing graph_drawing(const Tape<T>& t, index_t output, const GraphOptions& o = 
 
   // Innermost group of each node: groups nest and come after their parents, so later wins.
   const auto groups = t.groups();
+  check_expand(groups, o.expand);
   std::vector<int> group_of(output + 1, -1);
   for (std::size_t k = 0; k < groups.size(); ++k)
     for (index_t i = groups[k].begin; i < std::min<index_t>(groups[k].end, output + 1); ++i)
@@ -53,11 +76,19 @@ Drawing graph_drawing(const Tape<T>& t, index_t output, const GraphOptions& o = 
   for (index_t k = 0; k <= output; ++k)
     if (consumer[k] >= 0) group_of[k] = consumer[k];
 
+  // A group is open when asked for, or inside one that is (groups come after their parents).
+  std::vector<bool> open(groups.size(), false);
+  for (std::size_t k = 0; k < groups.size(); ++k)
+    open[k] = std::find(o.expand.begin(), o.expand.end(), groups[k].name) != o.expand.end() ||
+              (groups[k].parent >= 0 && open[groups[k].parent]);
+
   Drawing d;
   d.title = o.title;
   d.full_size = count;
-  for (const auto& g : groups)
-    d.clusters.push_back(DrawCluster{std::string(g.name), g.parent, false});
+  for (const auto& g : groups) {
+    const bool asked = std::find(o.expand.begin(), o.expand.end(), g.name) != o.expand.end();
+    d.clusters.push_back(DrawCluster{g.name, g.parent, false, asked ? "open:" + g.name : ""});
+  }
   auto number = [&](const T& x) { return to_decimal(x, o.digits); };
   // A leaf by its name; an op node by its op, after the name a program gave it ("h1 = tanh").
   auto title = [&](index_t i) {
@@ -104,22 +135,27 @@ Drawing graph_drawing(const Tape<T>& t, index_t output, const GraphOptions& o = 
     d.collapsed_because = "a layer of " + std::to_string(widest) + " neurons (more than " +
                           std::to_string(o.group_limit) + ") would make a strip many pages tall";
 
+  // A node drawn on its own: its title, value and gradient.
+  auto label_of = [&](index_t i) {
+    std::string label;
+    if (t.op(i) == Leaf::constant) {  // a named one (pi) by its name too
+      label = t.name(i).empty() ? number(t.value(i))
+                                : std::string(t.name(i)) + " = " + number(t.value(i));
+    } else {
+      label = title(i);
+      label += "\\nvalue " + number(t.value(i));
+    }
+    if (o.gradients && t.op(i) != Leaf::constant) label += "\\ngrad " + number(t.grad(i));
+    return label;
+  };
+
   if (d.collapsed_because.empty() || o.full) {
     d.collapsed_because.clear();
     std::vector<int> at(output + 1, -1);
     for (index_t i = 0; i <= output; ++i) {
       if (!needed[i]) continue;
-      std::string label;
-      if (t.op(i) == Leaf::constant) {  // a named one (pi) by its name too
-        label = t.name(i).empty() ? number(t.value(i))
-                                  : std::string(t.name(i)) + " = " + number(t.value(i));
-      } else {
-        label = title(i);
-        label += "\\nvalue " + number(t.value(i));
-      }
-      if (o.gradients && t.op(i) != Leaf::constant) label += "\\ngrad " + number(t.grad(i));
       at[i] = static_cast<int>(d.nodes.size());
-      d.nodes.push_back(DrawNode{kind_of(i), label, group_of[i]});
+      d.nodes.push_back(DrawNode{kind_of(i), label_of(i), group_of[i]});
       if (!t.is_leaf(i))
         for (index_t k : t.operands(i))
           d.edges.push_back(
@@ -128,8 +164,8 @@ Drawing graph_drawing(const Tape<T>& t, index_t output, const GraphOptions& o = 
     return d;
   }
 
-  // Collapsed: one node per innermost group; named leaves and the output stay; other ungrouped
-  // nodes merge into one.
+  // Collapsed: one node per innermost group that is not open; the nodes of open groups, named
+  // leaves and the output stay; other ungrouped nodes merge into one.
   d.collapsed = true;
   std::map<int, int> unit_of_group;
   std::vector<int> unit(output + 1, -1);
@@ -138,19 +174,21 @@ Drawing graph_drawing(const Tape<T>& t, index_t output, const GraphOptions& o = 
   for (index_t i = 0; i <= output; ++i) {
     if (!needed[i]) continue;
     const int g = group_of[i];
-    if (g >= 0 && i != output) {
+    if (g >= 0 && i != output && !open[g]) {
       auto [it, fresh] = unit_of_group.try_emplace(g, static_cast<int>(d.nodes.size()));
       if (fresh) {
-        d.nodes.push_back(DrawNode{DrawNode::group, std::string(groups[g].name), groups[g].parent});
+        d.nodes.push_back(
+            DrawNode{DrawNode::group, groups[g].name, groups[g].parent, "group:" + groups[g].name});
         members.push_back(0);
       }
       unit[i] = it->second;
+    } else if (g >= 0 && i != output) {
+      unit[i] = static_cast<int>(d.nodes.size());
+      d.nodes.push_back(DrawNode{kind_of(i), label_of(i), g});
+      members.push_back(0);
     } else if (i == output || (t.is_leaf(i) && !t.name(i).empty())) {
       unit[i] = static_cast<int>(d.nodes.size());
-      std::string label = title(i);
-      label += "\\nvalue " + number(t.value(i));
-      if (o.gradients) label += "\\ngrad " + number(t.grad(i));
-      d.nodes.push_back(DrawNode{kind_of(i), label, -1});
+      d.nodes.push_back(DrawNode{kind_of(i), label_of(i), -1});
       members.push_back(0);
     } else {
       if (rest < 0) {
@@ -162,16 +200,30 @@ Drawing graph_drawing(const Tape<T>& t, index_t output, const GraphOptions& o = 
     }
     ++members[unit[i]];
   }
-  for (std::size_t u = 0; u < d.nodes.size(); ++u)
-    if (d.nodes[u].kind == DrawNode::group)
-      d.nodes[u].label += "\\n" + std::to_string(members[u]) + " nodes";
   // A group's cluster is its parent's; drop clusters for the collapsed groups themselves.
+  // The nodes whose values leave a collapsed group: a neuron has one, its activation.
+  std::vector<std::set<index_t>> leaving(d.nodes.size());
   std::set<std::pair<int, int>> seen;
   for (index_t i = 0; i <= output; ++i) {
     if (!needed[i] || t.is_leaf(i)) continue;
-    for (index_t k : t.operands(i))
-      if (unit[k] != unit[i] && seen.insert({unit[k], unit[i]}).second)
-        d.edges.push_back(DrawEdge{unit[k], unit[i], "", "", 1});
+    for (index_t k : t.operands(i)) {
+      if (unit[k] == unit[i]) continue;
+      leaving[unit[k]].insert(k);
+      if (seen.insert({unit[k], unit[i]}).second)
+        d.edges.push_back(DrawEdge{unit[k], unit[i], "", "", 1,
+                                   span(d.nodes[unit[k]].cluster, d.nodes[unit[i]].cluster)});
+    }
+  }
+  // A collapsed group shows the value and gradient of its one output, as a neuron drawn as one
+  // node should, and how many nodes it holds.
+  for (std::size_t u = 0; u < d.nodes.size(); ++u) {
+    if (d.nodes[u].kind != DrawNode::group) continue;
+    if (leaving[u].size() == 1) {
+      const index_t k = *leaving[u].begin();
+      d.nodes[u].label += "\\nvalue " + number(t.value(k));
+      if (o.gradients) d.nodes[u].label += "\\ngrad " + number(t.grad(k));
+    }
+    d.nodes[u].label += "\\n" + std::to_string(members[u]) + " nodes";
   }
   // The groups of one layer in the order they were recorded (neuron 2.1, 2.2, ..., 2.10), not in
   // the order Graphviz would pick: between complete layers every order crosses as much.

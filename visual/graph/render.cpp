@@ -98,6 +98,7 @@ void build(const Drawing& d, Graph& out) {
     cluster[c] = agsubg(parent, s("cluster_" + std::to_string(c)), 1);
     agset(cluster[c], s("label"), s(d.clusters[c].label));
     if (d.clusters[c].same_rank) agset(cluster[c], s("rank"), s("same"));
+    if (!d.clusters[c].id.empty()) agsafeset(cluster[c], s("id"), s(d.clusters[c].id), s(""));
   }
   std::vector<Agnode_t*> node(d.nodes.size());
   for (std::size_t i = 0; i < d.nodes.size(); ++i) {
@@ -109,6 +110,7 @@ void build(const Drawing& d, Graph& out) {
     agset(node[i], s("shape"), s(st.shape));
     agset(node[i], s("fillcolor"), s(st.fill));
     agset(node[i], s("style"), s(st.extra));
+    if (!n.id.empty()) agsafeset(node[i], s("id"), s(n.id), s(""));
   }
   for (const DrawEdge& e : d.edges) {
     Agedge_t* edge = agedge(g, node[e.from], node[e.to], nullptr, 1);

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "../../support.hpp"
+#include "network/backprop_by_hand.hpp"
 #include "network/dataset.hpp"
 #include "network/point_cost.hpp"
 #include "visual/graph/graph.hpp"
@@ -120,6 +121,72 @@ TEST_CASE("a graph above the node limit collapses to one node per group") {
   visual::GraphOptions full;
   full.full = true;
   CHECK_FALSE(visual::graph_drawing(C.graph, C.cost.index(), full).collapsed);
+}
+
+TEST_CASE("a neuron drawn as one node shows its output's value and gradient, and opens by name") {
+  OnePoint one;
+  const auto net = initial_network<double>(Architecture({2, 2, 3, 2}), 1);
+  BackpropByHand<double> paper(net.arch);
+  std::vector<double> grad(23);
+  paper.cost_and_gradient(net.theta, std::vector<double>{0.1, 0.1}, std::vector<double>{1, 0},
+                          grad);
+  // The number after "value " or "grad " in a label (4 significant digits).
+  auto read = [](const std::string& label, const std::string& key) {
+    const auto at = label.find(key + " ");
+    REQUIRE(at != std::string::npos);
+    return std::stod(label.substr(at + key.size() + 1));
+  };
+  auto cluster_named = [](const visual::Drawing& d, const std::string& name) {
+    for (std::size_t c = 0; c < d.clusters.size(); ++c)
+      if (d.clusters[c].label == name) return static_cast<int>(c);
+    return -1;
+  };
+  visual::GraphOptions o;
+  o.node_limit = 0;
+  o.expand = {"neuron 3.2"};
+  const auto d = visual::graph_drawing(one.C.graph, one.C.cost.index(), o);
+  REQUIRE(d.collapsed);
+  // Each closed neuron: a[l][j] and dC/da[l][j] = delta[l][j] / sigma'(z[l][j]), by the paper's
+  // formulas, with sigma' = a (1 - a).
+  int closed = 0;
+  for (const auto& n : d.nodes) {
+    int l = 0, j = 0;
+    if (n.kind != visual::DrawNode::group ||
+        std::sscanf(n.id.c_str(), "group:neuron %d.%d", &l, &j) != 2)
+      continue;
+    INFO(n.label);
+    const double a = paper.a(l)[j - 1], dC_da = paper.delta(l)[j - 1] / (a * (1 - a));
+    CHECK(read(n.label, "value") == Approx(a).epsilon(1e-3));
+    CHECK(read(n.label, "grad") == Approx(dC_da).epsilon(1e-3));
+    ++closed;
+  }
+  CHECK(closed == 6);
+  // Neuron 3.2 open: its two weights, bias, affine node z (gradient delta[3][2]) and sigmoid, in
+  // its own cluster, which a page can click to close.
+  const int open = cluster_named(d, "neuron 3.2");
+  REQUIRE(open >= 0);
+  CHECK(d.clusters[open].id == "open:neuron 3.2");
+  CHECK(d.clusters[cluster_named(d, "neuron 3.1")].id.empty());
+  int inside = 0;
+  for (const auto& n : d.nodes) {
+    if (n.cluster != open) continue;
+    ++inside;
+    if (n.label.rfind("affine", 0) == 0)
+      CHECK(read(n.label, "grad") == Approx(paper.delta(3)[1]).epsilon(1e-3));
+  }
+  CHECK(inside == 5);
+  // A layer opens with its neurons; a name that is no group's is refused.
+  o.expand = {"layer 3"};
+  const auto layer = visual::graph_drawing(one.C.graph, one.C.cost.index(), o);
+  const auto groups = std::count_if(layer.nodes.begin(), layer.nodes.end(), [](const auto& n) {
+    return n.kind == visual::DrawNode::group;
+  });
+  CHECK(groups == 2 + 2 + 2);                  // neurons 2.1, 2.2, 4.1, 4.2, the input and the cost
+  CHECK(layer.nodes.size() == 6 + 3 * 5 + 1);  // and the output
+  o.expand = {"neuron 9.9"};
+  CHECK_THROWS_WITH(
+      visual::graph_drawing(one.C.graph, one.C.cost.index(), o),
+      Catch::Contains("no group is named 'neuron 9.9'") && Catch::Contains("neuron 3.2"));
 }
 
 TEST_CASE("unknown extensions and unwritable paths are refused") {

@@ -91,6 +91,8 @@ json make_starts() {
     reads[std::string(k.name)] = std::string(k.optimizer);
   for (const char* trainer : trainers) {
     s[trainer]["choices"] = choices;
+    // The output layer's activation when the page is given one name for the hidden layers.
+    s[trainer]["output_activation"] = std::string(default_activation.name);
     for (const OptimizerConstant& k : optimizer_constants)
       s[trainer]["fields"][std::string(k.name)] = defaults.*k.text;
     s[trainer]["constants"] = reads;

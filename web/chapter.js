@@ -188,7 +188,7 @@ function trainer(root, start, o) {
         const list = dl.el("datalist", {id: `choices-${name}`}, ...choices[name].map(v => dl.el("option", {value: v})));
         el.setAttribute("list", list.id);
         el.style.width = "14em";
-        el.setAttribute("title", "one name for every hidden layer (the last stays sigmoid), or one per layer from 2: " + choices[name].join(", "));
+        el.setAttribute("title", `one name for every hidden layer (the last stays ${start.output_activation}), or one per layer from 2: ` + choices[name].join(", "));
         controls.append(list);
       }
     }
@@ -232,13 +232,14 @@ function trainer(root, start, o) {
     else if (e.network_note) diagram.textContent = e.network_note;
   };
   // The request's fields, from the controls: one activation named is taken by the hidden layers,
-  // the last layer staying a sigmoid; a list (one per layer from 2) is sent as it is.
+  // the last layer keeping the server's default (its start's output_activation); a list (one per layer from 2) is sent as it is.
   const fields = () => {
     const f = {};
     for (const [name, el] of Object.entries(field)) f[name] = el.value.trim();
     for (const [name, optimizer] of Object.entries(reads)) if (f.optimizer !== optimizer) delete f[name];
-    if (f.activation && f.activation !== "sigmoid" && !f.activation.includes(","))
-      f.activation = Array((f.layers || "2,2,3,2").split(",").length - 2).fill(f.activation).concat(["sigmoid"]).join(",");
+    const last = start.output_activation;
+    if (f.activation && f.activation !== last && !f.activation.includes(","))
+      f.activation = Array((f.layers || "2,2,3,2").split(",").length - 2).fill(f.activation).concat([last]).join(",");
     return f;
   };
   let stream = null, streamId = null, paused = false, stepAtStart = false;

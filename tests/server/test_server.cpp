@@ -633,8 +633,11 @@ TEST_CASE("the lab's menus offer what /api/train accepts, from the server's own 
   const auto from = page->body.find(open);
   REQUIRE(from != std::string::npos);
   const auto to = page->body.find("</script>", from);
-  const json choices = json::parse(
-      page->body.substr(from + open.size(), to - from - open.size()))["network-lab"]["choices"];
+  const json lab =
+      json::parse(page->body.substr(from + open.size(), to - from - open.size()))["network-lab"];
+  const json& choices = lab["choices"];
+  // One activation typed for the hidden layers: the page gives the output layer the default.
+  CHECK(lab["output_activation"] == std::string(dlmath::default_activation.name));
   std::vector<std::string> names;
   for (const auto& a : dlmath::activations) names.emplace_back(a.name);
   CHECK(choices["activation"].get<std::vector<std::string>>() == names);

@@ -9,11 +9,9 @@ namespace dlmath::tutorials {
 
 void chapter_weight_and_bias(Lesson& L) {
   L.heading(3, "Weight and bias: sigma(ax + b)");
-  L.say(
-      "A single step at x = 0 with a fixed steepness is not flexible enough. Scale and shift the "
-      "input first: sigma(ax + b). The number a is called the weight and b the bias. The switch "
-      "now happens where ax + b = 0, at x = -b/a, and the larger |a|, the steeper the step: near "
-      "the switch the slope is a/4.");
+  // clang-format off
+  L.say("A single step at x = 0 with a fixed steepness is not flexible enough. Scale and shift the input first: sigma(ax + b). The number a is called the weight and b the bias. The switch now happens where ax + b = 0, at x = -b/a, and the larger |a|, the steeper the step: near the switch the slope is a/4.");
+  // clang-format on
   L.picture("scaled-sigmoids.png", "sigma(ax + b) for several a and b",
             visual::plot_scaled_sigmoids);
   L.figure("sigmoid-ab");
@@ -25,11 +23,9 @@ void chapter_weight_and_bias(Lesson& L) {
   L.show("sigma(3 * 0.5 - 1.5)", num(y.value()));
   L.line();
   L.check(y.value() == 0.5, "sigma(ax + b) = 1/2 at x = -b/a");
-  L.say(
-      "Training will adjust a and b, so we need the derivatives of the output with respect to "
-      "them. By the chain rule, with z = ax + b: dy/da = sigma'(z) x and dy/db = sigma'(z). The "
-      "graph knows a, b and x as leaves, and one backward sweep gives all three partial "
-      "derivatives at once:");
+  // clang-format off
+  L.say("Training will adjust a and b, so we need the derivatives of the output with respect to them. By the chain rule, with z = ax + b: dy/da = sigma'(z) x and dy/db = sigma'(z). The graph knows a, b and x as leaves, and one backward sweep gives all three partial derivatives at once:");
+  // clang-format on
   x.set(0.8);
   g.forward();
   backward(y);
@@ -41,9 +37,9 @@ void chapter_weight_and_bias(Lesson& L) {
   L.line();
   L.check_close(a.grad(), ds * 0.8, 1e-15, "dy/da = sigma'(z) x");
   L.check_close(b.grad(), ds, 1e-15, "dy/db = sigma'(z)");
-  L.say(
-      "One input, one weight, one bias: this is a single artificial neuron. The next chapter feeds "
-      "it a vector.");
+  // clang-format off
+  L.say("One input, one weight, one bias: this is a single artificial neuron. The next chapter feeds it a vector.");
+  // clang-format on
   L.pause();
 }
 

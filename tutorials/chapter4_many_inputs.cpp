@@ -10,20 +10,15 @@ namespace dlmath::tutorials {
 
 void chapter_many_inputs(Lesson& L) {
   L.heading(4, "Many inputs: sigma(WX + B)");
-  L.say(
-      "Our points have two coordinates, so the input is a vector X = (x1, x2). Applied to a "
-      "vector, "
-      "sigma acts on each component separately. The weight a becomes a matrix W and the bias b a "
-      "vector B, and the neuron becomes a layer: sigma(WX + B). With a 2x2 matrix W its two "
-      "outputs "
-      "are");
+  // clang-format off
+  L.say("Our points have two coordinates, so the input is a vector X = (x1, x2). Applied to a vector, sigma acts on each component separately. The weight a becomes a matrix W and the bias b a vector B, and the neuron becomes a layer: sigma(WX + B). With a 2x2 matrix W its two outputs are");
+  // clang-format on
   L.formula("y1 = sigma(w11 x1 + w12 x2 + b1)", "y_1 = \\sigma(w_{11} x_1 + w_{12} x_2 + b_1)");
   L.formula("y2 = sigma(w21 x1 + w22 x2 + b2)", "y_2 = \\sigma(w_{21} x_1 + w_{22} x_2 + b_2)");
   L.line();
-  L.say(
-      "Every output looks at every input: that is what the crossing arrows in the article's "
-      "picture "
-      "mean. Here it is with numbers, recorded as a graph with one node per multiply and add:");
+  // clang-format off
+  L.say("Every output looks at every input: that is what the crossing arrows in the article's picture mean. Here it is with numbers, recorded as a graph with one node per multiply and add:");
+  // clang-format on
   Graph<double> g;
   auto x1 = g.input("x1", 0.3), x2 = g.input("x2", 0.7);
   auto w11 = g.parameter("w11", 1.5), w12 = g.parameter("w12", -2.0), w21 = g.parameter("w21", 0.5),
@@ -46,13 +41,9 @@ void chapter_many_inputs(Lesson& L) {
   L.line();
   L.check_close(y1.value(), 1 / (1 + std::exp(-z1)), 1e-15, "y1 = sigma(w11 x1 + w12 x2 + b1)");
   L.check_close(y2.value(), 1 / (1 + std::exp(-z2)), 1e-15, "y2 = sigma(w21 x1 + w22 x2 + b2)");
-  L.say(
-      "The picture shows that graph: leaves (the inputs x1, x2 and the parameters w and b) on the "
-      "left, each operation a node, and for every node its value and its gradient d(y1 + "
-      "y2)/d(node) "
-      "from one backward sweep. Follow x1: it feeds both neurons, so its gradient is the sum of "
-      "two "
-      "paths, w11 sigma'(z1) + w21 sigma'(z2).");
+  // clang-format off
+  L.say("The picture shows that graph: leaves (the inputs x1, x2 and the parameters w and b) on the left, each operation a node, and for every node its value and its gradient d(y1 + y2)/d(node) from one backward sweep. Follow x1: it feeds both neurons, so its gradient is the sum of two paths, w11 sigma'(z1) + w21 sigma'(z2).");
+  // clang-format on
   const double s1 = y1.value() * (1 - y1.value()), s2 = y2.value() * (1 - y2.value());
   L.show("d(y1 + y2)/dx1 by autodiff", num(x1.grad(), 15));
   L.show("w11 sigma'(z1) + w21 sigma'(z2)", num(1.5 * s1 + 0.5 * s2, 15));

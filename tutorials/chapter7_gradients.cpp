@@ -38,17 +38,15 @@ void show_recorded_sweep(Lesson& L) {
   auto a = sigmoid(w * x + b);
   auto C = 0.5 * (a - y) * (a - y);
   const index_t dC_dw = derivative(C, w).index();
-  L.say(
-      "The sweep can also be recorded as new nodes of the graph, which is how `dlmath diff` "
-      "differentiates symbolically. For one neuron a = sigma(w x + b) and its cost "
-      "C = 1/2 (a - y)^2, `dlmath diff --raw` prints dC/dw as the reverse sweep computes it, each "
-      "node's local derivative times the gradient arriving from above:");
+  // clang-format off
+  L.say("The sweep can also be recorded as new nodes of the graph, which is how `dlmath diff` differentiates symbolically. For one neuron a = sigma(w x + b) and its cost C = 1/2 (a - y)^2, `dlmath diff --raw` prints dC/dw as the reverse sweep computes it, each node's local derivative times the gradient arriving from above:");
+  // clang-format on
   for (const auto& row : split_lines(symbolic::formula(g, dC_dw, {false, 0, true})))
     L.line("    " + row);
   L.line();
-  L.say(
-      "Simplified, as `dlmath diff` prints it by default, the same products are delta times the "
-      "input, the paper's formula (sigma' = sigma (1 - sigma)):");
+  // clang-format off
+  L.say("Simplified, as `dlmath diff` prints it by default, the same products are delta times the input, the paper's formula (sigma' = sigma (1 - sigma)):");
+  // clang-format on
   for (const auto& row : split_lines(symbolic::formula(g, dC_dw))) L.line("    " + row);
   L.line();
 }
@@ -57,12 +55,9 @@ void show_recorded_sweep(Lesson& L) {
 
 void chapter_gradients(Lesson& L) {
   L.heading(7, "Gradients: backpropagation is a reverse sweep");
-  L.say(
-      "To lower the cost we need its partial derivative with respect to each of the 23 parameters. "
-      "Take one point and its cost C = 1/2 ||y - a[4]||^2. Write z[l] = W[l] a[l-1] + b[l] for the "
-      "input of layer l's sigmoids, and delta[l] = dC/dz[l]. The paper derives four formulas, "
-      "where "
-      "o multiplies vectors component by component:");
+  // clang-format off
+  L.say("To lower the cost we need its partial derivative with respect to each of the 23 parameters. Take one point and its cost C = 1/2 ||y - a[4]||^2. Write z[l] = W[l] a[l-1] + b[l] for the input of layer l's sigmoids, and delta[l] = dC/dz[l]. The paper derives four formulas, where o multiplies vectors component by component:");
+  // clang-format on
   L.formula("delta[4] = sigma'(z[4]) o (a[4] - y)",
             "\\delta^{[4]} = \\sigma'(z^{[4]}) \\circ (a^{[4]} - y)");
   L.formula("delta[l] = sigma'(z[l]) o W[l+1]^T delta[l+1]     for l = 3, 2",
@@ -72,13 +67,9 @@ void chapter_gradients(Lesson& L) {
             "\\frac{\\partial C}{\\partial b^{[l]}} = \\delta^{[l]} \\qquad "
             "\\frac{\\partial C}{\\partial W^{[l]}} = \\delta^{[l]} (a^{[l-1]})^T");
   L.line();
-  L.say(
-      "The delta of a layer is computed from the delta of the layer after it: the error flows "
-      "backwards, hence backpropagation. dlmath never uses these formulas. It records the cost as "
-      "a "
-      "graph and sweeps it once in reverse, each node passing its gradient to its operands by its "
-      "own "
-      "local derivative. The gradient it leaves on the node z[l][j] is exactly delta[l][j]:");
+  // clang-format off
+  L.say("The delta of a layer is computed from the delta of the layer after it: the error flows backwards, hence backpropagation. dlmath never uses these formulas. It records the cost as a graph and sweeps it once in reverse, each node passing its gradient to its operands by its own local derivative. The gradient it leaves on the node z[l][j] is exactly delta[l][j]:");
+  // clang-format on
   const Architecture arch({2, 2, 3, 2});
   const Network<double> net = initial_network<double>(arch, 1);
   PointCost<double> C(net);
@@ -111,29 +102,19 @@ void chapter_gradients(Lesson& L) {
   L.line();
   L.check(worst_grad < 1e-13, "all 23 gradients agree with the paper's formulas");
   // clang-format off
+  // clang-format off
   L.say("The book draws that graph at one point of the data, each neuron as one node that carries the value and the gradient of its output a[l][j]. Open a neuron (click it in the book; `dlmath graph --network --expand \"neuron 3.2\" -o graph.svg` draws it to a file) to see what it is made of: its weights and bias, the affine node z = W x + b that sums them, and the sigmoid. The gradient on that z node is the delta printed above, and the gradients on its weights are delta times the activations coming in, as the paper's formulas say.");
   // clang-format on
+  // clang-format on
   L.figure("network-graph");
-  L.say(
-      "`dlmath inspect` prints this comparison for every parameter, grouped by layer, over the "
-      "whole "
-      "data set.");
+  // clang-format off
+  L.say("`dlmath inspect` prints this comparison for every parameter, grouped by layer, over the whole data set.");
+  // clang-format on
   show_recorded_sweep(L);
   L.pause();
-  L.say(
-      "A third way to get a derivative needs no calculus at all: nudge a parameter by a small h "
-      "and "
-      "watch the cost, dC/dw ~ (C(w + h) - C(w - h)) / 2h. Its error has two parts. The formula is "
-      "off by about h^2 (truncation), so h should be small; but C(w + h) and C(w - h) are nearly "
-      "equal "
-      "and each carries a rounding error of about epsilon, the precision of the numbers, and "
-      "dividing "
-      "their difference by 2h magnifies that to about epsilon / h, so h should not be small. The "
-      "best "
-      "one can do is h ~ epsilon^(1/3). Here is the error of the estimate of dC/dW2[1,1] against "
-      "the "
-      "exact value (autodiff at 100 digits) in float (epsilon ~ 1e-7), double (1e-16) and at 50 "
-      "digits:");
+  // clang-format off
+  L.say("A third way to get a derivative needs no calculus at all: nudge a parameter by a small h and watch the cost, dC/dw ~ (C(w + h) - C(w - h)) / 2h. Its error has two parts. The formula is off by about h^2 (truncation), so h should be small; but C(w + h) and C(w - h) are nearly equal and each carries a rounding error of about epsilon, the precision of the numbers, and dividing their difference by 2h magnifies that to about epsilon / h, so h should not be small. The best one can do is h ~ epsilon^(1/3). Here is the error of the estimate of dC/dW2[1,1] against the exact value (autodiff at 100 digits) in float (epsilon ~ 1e-7), double (1e-16) and at 50 digits:");
+  // clang-format on
   PointCost<float100> exact_graph(network_as<float100>(net));
   exact_graph.evaluate_at(std::vector<float100>{float100(1) / 10, float100(1) / 10},
                           std::vector<float100>{1, 0});
@@ -164,12 +145,9 @@ void chapter_gradients(Lesson& L) {
           "a too small step makes the finite difference worse");
   L.check(autodiff_error < best_double, "autodiff beats the best finite difference in double");
   L.figure("finite-differences");
-  L.say(
-      "Read down a column: the error first falls like h^2, then rises again as rounding takes "
-      "over. "
-      "In float no step gives more than a few correct digits. Autodiff has no step at all: its "
-      "only "
-      "error is rounding, so it is as exact as the number type allows, at any precision.");
+  // clang-format off
+  L.say("Read down a column: the error first falls like h^2, then rises again as rounding takes over. In float no step gives more than a few correct digits. Autodiff has no step at all: its only error is rounding, so it is as exact as the number type allows, at any precision.");
+  // clang-format on
   L.pause();
 }
 

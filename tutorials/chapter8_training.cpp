@@ -17,13 +17,9 @@ long steps_to_reach(const TrainResult<double>& r, int points, double target) {
 void crossing_the_plateau(Lesson& L, const Dataset& d, const Network<double>& start,
                           const TrainResult<double>& sgd) {
   // clang-format off
-  L.say("The plateau costs SGD most of its steps. Two changes to the update rule, keeping the same "
-        "random points, help it across. Momentum keeps a velocity v, a running sum of past "
-        "gradients that fades by a factor mu each step: v <- mu v + g, then p <- p - eta v. On a "
-        "plateau the small gradients point the same way step after step, so v grows to about "
-        "1/(1 - mu) times one of them and the steps lengthen. Adam divides each parameter's "
-        "running mean gradient by the root of its running mean square, so a parameter whose "
-        "gradient is tiny still moves by about eta: the flat region no longer means small steps.");
+  // clang-format off
+  L.say("The plateau costs SGD most of its steps. Two changes to the update rule, keeping the same random points, help it across. Momentum keeps a velocity v, a running sum of past gradients that fades by a factor mu each step: v <- mu v + g, then p <- p - eta v. On a plateau the small gradients point the same way step after step, so v grows to about 1/(1 - mu) times one of them and the steps lengthen. Adam divides each parameter's running mean gradient by the root of its running mean square, so a parameter whose gradient is tiny still moves by about eta: the flat region no longer means small steps.");
+  // clang-format on
   // clang-format on
   const double target = 1e-2;
   TrainOptions o;  // the paper's run; only the optimiser changes
@@ -39,9 +35,9 @@ void crossing_the_plateau(Lesson& L, const Dataset& d, const Network<double>& st
     return s < 0 ? "not within " + std::to_string(r.steps.back()) + " steps"
                  : std::to_string(s) + " steps";
   };
-  L.say(
-      "Steps until the scaled cost first falls to 0.01 (the cost is recorded every 1000 steps; "
-      "eta = 0.05, the same seed and the same points for all three):");
+  // clang-format off
+  L.say("Steps until the scaled cost first falls to 0.01 (the cost is recorded every 1000 steps; eta = 0.05, the same seed and the same points for all three):");
+  // clang-format on
   L.show("SGD", reached(sgd));
   L.show("momentum (mu 0.9)", reached(r_momentum));
   L.show("Adam (beta1 0.9, beta2 0.999)", reached(r_adam));
@@ -53,10 +49,9 @@ void crossing_the_plateau(Lesson& L, const Dataset& d, const Network<double>& st
           "momentum reaches 0.01 in fewer steps than SGD");
   L.check(s_sgd > 0 && s_adam > 0 && s_adam < s_sgd, "Adam reaches 0.01 in fewer steps than SGD");
   // clang-format off
-  L.say("Neither is free: momentum can overshoot where the valley turns, and Adam's steps stay "
-        "near eta even close to the minimum, so both may need a smaller eta to settle. Try "
-        "dlmath train --optimizer momentum or --optimizer adam, with --momentum, --beta1, --beta2 "
-        "and --epsilon to change their constants.");
+  // clang-format off
+  L.say("Neither is free: momentum can overshoot where the valley turns, and Adam's steps stay near eta even close to the minimum, so both may need a smaller eta to settle. Try dlmath train --optimizer momentum or --optimizer adam, with --momentum, --beta1, --beta2 and --epsilon to change their constants.");
+  // clang-format on
   // clang-format on
   L.pause();
 }
@@ -65,15 +60,9 @@ void crossing_the_plateau(Lesson& L, const Dataset& d, const Network<double>& st
 
 void chapter_training(Lesson& L) {
   L.heading(8, "Training: gradient descent and SGD");
-  L.say(
-      "Collect the 23 parameters in a vector p. The gradient of the Cost points uphill, so a small "
-      "step against it lowers the cost: p <- p - eta grad Cost(p), with a small learning rate eta. "
-      "Repeating this is gradient descent. Each step needs the gradient over all N points. The "
-      "paper uses a cheaper variant, stochastic gradient descent (SGD): each step picks one point "
-      "i "
-      "at random and moves against the gradient of that point's cost alone. One step is then N "
-      "times "
-      "cheaper; the steps are noisy, but on average they go downhill.");
+  // clang-format off
+  L.say("Collect the 23 parameters in a vector p. The gradient of the Cost points uphill, so a small step against it lowers the cost: p <- p - eta grad Cost(p), with a small learning rate eta. Repeating this is gradient descent. Each step needs the gradient over all N points. The paper uses a cheaper variant, stochastic gradient descent (SGD): each step picks one point i at random and moves against the gradient of that point's cost alone. One step is then N times cheaper; the steps are noisy, but on average they go downhill.");
+  // clang-format on
   const Dataset d = higham10();
   const Network<double> start = initial_network<double>(Architecture({2, 2, 3, 2}), 1);
   TrainOptions gd;
@@ -97,11 +86,9 @@ void chapter_training(Lesson& L) {
               visual::plot_cost_history(path, r, d.size(),
                                         "SGD on the ten points: eta 0.05, 10^6 steps");
             });
-  L.say(
-      "The history has the shape the paper reports: a plateau near the start, where the sigmoids "
-      "sit "
-      "in their flat parts and the gradients are tiny, then a steep fall once the network finds "
-      "directions that separate the categories, then a long slow decrease.");
+  // clang-format off
+  L.say("The history has the shape the paper reports: a plateau near the start, where the sigmoids sit in their flat parts and the gradients are tiny, then a steep fall once the network finds directions that separate the categories, then a long slow decrease.");
+  // clang-format on
   L.figure("train");
   L.pause();
   PointCost<double> C(r.net);
@@ -125,10 +112,9 @@ void chapter_training(Lesson& L) {
               visual::plot_decision_boundary(path, r.net, d,
                                              "Decision regions after 10^6 SGD steps");
             });
-  L.say(
-      "The boundary F1(x) = F2(x) bends around the crosses, as in the paper's figure. The network "
-      "now "
-      "answers for any site of the region, not only the ten we measured.");
+  // clang-format off
+  L.say("The boundary F1(x) = F2(x) bends around the crosses, as in the paper's figure. The network now answers for any site of the region, not only the ten we measured.");
+  // clang-format on
   L.pause();
   crossing_the_plateau(L, d, start, r);
 }

@@ -6,12 +6,9 @@ namespace dlmath::tutorials {
 
 void chapter_beyond(Lesson& L) {
   L.heading(9, "Beyond the article: other activations, an eleventh point");
-  L.say(
-      "Nothing in the method needs the sigmoid. Two other activations are common: tanh(x), an "
-      "S-curve from -1 to 1, and relu(x) = max(x, 0), which is not even smooth at 0 (its "
-      "derivative "
-      "jumps from 0 to 1, and dlmath uses 0 there). Keep the sigmoid on the output layer, so the "
-      "outputs stay between 0 and 1, and change the hidden layers:");
+  // clang-format off
+  L.say("Nothing in the method needs the sigmoid. Two other activations are common: tanh(x), an S-curve from -1 to 1, and relu(x) = max(x, 0), which is not even smooth at 0 (its derivative jumps from 0 to 1, and dlmath uses 0 there). Keep the sigmoid on the output layer, so the outputs stay between 0 and 1, and change the hidden layers:");
+  // clang-format on
   const Dataset d = higham10();
   L.line("    hidden activation   final scaled cost   correct");
   int best = 0;
@@ -32,15 +29,13 @@ void chapter_beyond(Lesson& L) {
   }
   L.line();
   L.check(best == 10, "some activation classifies all ten points in 200,000 steps");
-  L.say(
-      "Each reaches a different network in 200,000 steps; the cost of each point's derivative and "
-      "the "
-      "backward sweep are the same for all, which is why libraries can offer any activation that "
-      "has a derivative.");
+  // clang-format off
+  L.say("Each reaches a different network in 200,000 steps; the cost of each point's derivative and the backward sweep are the same for all, which is why libraries can offer any activation that has a derivative.");
+  // clang-format on
   L.pause();
-  L.say(
-      "The paper's second example adds an eleventh site, a cross at (0.3, 0.7), in the middle of "
-      "the circles' territory. The boundary must now bend to take it in. Same network, same SGD:");
+  // clang-format off
+  L.say("The paper's second example adds an eleventh site, a cross at (0.3, 0.7), in the middle of the circles' territory. The boundary must now bend to take it in. Same network, same SGD:");
+  // clang-format on
   const Dataset d11 = higham11();
   L.line("    seed   scaled cost start -> end    correct");
   TrainResult<double> shown;
@@ -66,14 +61,9 @@ void chapter_beyond(Lesson& L) {
                   path, shown.net, d11,
                   "Eleven points after 10^6 SGD steps, seed " + std::to_string(shown_seed));
             });
-  L.say(
-      "Whether all eleven are caught depends on the random start. With this small network the cost "
-      "has local minima, and SGD can settle in one: a start that ends with one point on the wrong "
-      "side and its scaled cost stuck near 1.7 is caught in such a valley. Try other seeds with "
-      "`dlmath train --data higham11 --seed S`. Where to go from here: more layers and neurons, "
-      "other "
-      "costs (`--cost cross-entropy`), and larger data sets (`--data your.csv`), all with the same "
-      "engine underneath.");
+  // clang-format off
+  L.say("Whether all eleven are caught depends on the random start. With this small network the cost has local minima, and SGD can settle in one: a start that ends with one point on the wrong side and its scaled cost stuck near 1.7 is caught in such a valley. Try other seeds with `dlmath train --data higham11 --seed S`. Where to go from here: more layers and neurons, other costs (`--cost cross-entropy`), and larger data sets (`--data your.csv`), all with the same engine underneath.");
+  // clang-format on
   L.figure("train-beyond");
   L.pause();
 }

@@ -17,7 +17,7 @@ std::string too_large_to_draw(const visual::Drawing& d) {
          std::to_string(d.edges.size()) + " edges, more than the limit of " +
          std::to_string(limits::max_drawn_nodes) + " nodes and " +
          std::to_string(limits::max_drawn_edges) +
-         " edges that can be laid out in seconds (draw a smaller graph, or without --full)";
+         " edges that can be laid out in seconds (draw a smaller graph, or without --full or --expand)";
 }
 
 void render_checked(const visual::Drawing& d, const std::string& output) {

@@ -145,7 +145,9 @@ std::string network_page(const Links& links) {
 layer 2) and the data, and the diagram below shows the network that training starts from. Then
 train and watch: the cost on a logarithmic axis, the regions the network gives to each category,
 and at the end the trained network and every parameter's gradient by the reverse sweep beside its
-central difference.</p>
+central difference. Last comes the graph of the cost at one point of the data, for the network
+training starts from: each neuron is one node with its output's value and gradient, and a click
+opens it to its weights, bias, affine node and activation.</p>
 <div class="lab" data-lab="network"></div>
 )";
   return layout("Network lab", body, links, "chapter.js");

@@ -63,49 +63,10 @@ const figures = {
     update();
   },
 
-  // Chapter 7: the network's cost graph at one point, a neuron one node (its output's value and
-  // gradient). A click on a neuron opens it (weights, affine sum z, sigmoid); a click on an open
-  // neuron's frame closes it. The server draws; the page keeps the set of open groups.
+  // Chapter 7: the article's network's cost graph at one point of its ten.
   "network-graph"(root, start) {
-    const open = new Set();
-    const point = dl.el("select", {id: "network-graph-point"});
-    for (let k = 1; k <= start.points; ++k) point.append(dl.el("option", {value: k}, `point ${k}`));
-    const openAll = dl.el("button", {type: "button", id: "network-graph-open-all"}, "Open every neuron");
-    const closeAll = dl.el("button", {type: "button", id: "network-graph-close-all"}, "Close all");
-    const controls = dl.el("div", {class: "controls"}, dl.el("label", {}, "cost at ", point), openAll, closeAll);
-    const graph = dl.el("div", {class: "graph", id: "network-graph-svg"});
-    const error = dl.el("pre", {class: "error", hidden: ""});
-    root.append(dl.el("h3", {}, "Open a neuron: click it for its weights, its sum z and its sigmoid; click its frame to close it"),
-                controls, error, graph);
-    let shown = null, ticket = 0;
-    async function update() {
-      const mine = ++ticket, f = {...start.fields, point: point.value};
-      if (open.size) f.expand = [...open].sort().join(",");
-      const r = await dl.api("/api/network-graph.svg", f);
-      if (mine !== ticket) return;
-      error.hidden = r.ok;
-      if (!r.ok) { error.textContent = r.body.error; return; }
-      dl.showGraph(graph, r.body, f.expand === shown);  // only the point changed: keep the layout
-      shown = f.expand;
-    }
-    // A drag pans the picture: only a click that did not move opens or closes.
-    let down = null;
-    graph.addEventListener("mousedown", e => { down = [e.clientX, e.clientY]; });
-    graph.addEventListener("click", e => {
-      if (down && Math.hypot(e.clientX - down[0], e.clientY - down[1]) > 4) return;
-      const hit = e.target.closest("g.node[id^='group:'], g.cluster[id^='open:']");
-      if (!hit) return;
-      const name = hit.id.slice(hit.id.indexOf(":") + 1);
-      if (hit.id.startsWith("group:")) open.add(name); else open.delete(name);
-      update();
-    });
-    openAll.onclick = () => {
-      for (const n of graph.querySelectorAll("g.node[id^='group:neuron ']")) open.add(n.id.slice(6));
-      update();
-    };
-    closeAll.onclick = () => { open.clear(); update(); };
-    point.onchange = update;
-    update();
+    networkGraph(root, {fields: () => start.fields, points: start.points, id: "network-graph",
+      title: "Open a neuron: click it for its weights, its sum z and its sigmoid; click its frame to close it"})();
   },
 
   // Chapter 7: autodiff beside central differences for one neuron, y = sigma(ax + b), in the
@@ -158,6 +119,53 @@ const figures = {
 
 // Training, live: the fields of /api/train the figure offers (from its start), a train / pause /
 // resume button, a step button, the cost curve, the regions, the parameters.
+// The cost graph of a network at one data point, a neuron one node (its output's value and
+// gradient): a click on a neuron opens it (weights, affine node z, activation), a click on an open
+// neuron's frame closes it. The server draws; the page keeps the set of open groups. o.fields()
+// gives the network's fields (those of /api/train); o.points, when known, the number of points.
+// Returns the redraw, for a page whose fields change.
+function networkGraph(root, o) {
+  const open = new Set();
+  const point = o.points ? dl.el("select", {id: o.id + "-point"}) : dl.el("input", {type: "number", min: 1, value: 1, id: o.id + "-point"});
+  for (let k = 1; k <= (o.points || 0); ++k) point.append(dl.el("option", {value: k}, String(k)));
+  const openAll = dl.el("button", {type: "button", id: o.id + "-open-all"}, "Open every neuron");
+  const closeAll = dl.el("button", {type: "button", id: o.id + "-close-all"}, "Close all");
+  const controls = dl.el("div", {class: "controls"}, dl.el("label", {}, "cost at point ", point), openAll, closeAll);
+  const graph = dl.el("div", {class: "graph", id: o.id + "-svg"});
+  const error = dl.el("pre", {class: "error", hidden: ""});
+  root.append(dl.el("h3", {}, o.title), controls, error, graph);
+  let shown = null, ticket = 0;
+  async function update() {
+    const mine = ++ticket, f = {...o.fields(), point: point.value};
+    if (open.size) f.expand = [...open].sort().join(",");
+    const r = await dl.api("/api/network-graph.svg", f);
+    if (mine !== ticket) return;
+    error.hidden = r.ok;
+    if (!r.ok) { error.textContent = typeof r.body === "object" ? r.body.error : r.body; return; }
+    const key = JSON.stringify({...f, point: 0});
+    dl.showGraph(graph, r.body, key === shown);  // only the point changed: keep the layout
+    shown = key;
+  }
+  // A drag pans the picture: only a click that did not move opens or closes.
+  let down = null;
+  graph.addEventListener("mousedown", e => { down = [e.clientX, e.clientY]; });
+  graph.addEventListener("click", e => {
+    if (down && Math.hypot(e.clientX - down[0], e.clientY - down[1]) > 4) return;
+    const hit = e.target.closest("g.node[id^='group:'], g.cluster[id^='open:']");
+    if (!hit) return;
+    const name = hit.id.slice(hit.id.indexOf(":") + 1);
+    if (hit.id.startsWith("group:")) open.add(name); else open.delete(name);
+    update();
+  });
+  openAll.onclick = () => {
+    for (const n of graph.querySelectorAll("g.node[id^='group:neuron ']")) open.add(n.id.slice(6));
+    update();
+  };
+  closeAll.onclick = () => { open.clear(); update(); };
+  point.onchange = update;
+  return () => { open.clear(); update(); };
+}
+
 function trainer(root, start, o) {
   const ids = o.ids || {};
   const controls = dl.el("div", {class: "controls"});
@@ -227,6 +235,10 @@ function trainer(root, start, o) {
   const diagram = dl.el("div", {class: "network-diagram", id: ids.network || ""});
   root.append(dl.el("h3", {}, o.title || "Train it live: the cost (log axis) and the decision regions"),
               controls, error, dl.el("div", {class: "plots"}, cost, dl.el("div", {}, regions, extent)), diagram, table);
+  // The network chosen, as the graph of its cost at one point of its data, before training.
+  const redrawGraph = o.graph && dl.live ? networkGraph(root, {id: o.graph,
+    fields: () => { const f = fields(); if (uploaded) f.data = uploaded; return f; },
+    title: "Its cost graph at one point, before training: click a neuron to open it, its frame to close it"}) : null;
   const drawDiagram = e => {
     if (e.network) diagram.innerHTML = e.network;  // SVG made by the server's Graphviz
     else if (e.network_note) diagram.textContent = e.network_note;
@@ -351,6 +363,7 @@ function trainer(root, start, o) {
     if (!dl.live || stream) return;
     const f = fields(), mine = ++asked;
     if (uploaded) f.data = uploaded;
+    if (redrawGraph) redrawGraph();
     const r = await dl.api("/api/network.svg", f);
     if (mine !== asked || stream) return;
     if (r.ok) diagram.innerHTML = r.body;
@@ -430,7 +443,7 @@ for (const el of document.querySelectorAll(".interactive[data-figure]")) {
   }
 }
 for (const el of document.querySelectorAll(".lab[data-lab=network]")) {
-  trainer(el, dl.starts["network-lab"], {upload: true, typed: ["activation"], title: "Choose, train, inspect",
+  trainer(el, dl.starts["network-lab"], {upload: true, typed: ["activation"], title: "Choose, train, inspect", graph: "lab-graph",
                ids: {train: "train", cost: "cost-curve", regions: "regions", parameters: "parameters", status: "train-status",
                      network: "network-diagram"}});
   if (!dl.live) el.append(dl.el("p", {class: "note"}, "The network at its start, computed when the book was written; under `dlmath serve` it trains live."));

@@ -213,6 +213,15 @@ try {
   // Activations one per layer: the diagram names each layer's.
   await setField("activations", "tanh,sigmoid");
   await page.waitForFunction(() => /layer 2 \(tanh\)/.test(document.getElementById("network-diagram").textContent));
+  // The cost graph follows the network chosen: 5 + 2 neurons, one node each; one opens to its tanh.
+  await page.waitForFunction(() => document.querySelectorAll("#lab-graph-svg g.node[id^='group:neuron ']").length === 7);
+  await page.click("#lab-graph-svg g.node[id='group:neuron 2.3']");
+  await page.waitForSelector("#lab-graph-svg g.cluster[id='open:neuron 2.3']");
+  const opened = await page.$$eval("#lab-graph-svg g.node text", l => l.map(t => t.textContent));
+  check(opened.includes("tanh") && opened.includes("affine") && opened.includes("W2[3,2]"),
+        "network: the lab's cost graph follows the layers and activations chosen, neuron 2.3 opens to its tanh");
+  await page.$eval("#lab-graph-svg", e => e.scrollIntoView());
+  await page.screenshot({path: join(shots, "network-graph.png")});
   check(/layer 3 \(sigmoid\)/.test(await page.$eval("#network-diagram", d => d.textContent)),
         "network: activations chosen per layer are drawn (layer 2 tanh, layer 3 sigmoid)");
   await page.screenshot({path: join(shots, "network-2-5-2.png")});

@@ -331,6 +331,8 @@ try {
   await page.waitForSelector("#network-graph-svg g.cluster[id='open:neuron 2.1']");
   check((await page.$$eval("#network-graph-svg text", l => l.map(t => t.textContent))).includes("affine"),
         "static book: chapter 7 opens a neuron of the network's graph from the recorded answers");
+  await page.$eval("#network-graph-svg", e => e.scrollIntoView());
+  await page.screenshot({path: join(shots, "static-chapter-7.png")});
   await page.goto("file://" + join(book, "chapter", "8.html"));
   await page.waitForFunction(() => /^step 0 of 1000000: cost .*, 5\/10 correct$/.test(document.querySelector(".interactive[data-figure=train] .controls .number").textContent));
   check(await page.$eval(".interactive[data-figure=train] svg.regions", e => e.querySelectorAll("rect").length) === 24 * 24,

@@ -145,6 +145,18 @@ function networkGraph(root, o) {
     const key = JSON.stringify({...f, point: 0});
     dl.showGraph(graph, r.body, key === shown);  // only the point changed: keep the layout
     shown = key;
+    // From the keyboard too: Tab to a neuron, Enter or Space opens (or closes) it.
+    for (const g of graph.querySelectorAll("g.node[id^='group:'], g.cluster[id^='open:']")) {
+      const name = g.id.slice(g.id.indexOf(":") + 1);
+      g.setAttribute("tabindex", "0");
+      g.setAttribute("role", "button");
+      g.setAttribute("aria-label", (g.id.startsWith("group:") ? "open " : "close ") + name);
+    }
+  }
+  function toggle(hit) {
+    const name = hit.id.slice(hit.id.indexOf(":") + 1);
+    if (hit.id.startsWith("group:")) open.add(name); else open.delete(name);
+    update();
   }
   // A drag pans the picture: only a click that did not move opens or closes.
   let down = null;
@@ -152,10 +164,13 @@ function networkGraph(root, o) {
   graph.addEventListener("click", e => {
     if (down && Math.hypot(e.clientX - down[0], e.clientY - down[1]) > 4) return;
     const hit = e.target.closest("g.node[id^='group:'], g.cluster[id^='open:']");
-    if (!hit) return;
-    const name = hit.id.slice(hit.id.indexOf(":") + 1);
-    if (hit.id.startsWith("group:")) open.add(name); else open.delete(name);
-    update();
+    if (hit) toggle(hit);
+  });
+  graph.addEventListener("keydown", e => {
+    const hit = e.target.closest && e.target.closest("g.node[id^='group:'], g.cluster[id^='open:']");
+    if (!hit || (e.key !== "Enter" && e.key !== " ")) return;
+    e.preventDefault();
+    toggle(hit);
   });
   openAll.onclick = () => {
     for (const n of graph.querySelectorAll("g.node[id^='group:neuron ']")) open.add(n.id.slice(6));

@@ -95,6 +95,12 @@ try {
       await page.click(`${box} g.cluster[id='open:neuron 3.2'] text`);
       await page.waitForFunction(b => document.querySelectorAll(`${b} g.node[id^='group:']`).length === 9, {}, box);
       check(!(await texts(`${box} text`)).includes("affine"), "chapter 7: a click on the open neuron's frame closes it");
+      // From the keyboard: focus neuron 2.2, Enter opens it.
+      await page.$eval(`${box} g.node[id='group:neuron 2.2']`, g => g.focus());
+      await page.keyboard.press("Enter");
+      await page.waitForSelector(`${box} g.cluster[id='open:neuron 2.2']`);
+      check(await page.$eval(`${box} g.cluster[id='open:neuron 2.2']`, g => g.getAttribute("aria-label")) === "close neuron 2.2",
+            "chapter 7: Enter on a focused neuron opens it, and its frame offers to close it");
       await page.click("#network-graph-open-all");
       await page.waitForFunction(b => document.querySelectorAll(`${b} g.cluster[id^='open:neuron ']`).length === 7, {}, box);
       check((await texts(`${box} text`)).filter(t => t === "affine").length === 7, "chapter 7: every neuron opens at once");

@@ -85,6 +85,17 @@ struct Job {
   long step_size = 1;  // updates per Step: one pass over the points, at most 100
 };
 
+// "a,b,,c" as its pieces, "" among them; "" is one empty piece.
+std::vector<std::string> comma_pieces(const std::string& text) {
+  std::vector<std::string> pieces;
+  for (std::size_t at = 0; at <= text.size();) {
+    const std::size_t comma = std::min(text.find(',', at), text.size());
+    pieces.push_back(text.substr(at, comma - at));
+    at = comma + 1;
+  }
+  return pieces;
+}
+
 // `own`: the fields the caller reads itself (a graph's point).
 Job parse_job(const Fields& f, const std::set<std::string>& own = {}) {
   // The names read below; any other field is refused at the end: a misspelt `mometum` would
@@ -102,11 +113,9 @@ Job parse_job(const Fields& f, const std::set<std::string>& own = {}) {
   job.data = find_data(text("data", "higham10"));
   std::vector<int> sizes;
   const std::string layers = text("layers", "2,2,3,2");
-  for (std::size_t at = 0; at <= layers.size();) {
-    const std::size_t comma = std::min(layers.find(',', at), layers.size());
-    Fields one{{"layers", layers.substr(at, comma - at)}};
+  for (const std::string& size : comma_pieces(layers)) {
+    Fields one{{"layers", size}};
     sizes.push_back(static_cast<int>(integer_field(one, "layers", 0, 1, max_layer_size)));
-    at = comma + 1;
   }
   if (sizes.size() < 2 || static_cast<int>(sizes.size()) > max_layers)
     throw HttpError(400, "layers: from 2 to " + std::to_string(max_layers) + " layers, not " +
@@ -120,12 +129,7 @@ Job parse_job(const Fields& f, const std::set<std::string>& own = {}) {
                              std::to_string(job.data.class_names.size()));
   Architecture arch(sizes);
   const std::string activation = text("activation", std::string(default_activation.name));
-  std::vector<std::string> names;
-  for (std::size_t at = 0; at <= activation.size();) {
-    const std::size_t comma = std::min(activation.find(',', at), activation.size());
-    names.push_back(activation.substr(at, comma - at));
-    at = comma + 1;
-  }
+  const std::vector<std::string> names = comma_pieces(activation);
   if (names.size() != 1 && names.size() != arch.activations.size())
     throw HttpError(400, "activation: one name, or one per layer from 2 (" +
                              std::to_string(arch.activations.size()) + ")");
@@ -509,11 +513,7 @@ std::string network_graph_svg(const Fields& f) {
   o.digits = static_cast<int>(integer_field(f, "digits", 4, 1, 17));
   o.node_limit = 0;  // one node per group, but those named
   const std::string expand = field(f, "expand", "");
-  for (std::size_t at = 0; !expand.empty() && at <= expand.size();) {
-    const std::size_t comma = std::min(expand.find(',', at), expand.size());
-    o.expand.push_back(expand.substr(at, comma - at));
-    at = comma + 1;
-  }
+  if (!expand.empty()) o.expand = comma_pieces(expand);
   try {
     return visual::render_svg(
         visual::point_cost_drawing(job.start, job.data, point, Granularity::fused, o));

@@ -114,6 +114,13 @@ std::string query(const std::string& text) {
   return httplib::detail::encode_query_param(text);
 }
 
+// How many times `what` occurs in `svg`.
+int count(const std::string& svg, const std::string& what) {
+  int n = 0;
+  for (std::size_t at = 0; (at = svg.find(what, at)) != std::string::npos; ++at) ++n;
+  return n;
+}
+
 }  // namespace
 
 TEST_CASE("serve prints where the book is, on 127.0.0.1 and the port it chose") {
@@ -663,11 +670,6 @@ TEST_CASE("the lab's menus offer what /api/train accepts, from the server's own 
 TEST_CASE(
     "/api/network.svg draws the network a training starts from, and its stream the trained one") {
   auto c = server().client();
-  const auto count = [](const std::string& svg, const std::string& what) {
-    int n = 0;
-    for (std::size_t at = 0; (at = svg.find(what, at)) != std::string::npos; ++at) ++n;
-    return n;
-  };
   // Every label drawn (the weights, biases, layer names), sorted.
   const auto texts = [](const std::string& svg) {
     std::vector<std::string> out;
@@ -715,11 +717,6 @@ TEST_CASE(
 
 TEST_CASE("/api/network-graph.svg draws a neuron as one node, and opens the groups named") {
   auto c = server().client();
-  const auto count = [](const std::string& svg, const std::string& what) {
-    int n = 0;
-    for (std::size_t at = 0; (at = svg.find(what, at)) != std::string::npos; ++at) ++n;
-    return n;
-  };
   const auto closed = c.Get("/api/network-graph.svg");
   REQUIRE(closed);
   CHECK(closed->status == 200);

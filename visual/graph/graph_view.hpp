@@ -77,18 +77,18 @@ Drawing graph_drawing(const Tape<T>& t, index_t output, const GraphOptions& o = 
     if (consumer[k] >= 0) group_of[k] = consumer[k];
 
   // A group is open when asked for, or inside one that is (groups come after their parents).
-  std::vector<bool> open(groups.size(), false);
-  for (std::size_t k = 0; k < groups.size(); ++k)
-    open[k] = std::find(o.expand.begin(), o.expand.end(), groups[k].name) != o.expand.end() ||
-              (groups[k].parent >= 0 && open[groups[k].parent]);
+  std::vector<bool> asked(groups.size(), false), open(groups.size(), false);
+  for (std::size_t k = 0; k < groups.size(); ++k) {
+    asked[k] = std::find(o.expand.begin(), o.expand.end(), groups[k].name) != o.expand.end();
+    open[k] = asked[k] || (groups[k].parent >= 0 && open[groups[k].parent]);
+  }
 
   Drawing d;
   d.title = o.title;
   d.full_size = count;
-  for (const auto& g : groups) {
-    const bool asked = std::find(o.expand.begin(), o.expand.end(), g.name) != o.expand.end();
-    d.clusters.push_back(DrawCluster{g.name, g.parent, false, asked ? "open:" + g.name : ""});
-  }
+  for (std::size_t k = 0; k < groups.size(); ++k)
+    d.clusters.push_back(DrawCluster{groups[k].name, groups[k].parent, false,
+                                     asked[k] ? "open:" + groups[k].name : ""});
   auto number = [&](const T& x) { return to_decimal(x, o.digits); };
   // A leaf by its name; an op node by its op, after the name a program gave it ("h1 = tanh").
   auto title = [&](index_t i) {
